@@ -1,0 +1,3 @@
+"""Commands that summarise and export: summary, report, analyze, export."""
+
+COMMANDS = []

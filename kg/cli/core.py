@@ -1,0 +1,3 @@
+"""Commands on the embedded store: extract, load, remove, sparql, stats, validate."""
+
+COMMANDS = []

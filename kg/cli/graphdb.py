@@ -1,0 +1,3 @@
+"""Commands for Neo4j: neo4j start|stop|status, push, cypher, ask."""
+
+COMMANDS = []

@@ -1,0 +1,3 @@
+"""Commands that draw pages: viz."""
+
+COMMANDS = []

@@ -1,0 +1,4 @@
+"""Loaders: read a file of minutes, normalise its text, parse it into a record, turn it into RDF.
+
+Nothing here knows of stores, Neo4j, pyvis or the command line.
+"""

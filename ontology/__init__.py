@@ -1,0 +1,95 @@
+"""The minutes-kg vocabulary: where its Turtle files are, and its terms as an rdflib namespace.
+
+Code names terms through :class:`MKG` only; ``_fail = True`` makes a misspelt term raise at once,
+and a test checks that every term here is declared in ``minutes.ttl`` (and the reverse).
+
+>>> str(MKG.Meeting)
+'https://w3id.org/minutes-kg/ns#Meeting'
+"""
+
+from importlib.resources import files
+from pathlib import Path
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+HERE = Path(str(files(__name__)))
+ONTOLOGY_TTL = HERE / "minutes.ttl"
+SHAPES_TTL = HERE / "shapes.ttl"
+
+ID = Namespace("https://w3id.org/minutes-kg/id/")
+"""Where instance IRIs live: ``ID["象山县人民政府/person/李晓东"]``."""
+
+
+class MKG(DefinedNamespace):
+    """Terms of the minutes-kg ontology (``ontology/minutes.ttl``)."""
+
+    _NS = Namespace("https://w3id.org/minutes-kg/ns#")
+    _fail = True
+
+    # classes
+    SourceDocument: URIRef  # the file of minutes itself (prov:Entity)
+    Meeting: URIRef
+    AgendaItem: URIRef
+    Decision: URIRef
+    Directive: URIRef
+    Attendance: URIRef  # a person at a meeting in a role (n-ary, carries provenance)
+    Person: URIRef
+    Organization: URIRef
+    GovernmentBody: URIRef
+    Department: URIRef
+    Township: URIRef
+    Enterprise: URIRef
+    Document: URIRef
+    Project: URIRef
+    Role: URIRef
+    ItemKind: URIRef
+    Outcome: URIRef
+
+    # meeting and source document
+    body: URIRef  # Meeting -> GovernmentBody whose meeting it is
+    issuer: URIRef  # SourceDocument -> Organization that issued the minutes
+    docNumber: URIRef
+    meetingKind: URIRef
+    ordinal: URIRef
+    chair: URIRef  # Meeting -> Person
+    chairTitle: URIRef
+    recordOf: URIRef  # SourceDocument -> Meeting
+    distributedTo: URIRef  # SourceDocument -> Organization
+    hasItem: URIRef  # Meeting -> AgendaItem
+    hasAttendance: URIRef  # Meeting -> Attendance
+
+    # attendance
+    attendee: URIRef  # Attendance -> Person
+    role: URIRef  # Attendance -> Role
+    note: URIRef  # reason for leave, or unit listed beside the name
+
+    # agenda items
+    number: URIRef
+    itemKind: URIRef  # AgendaItem -> ItemKind
+    presenter: URIRef  # AgendaItem -> Organization
+    discusses: URIRef  # AgendaItem -> Document
+    concerns: URIRef  # AgendaItem -> Project
+    mentionsPerson: URIRef
+    mentionsOrganization: URIRef
+    hasDecision: URIRef
+    hasDirective: URIRef
+
+    # decisions and directives
+    outcome: URIRef  # Decision -> Outcome
+    aboutDocument: URIRef  # Decision -> Document
+    documentStatus: URIRef
+    nextStep: URIRef
+    addressee: URIRef  # Directive -> Organization
+    directiveVerb: URIRef
+    involvesPerson: URIRef  # Directive -> Person named as 牵头 etc.
+
+    # persons
+    title: URIRef  # a title the text gives a person (县委副书记、县长)
+
+    # provenance on every attendance, decision and directive
+    quote: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    sourceFile: URIRef
+    contentHash: URIRef

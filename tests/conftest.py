@@ -1,0 +1,26 @@
+"""Shared fixtures: the corpus of real minutes and the scorer that come with the project's shared folder."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SCORER = SHARED / "tools" / "score-minutes"
+EXAMPLES = ROOT / "examples" / "minutes"
+SEED = "xiangshan-2023-standing-28"
+CORPUS_NAMES = sorted(p.name.removesuffix(".expected.json") for p in CORPUS.glob("*.expected.json"))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The shared corpus; a missing one fails the run rather than skipping it."""
+    assert CORPUS.is_dir(), f"the shared corpus is missing at {CORPUS}"
+    return CORPUS
+
+
+@pytest.fixture
+def store_path(tmp_path) -> Path:
+    """A fresh on-disk store location for one test."""
+    return tmp_path / "store"

@@ -1,0 +1,45 @@
+"""The data flows one way: loaders -> kg -> visualizations; ontology is data every layer reads."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# package -> packages of this project it must never import
+FORBIDDEN = {
+    "loaders": {"kg", "visualizations"},
+    "ontology": {"kg", "visualizations", "loaders"},
+    "visualizations": {"kg", "loaders", "ontology"},
+}
+HEAVY_AT_TOP = {"pyvis", "neo4j", "pyshacl", "docx", "pypdf"}
+
+
+def imported_roots(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    roots = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_no_import_against_the_flow(package):
+    for path in (ROOT / package).rglob("*.py"):
+        bad = imported_roots(path) & FORBIDDEN[package]
+        assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)} against the flow"
+
+
+def test_kg_imports_without_heavy_modules():
+    """``import kg`` and its command line must not pull in pyvis, the Neo4j driver or pyshacl."""
+    import subprocess
+    import sys
+
+    heavy = sorted(HEAVY_AT_TOP)
+    code = f"import sys, kg, kg.cli; print(','.join(m for m in {heavy!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -1,0 +1,336 @@
+"""The one projection of the RDF graph onto a property graph of nodes and edges, and onto networkx.
+
+The Neo4j writer, the pyvis pages and the GraphML/GEXF/CSV exports all consume what :func:`project`
+returns, so the graph in Neo4j, on a page and in Gephi is the same graph. The projection is generic
+over the minutes-kg vocabulary; ``docs/mapping.md`` is its table:
+
+- a subject typed with a class of the vocabulary becomes a :class:`Node`; its classes (with their
+  super-classes from ``ontology/minutes.ttl``) become ``labels``, the most general one its ``label``;
+- a property whose object is another node becomes an :class:`Edge` typed ``UPPER_SNAKE`` of the
+  property's local name (``mkg:hasItem`` -> ``HAS_ITEM``), in the direction of the RDF;
+- literals become node properties in ``snake_case`` (``rdfs:label`` -> ``name``, ``@en`` -> ``name_en``),
+  and so do objects that are not nodes: a term of the vocabulary (``mkg:approved``) by its local name;
+- an n-ary node that only qualifies a link (``mkg:Attendance``) becomes one edge carrying its
+  properties: ``(:Person)-[:ATTENDED {uri, role, quote, start, end, source}]->(:Meeting)``.
+
+>>> from rdflib import Graph, Literal, RDF, RDFS
+>>> from ontology import ID, MKG
+>>> g = Graph()
+>>> meeting, item = ID["gov/meeting/1"], ID["gov/meeting/1/item/1"]
+>>> g += [(meeting, RDF.type, MKG.Meeting), (meeting, RDFS.label, Literal("第1次常务会议", lang="zh")),
+...       (meeting, MKG.hasItem, item), (item, RDF.type, MKG.AgendaItem), (item, MKG.number, Literal(1))]
+>>> pg = project(g)
+>>> pg.nodes[str(meeting)].props["name"], pg.nodes[str(item)].props["number"]
+('第1次常务会议', 1)
+>>> [(e.type, e.target == str(item)) for e in pg.edges]
+[('HAS_ITEM', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+import networkx as nx
+import pyoxigraph
+import rdflib
+from rdflib import namespace
+
+from ontology import MKG, ONTOLOGY_TTL
+
+MKG_NS = str(MKG._NS)
+TYPE = str(namespace.RDF.type)
+
+
+@dataclass
+class Node:
+    """A resource: ``label`` its primary class, ``labels`` all its classes, ``props`` its literals."""
+
+    uri: str
+    label: str
+    labels: list[str]
+    props: dict = field(default_factory=dict)
+
+
+@dataclass
+class Edge:
+    """A relationship from ``source`` to ``target`` (both node URIs) of ``type`` with ``props``."""
+
+    source: str
+    target: str
+    type: str
+    props: dict = field(default_factory=dict)
+
+
+@dataclass
+class PropertyGraph:
+    """Nodes by URI, and the edges between them."""
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Qualified:
+    """A class whose instances qualify one link: projected as one edge from ``source`` to ``target``.
+
+    ``source`` is the property from the qualifying node to the edge's start; ``target_inverse`` the
+    property from the edge's end to the qualifying node.
+    """
+
+    edge_type: str
+    source: str
+    target_inverse: str
+
+
+QUALIFIED = {
+    str(MKG.Attendance): Qualified(
+        "ATTENDED", source=str(MKG.attendee), target_inverse=str(MKG.hasAttendance)
+    ),
+}
+"""Classes projected as edges rather than nodes. An attendance is a node in RDF so it can carry its
+provenance; in a property graph a relationship carries properties itself, and "who attended what"
+is one hop instead of two."""
+
+VALUE_CLASSES = {str(MKG.Role), str(MKG.ItemKind), str(MKG.Outcome)}
+"""Classes whose instances are values (a role, an item kind, an outcome), not things to draw."""
+
+PROPERTY_NAMES = {
+    str(namespace.RDFS.label): "name",
+    str(namespace.SKOS.prefLabel): "name",
+    str(namespace.SDO.name): "name",
+    str(namespace.FOAF.name): "name",
+    str(namespace.SKOS.altLabel): "aliases",
+    str(MKG.startOffset): "start",
+    str(MKG.endOffset): "end",
+    str(MKG.sourceFile): "source",
+    str(MKG.meetingKind): "kind",
+    str(MKG.itemKind): "kind",
+    str(MKG.directiveVerb): "verb",
+}
+"""Node property names that are not the ``snake_case`` of the RDF property's local name."""
+
+PRIMARY_LANGUAGE = "zh"
+"""Literals in this language (or in none) take the plain property name; others get ``_<lang>``."""
+
+
+def project(data) -> PropertyGraph:
+    """Project RDF onto nodes and edges.
+
+    ``data`` is an rdflib graph or dataset, or an iterable of triples or quads of rdflib or
+    pyoxigraph terms (what the embedded store yields); graph names are ignored, so the same node
+    seen in two documents is one node.
+    """
+    subjects: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for s, p, o in _triples(data):
+        subjects[s][p].add(o)
+    classes = {s: _vocabulary_classes(po.get(TYPE, ())) for s, po in subjects.items()}
+    qualifiers = {s for s, c in classes.items() if c & QUALIFIED.keys()}
+    nodes = {s for s, c in classes.items() if c and not c & VALUE_CLASSES and s not in qualifiers}
+    linked = nodes | qualifiers
+    pg = PropertyGraph()
+    edges: dict[tuple, Edge] = {}
+    for uri in sorted(nodes):
+        pg.nodes[uri] = Node(uri, _primary_label(classes[uri]), sorted(map(_local_name, classes[uri])),
+                             _props(uri, subjects[uri], linked))  # fmt: skip
+        for p, objects in subjects[uri].items():
+            for o in objects & nodes:
+                edges[(uri, _upper_snake(p), o)] = Edge(uri, o, _upper_snake(p))
+    inverses = {q: _inverse(subjects, q.target_inverse) for q in QUALIFIED.values()}
+    for uri in sorted(qualifiers):
+        for qualified in (QUALIFIED[c] for c in sorted(classes[uri] & QUALIFIED.keys())):
+            props = _props(uri, subjects[uri], linked)
+            for source in sorted(subjects[uri].get(qualified.source, set()) & nodes):
+                for target in sorted(set(inverses[qualified].get(uri, ())) & nodes):
+                    edge = Edge(source, target, qualified.edge_type, dict(props))
+                    edges[(source, edge.type, target, uri)] = edge
+    pg.edges = [edges[key] for key in sorted(edges)]
+    return pg
+
+
+def to_networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
+    """The property graph as a networkx multigraph, for the pages, the analytics and the exports.
+
+    Node id is the URI; node attributes ``type`` (the primary class), ``label`` (the name to show)
+    and the properties. The edge key is the edge's ``uri`` where it has one, else its type.
+
+    >>> pg = PropertyGraph({"u:p": Node("u:p", "Person", ["Person"], {"uri": "u:p", "name": "张三"}),
+    ...                     "u:m": Node("u:m/1", "Meeting", ["Meeting"], {"uri": "u:m/1"})},
+    ...                    [Edge("u:p", "u:m/1", "ATTENDED", {"uri": "u:a", "role": "present"})])
+    >>> g = to_networkx(pg)
+    >>> g.nodes["u:p"]["label"], g.nodes["u:m/1"]["label"], g.edges["u:p", "u:m/1", "u:a"]["label"]
+    ('张三', '1', 'present')
+    """
+    g = nx.MultiDiGraph()
+    for node in pg.nodes.values():
+        g.add_node(node.uri, **node.props, type=node.label, label=_display_name(node))
+    for edge in pg.edges:
+        label = edge.props.get("role", edge.type)
+        g.add_edge(edge.source, edge.target, key=edge.props.get("uri", edge.type), **edge.props,
+                   type=edge.type, label=label)  # fmt: skip
+    return g
+
+
+class _IRI(str):
+    """An IRI as a plain string, told apart from a string literal."""
+
+
+def _display_name(node: Node) -> str:
+    name = node.props.get("name")
+    if isinstance(name, list):
+        name = name[0]
+    return name or _local_name(node.uri)
+
+
+def _props(uri: str, po: dict[str, set], linked: set[str]) -> dict:
+    """The properties of a node or a qualified edge: its literals, and the terms that are no link."""
+    props: dict = {}
+    for p, objects in po.items():
+        if p != TYPE:
+            for key, value in _values(p, objects, linked):
+                props.setdefault(key, set()).add(value)
+    return {k: _collapse(v) for k, v in props.items()} | {"uri": uri}
+
+
+def _inverse(subjects, predicate: str) -> dict[str, list[str]]:
+    """Object -> the subjects that point at it with ``predicate``."""
+    index = defaultdict(list)
+    for s, po in subjects.items():
+        for o in po.get(predicate, ()):
+            index[o].append(s)
+    return index
+
+
+def _values(p: str, objects: set, linked: set[str]):
+    """``(key, value)`` for each object of ``p`` that is a property value rather than a link."""
+    base = PROPERTY_NAMES.get(p) or _snake(_local_name(p))
+    for o in objects:
+        if isinstance(o, _IRI):
+            if o not in linked:
+                yield base, _local_name(o) if _is_vocabulary_term(o) else str(o)
+        elif isinstance(o, tuple):  # a literal with a language
+            value, language = o
+            primary = language.split("-")[0].lower()
+            yield (base if primary == PRIMARY_LANGUAGE else f"{base}_{primary}"), value
+        else:
+            yield base, o
+
+
+def _collapse(values: set):
+    """One value as itself, several as a sorted list (Neo4j keeps lists of one type)."""
+    if len(values) == 1:
+        return next(iter(values))
+    return sorted(values, key=lambda v: (type(v).__name__, v))
+
+
+def _primary_label(classes: set[str]) -> str:
+    """The most general class of the vocabulary among a node's classes (Organization, not Township)."""
+    supers = _superclasses()
+    top = [c for c in classes if not (supers.get(c, set()) - {c}) & classes]
+    return _local_name(min(top))
+
+
+def _vocabulary_classes(types: Iterable) -> set[str]:
+    """The node's classes in the vocabulary, with their super-classes."""
+    supers = _superclasses()
+    found = {str(t) for t in types if isinstance(t, _IRI) and t.startswith(MKG_NS)}
+    return found.union(*(supers.get(c, set()) for c in found))
+
+
+@cache
+def _superclasses() -> dict[str, set[str]]:
+    """Class -> all its super-classes in the vocabulary, read once from ``ontology/minutes.ttl``."""
+    ontology = rdflib.Graph().parse(ONTOLOGY_TTL)
+    graph = nx.DiGraph(
+        (str(c), str(s))
+        for c, s in ontology.subject_objects(namespace.RDFS.subClassOf)
+        if str(c).startswith(MKG_NS) and str(s).startswith(MKG_NS)
+    )
+    return {c: nx.descendants(graph, c) for c in graph}
+
+
+@cache
+def _vocabulary_terms() -> frozenset[str]:
+    ontology = rdflib.Graph().parse(ONTOLOGY_TTL)
+    return frozenset(str(s) for s in ontology.subjects() if isinstance(s, rdflib.URIRef))
+
+
+def _is_vocabulary_term(iri: str) -> bool:
+    return iri.startswith(MKG_NS) or iri in _vocabulary_terms()
+
+
+def _local_name(iri: str) -> str:
+    """``https://w3id.org/minutes-kg/ns#hasItem`` -> ``hasItem``.
+
+    >>> _local_name("https://w3id.org/minutes-kg/id/gov/role/present")
+    'present'
+    """
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
+
+
+def _snake(name: str) -> str:
+    """``documentStatus`` -> ``document_status``.
+
+    >>> _snake("documentStatus"), _snake("docNumber")
+    ('document_status', 'doc_number')
+    """
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+
+
+def _upper_snake(iri: str) -> str:
+    """``mkg:hasItem`` -> ``HAS_ITEM``.
+
+    >>> _upper_snake(str(MKG.distributedTo))
+    'DISTRIBUTED_TO'
+    """
+    return _snake(_local_name(iri)).upper()
+
+
+# --- terms of rdflib and pyoxigraph as plain Python: an _IRI, a value, or (text, language) ---
+
+_XSD = str(namespace.XSD)
+_NUMBERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
+
+
+def _literal(text: str, datatype: str | None, language: str | None):
+    if language:
+        return (text, language)
+    if datatype in _NUMBERS:
+        return int(text)
+    if datatype in _FLOATS:
+        return float(Decimal(text))
+    if datatype == _XSD + "boolean":
+        return text in ("true", "1")
+    return text
+
+
+def _from_rdflib(term):
+    if isinstance(term, rdflib.Literal):
+        datatype = str(term.datatype) if term.datatype else None
+        return _literal(str(term), datatype, term.language)
+    if isinstance(term, rdflib.BNode):
+        return _IRI(f"_:{term}")
+    return _IRI(term)
+
+
+def _from_oxigraph(term):
+    if isinstance(term, pyoxigraph.Literal):
+        return _literal(term.value, term.datatype.value, term.language)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return _IRI(f"_:{term.value}")
+    return _IRI(term.value)
+
+
+def _triples(data) -> Iterable[tuple]:
+    """Triples of plain terms from an rdflib graph or from triples or quads of either library."""
+    if isinstance(data, rdflib.Dataset | rdflib.ConjunctiveGraph):
+        data = data.quads((None, None, None, None))
+    for row in data:
+        s, p, o = row[0], row[1], row[2]
+        convert = _from_oxigraph if isinstance(p, pyoxigraph.NamedNode) else _from_rdflib
+        yield convert(s), str(convert(p)), convert(o)

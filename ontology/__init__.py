@@ -46,6 +46,11 @@ class MKG(DefinedNamespace):
     ItemKind: URIRef
     Outcome: URIRef
 
+    # the concept schemes of roles, item kinds and outcomes (their concepts: ROLE, ITEM_KIND, OUTCOME)
+    Roles: URIRef
+    ItemKinds: URIRef
+    Outcomes: URIRef
+
     # meeting and source document
     body: URIRef  # Meeting -> GovernmentBody whose meeting it is
     issuer: URIRef  # SourceDocument -> Organization that issued the minutes
@@ -93,3 +98,40 @@ class MKG(DefinedNamespace):
     endOffset: URIRef
     sourceFile: URIRef
     contentHash: URIRef
+
+
+class ROLE(DefinedNamespace):
+    """The roles a person is listed in (skos:Concept in ``mkg:Roles``); local names as in the record."""
+
+    _NS = Namespace("https://w3id.org/minutes-kg/ns/role/")
+    _fail = True
+
+    present: URIRef  # 出席
+    on_leave: URIRef  # 请假
+    absent: URIRef  # 缺席
+    invited: URIRef  # 应邀出席
+    observer: URIRef  # 列席
+    recorder: URIRef  # 记录
+
+
+class ITEM_KIND(DefinedNamespace):
+    """Kinds of agenda item (skos:Concept in ``mkg:ItemKinds``)."""
+
+    _NS = Namespace("https://w3id.org/minutes-kg/ns/item-kind/")
+    _fail = True
+
+    study: URIRef  # 传达学习
+    report: URIRef  # 听取汇报
+    review: URIRef  # 审议
+    other: URIRef
+
+
+class OUTCOME(DefinedNamespace):
+    """Outcomes of a decision (skos:Concept in ``mkg:Outcomes``)."""
+
+    _NS = Namespace("https://w3id.org/minutes-kg/ns/outcome/")
+    _fail = True
+
+    approved_in_principle: URIRef  # 原则同意
+    approved: URIRef  # 同意, 通过
+    decided: URIRef  # 会议确定, 议定

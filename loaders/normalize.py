@@ -1,0 +1,292 @@
+"""Normalise the text of minutes, keeping a map from every character back to the file's text.
+
+Minutes reach us as PDF or web-page extractions: full-width digits, spaces that extraction put
+between Chinese characters and digits (``象山县 2024 年``, ``202 6 年``), page-number lines
+(``— 3 —`` with form feeds) that can fall inside a sentence, and lines broken mid-sentence at page
+ends or every ~26 characters. :func:`normalize` undoes these so the parsers read one paragraph per
+line, and keeps where each character came from so every fact can point at the original.
+
+Two kinds of line are treated differently, and this is the one decision the parsers rely on:
+
+* **prose** lines lose every space between Chinese characters and digits, and a line that does not
+  end a sentence is joined to the next unless the next opens a new paragraph (会议…, 一、, （一）,
+  a list label);
+* **list** lines, from a label such as ``出席：``/``列 席：``/``分送：`` to the next paragraph, keep
+  one space between two Chinese characters outside brackets and keep their line breaks, because
+  those spaces and breaks are what separates names (``李 辉 石 晶``). The attendance parser
+  removes the padding inside names; the label itself is closed up (``出 席：`` -> ``出席：``), and
+  a label split over two lines (``出`` / ``席：``) is joined.
+
+>>> n = normalize("象山县 2024 年\\n\\n— 3 —\\n\\n计划执行情况")
+>>> n.text
+'象山县2024年计划执行情况'
+>>> n.span(3, 8)
+Span(start=4, end=10, text='2024年')
+>>> normalize("出 席： 黄国杰 郭 强（ 赴 上海 ）\\n列席：王五").text
+'出席：黄国杰 郭 强（赴上海）\\n列席：王五'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from loaders.record import Span
+
+CJK = "\u3400-\u9fff\u3007"
+"""Chinese characters, with 〇 (the numeral zero) among them."""
+
+
+def _fold_table() -> dict[int, str]:
+    """Width folding that keeps every character in place (one for one), so offsets survive it."""
+    table = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+    table.update({c: chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+    table.update({c: chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+    for c in (0x3000, 0x00A0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0x2000, 0x200B)):
+        table[c] = " "
+    for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F):
+        table[c] = " "
+    # page and line separators become line breaks: a page-number footer then stands on its own line
+    for c in (0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x85, 0x2028, 0x2029):
+        table[c] = "\n"
+    return table
+
+
+_FOLD = _fold_table()
+_LINE = re.compile(r"[^\n]+")
+_SPACES = re.compile(r"[ \t]+")
+_PAGE_NUMBER = re.compile(
+    r"[ \t]*(?:[—–－\-―]{1,2}[ \t]*\d{1,4}[ \t]*[—–－\-―]{1,2}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)[ \t]*"
+)
+# a number the extraction split into pieces (202 6 年): its inner spaces go even though digits meet
+_SPLIT_NUMBER = re.compile(rf"(?<![\d./:\-])\d+(?:[ \t]+\d+)+(?=[ \t]*[{CJK}])")
+
+LIST_LABELS = (
+    "应邀出席",
+    "应邀参加",
+    "邀请列席",
+    "固定列席",
+    "出席",
+    "列席",
+    "请假",
+    "缺席",
+    "记录",
+    "分送",
+    "抄送",
+    "主送",
+    "本期发",
+    "发",
+    "送",
+)
+"""Labels that open a list of names or units at the end (or start) of minutes."""
+
+_LABEL_ALT = "|".join(LIST_LABELS)
+_SPACED_LABELS = "|".join("[ \t]*".join(label) for label in LIST_LABELS)
+# a label, its characters possibly spaced (出 席), then a colon; 出席/列席/请假 also without a colon
+_LIST_LABEL = re.compile(
+    rf"(?:{_SPACED_LABELS})[ \t]*[：:]"
+    rf"|(?:出[ \t]*席|列[ \t]*席|请[ \t]*假|缺[ \t]*席)(?=[ \t]+[{CJK}])"
+)
+_PARAGRAPH = re.compile(
+    rf"会议|[一二三四五六七八九十百]+[、.．]|[一二三四五六七八九十]+$|[（(][一二三四五六七八九十]+[）)]"
+    rf"|\d{{1,2}}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条项章部分]|第[一二三四五六七八九十\d至、和]+议题"
+    rf"|(?:{_LABEL_ALT})[：:]"
+)
+_SENTENCE_END = frozenset("。！？；：!?;:")
+_CLOSERS = "”’」』）)】〕"
+_CONTINUES = frozenset("，、。；：）》”’」』】〕,.;:)")
+_WRAP_WIDTH = 22
+"""A line at least this wide (Chinese characters; digits count half) may be wrapped, not ended."""
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text and, piece by piece, where it came from in the original.
+
+    ``norm_starts[k]`` and ``raw_starts[k]`` say where the k-th run of characters copied in one go
+    begins; a character at normalised offset ``i`` in the run starting at ``norm_starts[k]`` came
+    from ``raw_starts[k] + (i - norm_starts[k])``.
+    """
+
+    raw: str
+    text: str
+    norm_starts: tuple[int, ...]
+    raw_starts: tuple[int, ...]
+
+    def to_raw(self, i: int) -> int:
+        """Offset in the original of the character at normalised offset ``i``.
+
+        >>> normalize("a\\n\\n b").to_raw(2)
+        4
+        """
+        if not self.norm_starts:
+            return 0
+        k = max(bisect_right(self.norm_starts, i) - 1, 0)
+        return self.raw_starts[k] + (i - self.norm_starts[k])
+
+    def span(self, start: int, end: int) -> Span:
+        """The :class:`Span` of normalised ``[start, end)``: original offsets, normalised text."""
+        if end <= start:
+            raw = self.to_raw(start) if start < len(self.text) else len(self.raw)
+            return Span(raw, raw, "")
+        return Span(self.to_raw(start), self.to_raw(end - 1) + 1, self.text[start:end])
+
+
+@dataclass
+class _Line:
+    """One non-blank line of the original: its kept runs of characters and what it reads as."""
+
+    start: int
+    end: int
+    newline: int
+    text: str
+    is_list: bool = False
+    glued: bool = False
+    after_page_break: bool = False
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalise ``raw`` (the text as read from the file); see the module docstring for what changes."""
+    folded = raw.translate(_FOLD)
+    lines = _mark_lists(folded, _lines(folded))
+    runs: list[tuple[int, int]] = []
+    previous: _Line | None = None
+    for line in lines:
+        if previous is not None and not _joins(previous, line):
+            runs.append((previous.newline, previous.newline + 1))
+        runs.extend(_spaces(folded, line))
+        previous = line
+    return _assemble(raw, folded, runs)
+
+
+def _lines(folded: str) -> list[_Line]:
+    """Non-blank lines without page-number lines, each stripped of its outer spaces."""
+    out, page_break = [], False
+    for m in _LINE.finditer(folded):
+        s, e = m.span()
+        while s < e and folded[s] in " \t":
+            s += 1
+        while e > s and folded[e - 1] in " \t":
+            e -= 1
+        if s == e:
+            continue
+        if _PAGE_NUMBER.fullmatch(folded, s, e):
+            page_break = True
+            continue
+        out.append(_Line(s, e, m.end(), _SPACES.sub("", folded[s:e]), after_page_break=page_break))
+        page_break = False
+    return out
+
+
+def _mark_lists(folded: str, lines: list[_Line]) -> list[_Line]:
+    """Mark list lines and join a label split over two lines (出 / 席：) into one line."""
+    out: list[_Line] = []
+    in_list = False
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None and _split_label(previous.text, line.text):
+            previous.glued = previous.is_list = line.is_list = in_list = True
+            out.append(line)
+            continue
+        if _LIST_LABEL.match(folded, line.start, line.end):
+            in_list = True
+        elif _PARAGRAPH.match(line.text):
+            in_list = False
+        line.is_list = in_list
+        out.append(line)
+    return out
+
+
+def _split_label(head: str, tail: str) -> bool:
+    """``出`` then ``席：…``: a label whose first characters ended a line."""
+    if not head or len(head) > 3:
+        return False
+    return any(
+        label.startswith(head) and label != head and tail.startswith(label[len(head) :] + "：")
+        for label in LIST_LABELS
+    )
+
+
+def _joins(line: _Line, following: _Line) -> bool:
+    """Whether ``following`` continues the sentence that ``line`` left unfinished."""
+    if line.glued:
+        return True
+    if line.is_list or following.is_list or _PARAGRAPH.match(following.text):
+        return False
+    if following.text[0] in _CONTINUES:
+        return True
+    last = line.text.rstrip(_CLOSERS)
+    if last != line.text and (not last or last[-1] in _SENTENCE_END or line.text[0] in "（("):
+        return False
+    if last and last[-1] in _SENTENCE_END:
+        return False
+    if line.text[-1] in "，、," or following.after_page_break:
+        return True
+    return _width(line.text) >= _WRAP_WIDTH
+
+
+def _width(text: str) -> float:
+    """Printed width in Chinese characters: ASCII letters and digits are half as wide."""
+    ascii_count = sum(1 for c in text if c < "\x80")
+    return len(text) - ascii_count / 2
+
+
+def _spaces(folded: str, line: _Line) -> list[tuple[int, int]]:
+    """Runs of ``line`` to keep once the spaces that are not text are dropped."""
+    split_spaces = {
+        m.start()
+        for number in _SPLIT_NUMBER.finditer(folded, line.start, line.end)
+        for m in _SPACES.finditer(folded, *number.span())
+    }
+    label_end = line.start
+    if line.is_list:
+        label = _LIST_LABEL.match(folded, line.start, line.end)
+        label_end = label.end() if label else line.start
+    runs, at, depth = [], line.start, 0
+    for m in _SPACES.finditer(folded, line.start, line.end):
+        a, b = m.span()
+        if line.is_list:
+            depth = _depth(folded, at, a, depth)
+        left, right = folded[a - 1], folded[b]
+        keep = (a not in split_spaces and _is_ascii_word(left) and _is_ascii_word(right)) or (
+            line.is_list and a >= label_end and depth == 0 and _is_cjk(left) and _is_cjk(right)
+        )
+        runs.append((at, a + 1 if keep else a))
+        at = b
+    runs.append((at, line.end))
+    return [r for r in runs if r[1] > r[0]]
+
+
+_OPEN, _CLOSE = "（(〔【", "）)〕】"
+
+
+def _depth(folded: str, start: int, end: int, depth: int) -> int:
+    """Bracket depth after ``folded[start:end]``, starting from ``depth``."""
+    for c in folded[start:end]:
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE and depth:
+            depth -= 1
+    return depth
+
+
+def _is_ascii_word(c: str) -> bool:
+    return "!" <= c <= "~"
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or c == "\u3007"
+
+
+def _assemble(raw: str, folded: str, runs: list[tuple[int, int]]) -> Normalized:
+    """Copy the kept runs, merging runs that touch, and remember where each began."""
+    parts, norm_starts, raw_starts, length, last_end = [], [], [], 0, -1
+    for s, e in runs:
+        if s != last_end:
+            norm_starts.append(length)
+            raw_starts.append(s)
+        parts.append(folded[s:e])
+        length += e - s
+        last_end = e
+    return Normalized(raw, "".join(parts), tuple(norm_starts), tuple(raw_starts))

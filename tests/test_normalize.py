@@ -1,0 +1,87 @@
+"""Normalisation: what extraction breaks is mended, and every character still points at the original."""
+
+import pytest
+
+from loaders.normalize import normalize
+from tests.conftest import CORPUS, CORPUS_NAMES
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("象山县 2024 年", "象山县2024年"),
+        ("202 6 年 1 月 7 日", "2026年1月7日"),
+        ("（二 〇 二 五 年 十一 月 三 日）", "（二〇二五年十一月三日）"),
+        ("ＡＢＣ１２３，“好”（一）《文》", "ABC123，“好”（一）《文》"),
+        ("会议 传达学习 了 文件", "会议传达学习了文件"),
+        ("生成日期： 2025-11-14 16:31:47", "生成日期：2025-11-14 16:31:47"),
+        ("五 、会议听取", "五、会议听取"),
+    ],
+)
+def test_spaces_and_width(raw, text):
+    assert normalize(raw).text == text
+
+
+def test_page_number_lines_go_even_inside_a_sentence():
+    raw = "会议传达学习省委书记来象调研指示精神。会议指\n\n\x0c— 3 —\x0c\n\n出，要抓好落实。"
+    assert normalize(raw).text == "会议传达学习省委书记来象调研指示精神。会议指出，要抓好落实。"
+    assert (
+        normalize("会议要求，各单位要加强协调配合\n- 12 -\n抓好落实。").text
+        == "会议要求，各单位要加强协调配合抓好落实。"
+    )
+
+
+def test_wrapped_lines_join_but_paragraphs_stay():
+    raw = (
+        "2025 年1 月21 日下午，区长某某主持召开区政府第96\n次常务会议。\n"
+        "会议听取区府办关于2025 年区“两会”期间人大代表\n建议的汇报。\n会议指出，要抓好。"
+    )
+    assert normalize(raw).text == (
+        "2025年1月21日下午，区长某某主持召开区政府第96次常务会议。\n"
+        "会议听取区府办关于2025年区“两会”期间人大代表建议的汇报。\n会议指出，要抓好。"
+    )
+
+
+def test_headings_and_short_header_lines_are_not_joined():
+    raw = (
+        "某县人民政府 常务会议纪要\n\n一期\n\n某县人民政府办公室\n\n2024年1月5日\n\n"
+        "一、传达学习重要讲话精神\n\n会议传达学习了讲话。"
+    )
+    assert normalize(raw).text.split("\n") == [
+        "某县人民政府常务会议纪要",
+        "一期",
+        "某县人民政府办公室",
+        "2024年1月5日",
+        "一、传达学习重要讲话精神",
+        "会议传达学习了讲话。",
+    ]
+
+
+def test_list_lines_keep_the_spaces_that_separate_names():
+    raw = "出 席： 王大明 郭 强 杨小军\n刘 一\n\n\x0c— 2 —\n李 辉\n请 假： 高某某 （ 赴省城参加 会议 ）\n"
+    assert normalize(raw).text.split("\n") == [
+        "出席：王大明 郭 强 杨小军",
+        "刘 一",
+        "李 辉",
+        "请假：高某某（赴省城参加会议）",
+    ]
+
+
+def test_a_label_split_over_two_lines_is_joined():
+    assert normalize("出\n席：王大明 李小红\n列\n席：张三丰").text == "出席：王大明 李小红\n列席：张三丰"
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_every_span_points_back_at_the_original(name):
+    raw = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    norm = normalize(raw)
+    for start, char in enumerate(norm.text):
+        span = norm.span(start, start + 1)
+        assert span.text == char and span.end == span.start + 1
+        if char.isdigit() or "\u4e00" <= char <= "\u9fff":
+            assert (
+                raw[span.start] == char
+                or raw[span.start].translate({0xFF10 + d: str(d) for d in range(10)}) == char
+            )
+
+    assert "  " not in norm.text and "\n\n" not in norm.text

@@ -1,0 +1,223 @@
+"""Web pages: the text of the document a government site publishes, without the site around it.
+
+A page of minutes on a government site wraps the document in navigation, a 索引号/发布机构/生成日期
+table, share buttons, QR codes, video blocks and a footer (主办：…办公室 承办：… 网站标识码 ICP备).
+The reader finds the block that holds most of the running text (the document), drops what looks like
+site furniture outside it (by tag, and by class or id such as ``nav``, ``share``, ``footer``), keeps
+the metadata table as ``metadata``, and writes one block of the page to a line, as a person copying
+the page would. Lines of furniture that carry no class to know them by (分享：, 扫一扫在手机打开当前
+页面, 【打印】【关闭】) are dropped by their wording.
+
+>>> text, meta = read_html("p.html", '''<body><nav>首页</nav><table><tr><td>索引号：</td><td>001</td>
+... <td>发布机构：</td><td>政府办</td></tr></table><h1>常务会议纪要</h1><div class="share">分享：</div>
+... <div id="zoom"><p>会议听取了县财政局的汇报。</p><p>会议原则同意。</p></div>
+... <div class="footer">主办：某县人民政府办公室</div></body>'''.encode())
+>>> text
+'常务会议纪要\\n会议听取了县财政局的汇报。\\n会议原则同意。'
+>>> meta
+{'索引号': '001', '发布机构': '政府办'}
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.readers.text import decode_text
+
+BLOCK_TAGS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "body", "center", "dd", "div", "dl", "dt"),
+        *("figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr"),
+        *("li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "tr", "ul"),
+    }
+)
+CELL_TAGS = frozenset({"td", "th"})
+SKIP_TAGS = frozenset(
+    {
+        *("audio", "button", "canvas", "embed", "form", "iframe", "input", "map", "nav", "noscript"),
+        *("object", "script", "select", "style", "svg", "template", "textarea", "video"),
+    }
+)
+FURNITURE_TAGS = frozenset({"header", "footer", "aside"})
+FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:nav\w*|menu\w*|breadcrumbs?|crumbs?|position|location|share\w*|bdshare\w*|jiathis|"
+    r"social|qr\w*|ewm|erweima|print\w*|toolbar|tools?|foot\w*|bottom|copyright|header|head|top|topbar|"
+    r"banner|logo|search\w*|sidebar|side|related|xgwz|xglj|friendlinks?|links|video\w*|player|fontsize|"
+    r"zihao|skip)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+INSIDE_SHARE = 0.1
+"""Inside the document, a furniture-looking block goes only if it holds less than this share of it."""
+
+MIN_RUN = 10
+"""Text runs shorter than this do not count towards finding the document (menus, labels, buttons)."""
+
+METADATA_LABELS = (
+    *("索引号", "信息索取号", "文号", "发文字号", "关键词", "主题词", "发布机构", "发文机关", "发文单位"),
+    *("公开形式", "公开方式", "公开目录", "公开范围", "公开时限", "有效性", "服务对象", "所属机构"),
+    *("生成日期", "成文日期", "发文日期", "发布日期", "发布时间", "主题分类", "体裁分类", "信息分类"),
+    *("组配分类", "信息来源", "来源", "浏览次数", "点击数", "访问量", "字号"),
+)
+COUNTER_LABELS = frozenset({"浏览次数", "点击数", "访问量", "字号"})
+"""Labels that end the value before them but are page furniture, not metadata of the document."""
+_LABEL = re.compile(
+    "("
+    + "|".join(r"\s*".join(label) for label in sorted(METADATA_LABELS, key=len, reverse=True))
+    + r")\s*[:：]"
+)
+_BARE_LABEL = re.compile("^(" + "|".join(METADATA_LABELS) + ")[:：]?$")
+METADATA_MAX_CHARS = 600
+"""A metadata table is short; a longer block with two labels in it is the document quoting them."""
+
+FURNITURE_LINES = re.compile(
+    r"^(?:分享(?:到)?[:：]|扫一扫|用手机扫|手机扫一扫|(?:主办|承办|协办|技术支持|运维单位)[:：]|当前位置[:：]|"
+    r"您的位置|字号[:：]|字体[:：]|视频新闻[:：]?$|(?:【[^】]{1,6}】\s*)+$|\[(?:打印|关闭)\])"
+    r"|网站标识码|ICP备|公网安备|版权所有|Copyright|©|扫一扫在手机打开当前页面"
+)
+FURNITURE_LINE_MAX = 80
+"""Only lines this short are judged by wording: a sentence of the document is never dropped so."""
+
+_SPACE = re.compile(r"[ \t\n\r\f\xa0]+")
+
+
+def read_html(path, data: bytes) -> tuple[str, dict[str, str]]:
+    """A web page: the document's text, one block to a line, and the page's metadata table."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(decode_text(path, data))
+    root = tree.body or tree.root
+    if root is None:
+        return "", {}
+    metadata: dict[str, str] = {}
+    skip = set()
+    for table in _metadata_blocks(root):
+        metadata.update(_pairs(_render(table, set(), None, cells_as_lines=True)))
+        skip.add(table.mem_id)
+    main = _main_block(root)
+    lines = _render(root, skip, main)
+    return "\n".join(line for line in lines if not _is_furniture_line(line)), metadata
+
+
+def _render(root, skip: set[int], main, cells_as_lines: bool = False) -> list[str]:
+    """The text under ``root``, one block (or table cell) to a line, without furniture and ``skip``."""
+    keep = _ancestry(main)
+    main_chars = len(main.text(deep=True)) if main is not None else 0
+    parts: list[str] = []
+    stack = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append("\n")
+            continue
+        tag = node.tag
+        if tag == "-text":
+            parts.append(node.text_content or "")
+            continue
+        if tag == "br":
+            parts.append("\n")
+        if node.mem_id in skip or not node.is_element_node or tag in SKIP_TAGS:
+            continue
+        if main is not None and node.mem_id not in keep and _is_furniture(node, main, main_chars):
+            continue
+        if tag in CELL_TAGS and not cells_as_lines:
+            parts.append(" ")
+        if tag in BLOCK_TAGS or (cells_as_lines and tag in CELL_TAGS):
+            parts.append("\n")
+            stack.append((node, True))
+        stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+    lines = (_SPACE.sub(" ", line).strip(" \u3000") for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def _is_furniture(node, main, main_chars: int) -> bool:
+    """Site furniture by tag or by class/id; inside the document only when it is a small part of it."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if node.tag not in FURNITURE_TAGS and not FURNITURE.search(names):
+        return False
+    if not _inside(node, main):
+        return True
+    return len(node.text(deep=True)) < INSIDE_SHARE * main_chars
+
+
+def _main_block(root):
+    """The block that holds the running text: each run counts for its block and that block's parent."""
+    scores: dict[int, int] = {}
+    nodes: dict[int, object] = {}
+    for node in root.traverse(include_text=True):
+        if node.tag != "-text" or len((node.text_content or "").strip()) < MIN_RUN:
+            continue
+        block = node.parent
+        while block is not None and block.tag not in BLOCK_TAGS and block.tag not in CELL_TAGS:
+            block = block.parent
+        for target in (block, block.parent if block is not None else None):
+            if target is not None:
+                scores[target.mem_id] = scores.get(target.mem_id, 0) + len(node.text_content.strip())
+                nodes[target.mem_id] = target
+    if not scores:
+        return None
+    best = max(scores, key=lambda key: (scores[key], len(_ancestry(nodes[key]))))
+    return nodes[best]
+
+
+def _ancestry(node) -> set[int]:
+    """``node`` and every node above it, by ``mem_id``."""
+    out = set()
+    while node is not None:
+        out.add(node.mem_id)
+        node = node.parent
+    return out
+
+
+def _inside(node, main) -> bool:
+    return main.mem_id in _ancestry(node)
+
+
+def _metadata_blocks(root) -> list:
+    """The smallest short blocks that hold two or more metadata labels (索引号, 发布机构 …)."""
+    found = []
+    for node in root.traverse():
+        if node.tag in SKIP_TAGS or node.tag in ("html", "body"):
+            continue
+        text = node.text(deep=True, separator="\n")
+        if len(text) <= METADATA_MAX_CHARS and len(_labels_in(text)) >= 2:
+            found.append(node)
+    ids = {node.mem_id for node in found}
+    return [node for node in found if not any(a != node.mem_id and a in ids for a in _ancestry(node))]
+
+
+def _labels_in(text: str) -> set[str]:
+    """Metadata labels in ``text`` (text nodes on lines): ``索引号：`` anywhere, or a bare ``索引号`` node."""
+    found = set()
+    for piece in text.split("\n"):
+        squeezed = _SPACE.sub("", piece).replace("\u3000", "")
+        bare = _BARE_LABEL.match(squeezed)
+        found |= {bare.group(1)} if bare else {m.group(1) for m in _LABEL.finditer(squeezed)}
+    return found
+
+
+def _pairs(lines: list[str]) -> dict[str, str]:
+    """``label: value`` pairs from the lines of a metadata block, labels without spaces or colon.
+
+    >>> _pairs(["索 引 号： 001 发布机构：政府办", "生成日期", "2025-11-14", "文号："])
+    {'索引号': '001', '发布机构': '政府办', '生成日期': '2025-11-14'}
+    """
+    out: dict[str, str] = {}
+    pending = None
+    for line in lines:
+        bare = _BARE_LABEL.match(line.replace(" ", "").replace("\u3000", ""))
+        if bare:
+            pending = bare.group(1)
+            continue
+        hits = list(_LABEL.finditer(line))
+        if pending and (not hits or hits[0].start() > 0):
+            out[pending] = line[: hits[0].start() if hits else len(line)].strip()
+        pending = None
+        for i, hit in enumerate(hits):
+            end = hits[i + 1].start() if i + 1 < len(hits) else len(line)
+            out[re.sub(r"\s", "", hit.group(1))] = line[hit.end() : end].strip()
+    return {label: value for label, value in out.items() if value and label not in COUNTER_LABELS}
+
+
+def _is_furniture_line(line: str) -> bool:
+    return len(line) <= FURNITURE_LINE_MAX and bool(FURNITURE_LINES.search(line))

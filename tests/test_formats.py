@@ -1,0 +1,295 @@
+"""Every input format reads to the same text: corpus documents written as .docx, .pdf, GBK .txt,
+.md and a government web page, then read back.
+
+The writers here (``write_*``) build the files under ``tmp_path`` with the real libraries (python-docx,
+reportlab), so a test sees what a user's file would hold; ``test_bad_input`` reuses them.
+"""
+
+import html
+import re
+
+import pytest
+from conftest import CORPUS, CORPUS_NAMES
+
+from loaders.errors import InputError
+from loaders.formats import FORMATS, SUFFIXES, Format, format_for, read_source, register_format
+
+STSONG = "STSong-Light"
+
+
+def corpus_lines(name: str) -> list[str]:
+    return (CORPUS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def printed_lines(name: str) -> list[str]:
+    """The lines a page or a PDF shows of a corpus document: no blank lines, no site furniture."""
+    if name == SHANDAN:
+        return shandan_page_parts()[2]
+    return [line for line in corpus_lines(name) if line]
+
+
+def squeeze(text: str) -> str:
+    """Text without any white space: what survives every format's own idea of spacing."""
+    return re.sub(r"\s+", "", text)
+
+
+def meeting_sentence(lines: list[str]) -> str:
+    """The opening sentence of the minutes, found by the genre's wording, not by any one document."""
+    return next(line for line in lines if "主持召开" in line)
+
+
+def write_docx(path, lines, table_rows=()):
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    if table_rows:
+        table = document.add_table(rows=len(table_rows), cols=len(table_rows[0]))
+        for row, cells in zip(table.rows, table_rows, strict=True):
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+    document.save(path)
+    return path
+
+
+def write_pdf(path, lines, size=8):
+    """A PDF with a text layer in the CID font every reader has (STSong-Light), a line to a line.
+
+    The page is as wide as the longest line, so no line wraps and the text reads back line for line.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(STSONG))
+    width = max(len(line) for line in lines) * size + 80
+    height = 60 * size
+    pdf = canvas.Canvas(str(path), pagesize=(width, height))
+    y = height - 40
+    for line in lines:
+        pdf.setFont(STSONG, size)
+        pdf.drawString(40, y, line)
+        y -= size * 1.5
+        if y < 40:
+            pdf.showPage()
+            y = height - 40
+    pdf.save()
+    return path
+
+
+def write_scanned_pdf(path):
+    """A PDF of one page that holds only a picture of text, as a scanner makes it."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = Image.new("L", (600, 800), 255)
+    draw = ImageDraw.Draw(image)
+    for y in range(40, 760, 24):
+        draw.line((40, y, 560, y), fill=0, width=3)
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.drawImage(ImageReader(image), 0, 0, *A4)
+    pdf.save()
+    return path
+
+
+def gov_page(title, metadata, lines, charset="utf-8"):
+    """A page as government sites publish minutes: header, nav, crumbs, metadata table, article with
+    share bar, video and print buttons, related links and a footer with 主办/承办/ICP."""
+    esc = html.escape
+    cells = "".join(
+        f"<tr><td class='label'>{esc(' '.join(k) if len(k) == 3 else k)}：</td><td>{esc(v)}</td></tr>"
+        for k, v in metadata.items()
+    )
+    paragraphs = "\n".join(
+        f'<p style="text-indent:2em">&nbsp;&nbsp;{esc(line).replace("，", "，<span>", 1)}</span></p>'
+        for line in lines[1:]
+    )
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>{esc(title)}_人民政府门户网站</title>
+<script>var tpl = "<p>会议听取了脚本里的文字</p>";</script><style>p {{ margin: 0 }}</style></head>
+<body>
+<div class="header"><div class="logo"><img src="logo.png" alt="门户网站"></div>
+  <div class="search-box"><input type="text" placeholder="请输入关键词"><a>搜索</a></div></div>
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a>政务公开</a></li><li><a>政务服务</a></li>
+  <li><a>互动交流</a></li><li><a>走进本县</a></li></ul></div>
+<div class="container">
+ <div class="crumb">当前位置：<a>首页</a> &gt; <a>政府信息公开</a> &gt; <a>常务会议</a></div>
+ <table class="xxgk-info">{cells}</table>
+ <div class="article">
+  <h1 class="article-title">{esc(lines[0])}</h1>
+  <div class="article-info">发布时间：2025-11-14 来源：政府办 浏览次数：<span>1024</span>
+   字号：[大][中][小]</div>
+  <div class="video-box"><video src="news.mp4" controls></video><p>视频新闻：常务会议召开</p></div>
+  <div id="zoom" class="TRS_Editor">
+{paragraphs}
+  </div>
+  <div class="share-bar">分享：<a>微信</a> <a>微博</a> <a>QQ空间</a>
+   <div class="qrcode"><img src="qr.png"><p>扫一扫在手机打开当前页面</p></div></div>
+  <div class="article-btns"><a>【打印本页】</a><a>【关闭窗口】</a></div>
+ </div>
+ <div class="related"><h3>相关链接</h3><ul><li><a>关于召开全县安全生产会议的通知</a></li></ul></div>
+</div>
+<div class="footer"><p>主办：某县人民政府办公室 承办：某县信息化工作办公室 联系我们</p>
+ <p>某ICP备12000199号-1 某公网安备62072502000105号</p><p>政府网站标识码: 6207250003 网站地图</p></div>
+</body></html>"""
+    return page.encode(charset)
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_txt_reads_as_is(name):
+    source = read_source(CORPUS / f"{name}.txt")
+    assert (source.format, source.metadata) == ("text", {})
+    assert source.text == (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8-sig", "utf-16"])
+def test_txt_in_other_encodings(tmp_path, name, encoding):
+    text = "\n".join(corpus_lines(name))
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(text.encode(encoding, errors="strict"))
+    assert read_source(path).text == text
+
+
+def test_windows_line_endings_become_newlines(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("县政府常务会议纪要\r\n会议听取了汇报。\r\n".encode("gbk"))
+    assert read_source(path).text == "县政府常务会议纪要\n会议听取了汇报。\n"
+
+
+def test_markdown_loses_its_markup(tmp_path):
+    lines = corpus_lines("changning-2025-standing-96")
+    markup = [
+        f"# {lines[0]}",
+        "",
+        *(f"**{line}**" if i % 7 == 0 else line for i, line in enumerate(lines[1:])),
+    ]
+    path = tmp_path / "m.md"
+    path.write_text("\n".join(markup), encoding="utf-8")
+    source = read_source(path)
+    assert source.format == "markdown"
+    assert [line for line in source.text.splitlines() if line] == lines
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_docx_reads_paragraphs_in_order(tmp_path, name):
+    lines = corpus_lines(name)
+    source = read_source(write_docx(tmp_path / f"{name}.docx", lines))
+    assert source.format == "docx"
+    assert source.text.splitlines() == lines
+    assert meeting_sentence(lines) in source.text
+
+
+def test_docx_table_rows_become_lines(tmp_path):
+    rows = [("出 席：", "张 三、李 四"), ("列 席：", "县财政局 王五")]
+    source = read_source(write_docx(tmp_path / "t.docx", ["县政府常务会议纪要"], rows))
+    assert source.text.splitlines() == ["县政府常务会议纪要", "出 席： 张 三、李 四", "列 席： 县财政局 王五"]
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_pdf_text_layer_reads_back(tmp_path, name):
+    lines = printed_lines(name)
+    source = read_source(write_pdf(tmp_path / f"{name}.pdf", lines))
+    assert source.format == "pdf"
+    assert squeeze(source.text) == squeeze("".join(lines))
+    assert squeeze(meeting_sentence(lines)) in squeeze(source.text)
+    assert len(source.text.splitlines()) == len(lines)
+
+
+SHANDAN = "shandan-2025-standing-97"
+
+
+def shandan_page_parts():
+    """The web-page text of the shandan minutes split back into what a page shows: heading,
+    metadata table (``label： value`` lines), the document, and the site footer after it."""
+    lines = corpus_lines(SHANDAN)
+    meta_end = next(i for i, line in enumerate(lines) if i and not re.match(r"^\S{2,4}：", line))
+    metadata = dict(line.split("：", 1) for line in lines[1:meta_end])
+    footer = next(i for i, line in enumerate(lines) if "扫一扫" in line)
+    return lines[0], {k: v.strip() for k, v in metadata.items()}, [lines[0], *lines[meta_end:footer]]
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gbk"])
+def test_html_keeps_the_document_and_its_metadata(tmp_path, charset):
+    title, metadata, document = shandan_page_parts()
+    path = tmp_path / "page.html"
+    path.write_bytes(gov_page(title, metadata, document, charset=charset))
+    source = read_source(path)
+    assert source.format == "html"
+    assert source.text.splitlines() == document
+    assert source.metadata == {k: v for k, v in metadata.items() if v} | {
+        "发布时间": "2025-11-14",
+        "来源": "政府办",
+    }
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_html_page_of_every_document(tmp_path, name):
+    lines = printed_lines(name)
+    path = tmp_path / f"{name}.htm"
+    path.write_bytes(gov_page(lines[0], {"索引号": "000-2025-01", "发布机构": "政府办公室"}, lines))
+    text = read_source(path).text
+    assert text.splitlines() == lines
+    for furniture in (
+        "分享",
+        "扫一扫",
+        "ICP",
+        "主办：",
+        "当前位置",
+        "首页",
+        "视频新闻",
+        "打印",
+        "相关链接",
+        "脚本",
+    ):
+        assert furniture not in text
+
+
+def test_html_without_any_furniture_is_all_text(tmp_path):
+    path = tmp_path / "bare.html"
+    path.write_text("会议纪要<br>会议听取了汇报。<p>会议原则同意。</p>", encoding="utf-8")
+    assert read_source(path).text == "会议纪要\n会议听取了汇报。\n会议原则同意。"
+
+
+def test_html_text_is_unescaped_not_interpreted(tmp_path):
+    path = tmp_path / "e.html"
+    path.write_text("<p>会议审议《&lt;script&gt;alert(1)&lt;/script&gt;办法》。</p>", encoding="utf-8")
+    assert read_source(path).text == "会议审议《<script>alert(1)</script>办法》。"
+
+
+def test_unknown_suffix_names_the_known_ones(tmp_path):
+    with pytest.raises(InputError) as error:
+        format_for(tmp_path / "minutes.xyz")
+    assert str(error.value) == (
+        f"{tmp_path / 'minutes.xyz'}: unknown format '.xyz'; known: .docx, .htm, .html, .md, .pdf, .txt"
+    )
+
+
+def test_suffix_case_does_not_matter(tmp_path):
+    path = tmp_path / "MINUTES.TXT"
+    path.write_text("会议纪要", encoding="utf-8")
+    assert read_source(path).format == "text"
+
+
+def test_a_registered_format_reads_its_suffix(tmp_path):
+    fmt = Format("csv-minutes", (".csvm",), lambda path, data: (data.decode().replace(",", "\n"), {}))
+    try:
+        register_format(fmt)
+        path = tmp_path / "a.csvm"
+        path.write_text("会议纪要,会议听取了汇报", encoding="utf-8")
+        assert read_source(path).text == "会议纪要\n会议听取了汇报"
+    finally:
+        FORMATS.pop(fmt.name)
+        SUFFIXES.pop(".csvm")
+
+
+def test_stdin_reads_as_text(monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("会议纪要".encode("gbk"))))
+    source = read_source("-")
+    assert (source.text, source.format) == ("会议纪要", "text")

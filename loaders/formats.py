@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
 from loaders.errors import InputError, KGError
 from loaders.readers.docx import read_docx
@@ -93,9 +94,10 @@ def read_source(path, *, max_bytes: int | None = None) -> Source:
     fmt = format_for(path)
     limit = max_bytes if max_bytes is not None else max_bytes_from_env()
     try:
-        size = path.stat().st_size
-        if not path.is_file():
+        stat = path.stat()
+        if not S_ISREG(stat.st_mode):
             raise InputError(path, "not a regular file")
+        size = stat.st_size
         if size > limit:
             raise InputError(
                 path,
@@ -114,8 +116,9 @@ def _source(path: Path, fmt: Format, data: bytes) -> Source:
     if not data:
         raise InputError(path, "empty file (0 bytes)")
     text, metadata = fmt.reader(path, data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():
         raise InputError(path, f"no text in this {fmt.name} file (only blank space)")
     return Source(path, text, metadata, fmt.name)
 

@@ -248,6 +248,36 @@ def test_html_page_of_every_document(tmp_path, name):
         assert furniture not in text
 
 
+def test_html_of_an_old_table_layout_site(tmp_path):
+    """Older sites lay the page out in nested tables and break the text with <br>, in GB2312."""
+    lines = printed_lines("miluo-2025-standing-47")
+    esc = html.escape
+    body = "<br>".join(f"&nbsp;&nbsp;&nbsp;&nbsp;{esc(line)}" for line in lines[1:])
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>
+<body><table width=1000 align=center><tr><td class=topbg><img src=banner.jpg></td></tr>
+<tr><td class=menu_bg><a>网站首页</a> | <a>政务公开</a> | <a>办事服务</a></td></tr>
+<tr><td><table class=xxgk width=100%>
+<tr><th>索引号</th><td>43068100/2025-12345</td><th>主题分类</th><td>综合政务</td></tr>
+<tr><th>名称</th><td colspan=3>{esc(lines[0])}</td></tr>
+<tr><th>发布机构</th><td>市政府办</td><th>发文日期</th><td>2025-08-18</td></tr></table></td></tr>
+<tr><td align=center><font size=5><b>{esc(lines[0])}</b></font></td></tr>
+<tr><td id=fontzoom style="line-height:200%">{body}</td></tr>
+<tr><td align=right>【<a href="javascript:window.print()">打印本页</a>】 【<a>关闭窗口</a>】</td></tr>
+<tr><td class=bottom>版权所有：某市人民政府 地址：某路1号<br>技术支持：某网络公司 湘ICP备0000号</td></tr>
+</table></body></html>"""
+    path = tmp_path / "old.htm"
+    path.write_bytes(page.encode("gbk"))
+    source = read_source(path)
+    assert source.text.splitlines() == lines
+    assert source.metadata == {
+        "索引号": "43068100/2025-12345",
+        "主题分类": "综合政务",
+        "名称": lines[0],
+        "发布机构": "市政府办",
+        "发文日期": "2025-08-18",
+    }
+
+
 def test_html_without_any_furniture_is_all_text(tmp_path):
     path = tmp_path / "bare.html"
     path.write_text("会议纪要<br>会议听取了汇报。<p>会议原则同意。</p>", encoding="utf-8")

@@ -56,7 +56,7 @@ METADATA_LABELS = (
     *("索引号", "信息索取号", "文号", "发文字号", "关键词", "主题词", "发布机构", "发文机关", "发文单位"),
     *("公开形式", "公开方式", "公开目录", "公开范围", "公开时限", "有效性", "服务对象", "所属机构"),
     *("生成日期", "成文日期", "发文日期", "发布日期", "发布时间", "主题分类", "体裁分类", "信息分类"),
-    *("组配分类", "信息来源", "来源", "浏览次数", "点击数", "访问量", "字号"),
+    *("组配分类", "信息来源", "来源", "名称", "标题", "文件编号", "浏览次数", "点击数", "访问量", "字号"),
 )
 COUNTER_LABELS = frozenset({"浏览次数", "点击数", "访问量", "字号"})
 """Labels that end the value before them but are page furniture, not metadata of the document."""
@@ -66,13 +66,30 @@ _LABEL = re.compile(
     + r")\s*[:：]"
 )
 _BARE_LABEL = re.compile("^(" + "|".join(METADATA_LABELS) + ")[:：]?$")
+_OTHER_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})[:：]\s*(.*)$")
+"""Inside a metadata block, any short label with a colon (名称：, 文件编号：) is one too."""
 METADATA_MAX_CHARS = 600
 """A metadata table is short; a longer block with two labels in it is the document quoting them."""
 
+_BUTTON = (
+    r"[【\[]?\s*(?:打印|关闭|收藏|打印本页|关闭窗口|关闭本页|打印文章|我要打印|返回顶部|回到顶部|我要纠错)"
+    r"\s*[】\]]?"
+)
 FURNITURE_LINES = re.compile(
-    r"^(?:分享(?:到)?[:：]|扫一扫|用手机扫|手机扫一扫|(?:主办|承办|协办|技术支持|运维单位)[:：]|当前位置[:：]|"
-    r"您的位置|字号[:：]|字体[:：]|视频新闻[:：]?$|(?:【[^】]{1,6}】\s*)+$|\[(?:打印|关闭)\])"
-    r"|网站标识码|ICP备|公网安备|版权所有|Copyright|©|扫一扫在手机打开当前页面"
+    "|".join(
+        (
+            r"^(?:分享(?:到)?|微信扫一扫)[:：]",
+            r"^(?:主办|承办|协办|主办单位|承办单位|技术支持|运维单位)[:：]",
+            r"^(?:您的|您当前的)?(?:当前)?位置[:：]",
+            r"^【?(?:字号|字体)[:：]",
+            r"^(?:上一篇|下一篇)[:：]",
+            r"^(?:视频新闻|相关链接|相关阅读|相关文章)[:：]?$",
+            r"^(?:返回上一页|返回列表)$",
+            rf"^(?:{_BUTTON}\s*)+$",
+            r"扫一扫|在手机(?:上)?(?:打开|查看)当前页|分享给您的微信好友",
+            r"网站标识码|ICP备|公网安备|版权所有|Copyright|©|浏览器不支持",
+        )
+    )
 )
 FURNITURE_LINE_MAX = 80
 """Only lines this short are judged by wording: a sentence of the document is never dropped so."""
@@ -88,12 +105,12 @@ def read_html(path, data: bytes) -> tuple[str, dict[str, str]]:
     root = tree.body or tree.root
     if root is None:
         return "", {}
+    main = _main_block(root)
     metadata: dict[str, str] = {}
     skip = set()
-    for table in _metadata_blocks(root):
+    for table in _metadata_blocks(root, main):
         metadata.update(_pairs(_render(table, set(), None, cells_as_lines=True)))
         skip.add(table.mem_id)
-    main = _main_block(root)
     lines = _render(root, skip, main)
     return "\n".join(line for line in lines if not _is_furniture_line(line)), metadata
 
@@ -173,43 +190,54 @@ def _inside(node, main) -> bool:
     return main.mem_id in _ancestry(node)
 
 
-def _metadata_blocks(root) -> list:
-    """The smallest short blocks that hold two or more metadata labels (索引号, 发布机构 …)."""
-    found = []
-    for node in root.traverse():
-        if node.tag in SKIP_TAGS or node.tag in ("html", "body"):
-            continue
-        text = node.text(deep=True, separator="\n")
-        if len(text) <= METADATA_MAX_CHARS and len(_labels_in(text)) >= 2:
-            found.append(node)
-    ids = {node.mem_id for node in found}
-    return [node for node in found if not any(a != node.mem_id and a in ids for a in _ancestry(node))]
+def _metadata_blocks(root, main) -> list:
+    """The largest short blocks that hold two or more metadata labels (索引号, 发布机构 …).
+
+    Labels are found in text nodes and counted up the tree, so the page is walked once.
+    """
+    labels: dict[int, set[str]] = {}
+    nodes: dict[int, object] = {}
+    for node in root.traverse(include_text=True):
+        found = _labels_in(node.text_content or "") if node.tag == "-text" else None
+        parent = node.parent if found else None
+        while parent is not None and parent.tag not in ("html", "body"):
+            labels.setdefault(parent.mem_id, set()).update(found)
+            nodes[parent.mem_id] = parent
+            parent = parent.parent
+    holds_main = _ancestry(main)
+    blocks = {
+        key: node
+        for key, node in nodes.items()
+        if len(labels[key]) >= 2 and key not in holds_main and len(node.text()) <= METADATA_MAX_CHARS
+    }
+    return [node for key, node in blocks.items() if not (_ancestry(node.parent) & blocks.keys())]
 
 
 def _labels_in(text: str) -> set[str]:
-    """Metadata labels in ``text`` (text nodes on lines): ``索引号：`` anywhere, or a bare ``索引号`` node."""
-    found = set()
-    for piece in text.split("\n"):
-        squeezed = _SPACE.sub("", piece).replace("\u3000", "")
-        bare = _BARE_LABEL.match(squeezed)
-        found |= {bare.group(1)} if bare else {m.group(1) for m in _LABEL.finditer(squeezed)}
-    return found
+    """Metadata labels in the text of one node: ``索引号：`` anywhere in it, or the bare label alone."""
+    squeezed = _SPACE.sub("", text).replace("\u3000", "")
+    bare = _BARE_LABEL.match(squeezed)
+    return {bare.group(1)} if bare else {m.group(1) for m in _LABEL.finditer(squeezed)}
 
 
 def _pairs(lines: list[str]) -> dict[str, str]:
     """``label: value`` pairs from the lines of a metadata block, labels without spaces or colon.
 
-    >>> _pairs(["索 引 号： 001 发布机构：政府办", "生成日期", "2025-11-14", "文号："])
-    {'索引号': '001', '发布机构': '政府办', '生成日期': '2025-11-14'}
+    >>> _pairs(["索 引 号： 001 发布机构：政府办", "生成日期", "2025-11-14", "文号：", "名 称：", "纪要"])
+    {'索引号': '001', '发布机构': '政府办', '生成日期': '2025-11-14', '名称': '纪要'}
     """
     out: dict[str, str] = {}
     pending = None
     for line in lines:
-        bare = _BARE_LABEL.match(line.replace(" ", "").replace("\u3000", ""))
-        if bare:
-            pending = bare.group(1)
+        squeezed = line.replace(" ", "").replace("\u3000", "")
+        bare = _BARE_LABEL.match(squeezed)
+        other = _OTHER_LABEL.match(squeezed)
+        if bare or (other and not other.group(2)):
+            pending = (bare or other).group(1)
             continue
         hits = list(_LABEL.finditer(line))
+        if other and not hits and not pending:
+            out[other.group(1)] = line.split("：" if "：" in line else ":", 1)[1].strip()
         if pending and (not hits or hits[0].start() > 0):
             out[pending] = line[: hits[0].start() if hits else len(line)].strip()
         pending = None

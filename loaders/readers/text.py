@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from loaders.errors import InputError
 
@@ -26,7 +25,8 @@ COMMON_SHARE = 0.98
 MAX_CHAOS = 0.1
 """Most "mess" charset-normalizer may measure in a guess we accept."""
 
-ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
+"""Control characters other than the white-space ones, and private-use characters."""
 
 
 def read_text(path, data: bytes) -> tuple[str, dict[str, str]]:
@@ -89,7 +89,7 @@ def _guess(data: bytes) -> str | None:
 
 def _has_controls(text: str) -> bool:
     """Control or private-use characters: what bytes decoded in the wrong encoding turn into."""
-    return any(unicodedata.category(ch) in ("Cc", "Co") and ch not in ALLOWED_CONTROLS for ch in set(text))
+    return _CONTROLS.search(text) is not None
 
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s+|\s+#+\s*$")

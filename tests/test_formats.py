@@ -119,7 +119,8 @@ def gov_page(title, metadata, lines, charset="utf-8"):
  <div class="crumb">当前位置：<a>首页</a> &gt; <a>政府信息公开</a> &gt; <a>常务会议</a></div>
  <table class="xxgk-info">{cells}</table>
  <div class="article">
-  <h1 class="article-title">{esc(lines[0])}</h1>
+  <div class="article-head"><h1 class="article-title">{esc(lines[0])}</h1></div>
+  <div style="display: none">会议听取了隐藏的文字</div>
   <div class="article-info">发布时间：2025-11-14 来源：政府办 浏览次数：<span>1024</span>
    字号：[大][中][小]</div>
   <div class="video-box"><video src="news.mp4" controls></video><p>视频新闻：常务会议召开</p></div>

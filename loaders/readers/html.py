@@ -3,7 +3,8 @@
 A page of minutes on a government site wraps the document in navigation, a 索引号/发布机构/生成日期
 table, share buttons, QR codes, video blocks and a footer (主办：…办公室 承办：… 网站标识码 ICP备).
 The reader finds the block that holds most of the running text (the document), drops what looks like
-site furniture outside it (by tag, and by class or id such as ``nav``, ``share``, ``footer``), keeps
+site furniture outside it (by tag, and by class or id such as ``nav``, ``share``, ``footer``; but not
+a block that holds the page's ``<h1>`` heading, the title of the document) and hidden blocks, keeps
 the metadata table as ``metadata``, and writes one block of the page to a line, as a person copying
 the page would. Lines of furniture that carry no class to know them by (分享：, 扫一扫在手机打开当前
 页面, 【打印】【关闭】) are dropped by their wording.
@@ -132,7 +133,7 @@ def _render(root, skip: set[int], main, cells_as_lines: bool = False) -> list[st
             continue
         if tag == "br":
             parts.append("\n")
-        if node.mem_id in skip or not node.is_element_node or tag in SKIP_TAGS:
+        if node.mem_id in skip or not node.is_element_node or tag in SKIP_TAGS or _hidden(node):
             continue
         if main is not None and node.mem_id not in keep and _is_furniture(node, main, main_chars):
             continue
@@ -153,8 +154,15 @@ def _is_furniture(node, main, main_chars: int) -> bool:
     if node.tag not in FURNITURE_TAGS and not FURNITURE.search(names):
         return False
     if not _inside(node, main):
-        return True
+        return not any(h1.text(strip=True) and not h1.css_first("a") for h1 in node.css("h1"))
     return len(node.text(deep=True)) < INSIDE_SHARE * main_chars
+
+
+def _hidden(node) -> bool:
+    """Hidden by the page itself (``hidden``, ``display:none``): no reader of the page sees it."""
+    attrs = node.attributes
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return "hidden" in attrs or "display:none" in style
 
 
 def _main_block(root):

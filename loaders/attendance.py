@@ -1,0 +1,292 @@
+"""Who attended, in which role, and who the minutes went to.
+
+Minutes list people in many layouts; the parser reads the layout, not the names:
+
+* closing lists under a label (``出席：``, ``请假：`` with reasons in brackets, ``应邀出席：``,
+  ``列席：``, ``记录：``), names separated by spaces (``李晓东 吴志辉``), by ``、``/``，``, or one to a
+  line; inside a ``列席`` list, groups (``（一）邀请列席：…``, ``（二）政府办：…``, ``第一至五议题：…``,
+  ``固定列席：…``) and a unit before its names (``发改局周雄伟``, ``市场监管局李旺、姜波``,
+  ``县财政局 王某 李某``);
+* sentences in the opening paragraph (``副市长梁曦、万资平…出席会议``, ``…唐谦应邀参加会议``,
+  ``出席会议的有：…``);
+* the distribution (``分送：``/``发：``/``送：``/``本期发：``) split at ``，、`` and ``及``.
+
+Padding inside a name goes (``周 峰`` -> 周峰). Where spaces separate names, a lone character is no
+name, so it joins its neighbour: two lone characters make a name (``郭 强``), and one next to a
+two-character token completes it (``何振 明`` -> 何振明).
+
+>>> split_title("县委副书记、县长黄国杰")
+('县委副书记、县长', '黄国杰')
+>>> split_title("张伟市长")
+('市长', '张伟')
+>>> from loaders.normalize import normalize
+>>> opening = normalize("副市长梁曦、万资平，办公室主任巫刚出席会议。")
+>>> [(p.name, p.role) for p in parse_inline(opening, 0, len(opening.text))]
+[('梁曦', 'present'), ('万资平', 'present'), ('巫刚', 'present')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.normalize import Normalized
+from loaders.record import Mention, Participant
+
+ROLE_LABELS = {
+    "出席": "present",
+    "参加": "present",
+    "请假": "on_leave",
+    "缺席": "absent",
+    "应邀出席": "invited",
+    "应邀参加": "invited",
+    "特邀出席": "invited",
+    "列席": "observer",
+    "邀请列席": "observer",
+    "固定列席": "observer",
+    "记录": "recorder",
+}
+"""List labels and the role of the people under them."""
+
+DISTRIBUTION_LABELS = ("分送", "抄送", "主送", "本期发", "报送", "发", "送")
+"""Labels of the list of units the minutes are sent to."""
+
+INLINE_VERBS = {
+    "应邀出席会议": "invited",
+    "应邀参加会议": "invited",
+    "应邀列席会议": "invited",
+    "列席会议": "observer",
+    "出席会议": "present",
+    "参加会议": "present",
+}
+"""Verbs that close a sentence naming attendees in the opening paragraph (longest first)."""
+
+_TITLE_WORDS = (
+    "书记|副?[省市县区州旗镇乡]长|常务副[省市县区州旗镇乡]长|秘书长|检察长|董事长|总经理|主任|委员|成员|常委|主席"
+    "|局长|院长|部长|庭长|处长|科长|所长|站长|队长|行长|经理|助理|调研员|巡视员|督学|专员|负责人|召集人|同志"
+)
+_STRONG_UNITS = "局|办|委|中心|街道|公司|集团|政府|镇|乡|区|县|办公室|管委会|分局|事务所|大队"
+_WEAK_UNITS = "院|所|站|队|部|处|室|科|厅|馆|社|团|校|园|会|行|组|台|司|场|署|厂"
+_TITLE_END = re.compile(rf"(?:{_TITLE_WORDS})$")
+_TITLE_PREFIX = re.compile(rf"^(.*(?:{_TITLE_WORDS}))([\u4e00-\u9fff]{{2,4}})$")
+_TITLE_SUFFIX = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,3}})((?:[\u4e00-\u9fff]*、)*[\u4e00-\u9fff]*(?:{_TITLE_WORDS}))$"
+)
+_UNIT_PREFIX = re.compile(rf"^(.+(?:{_STRONG_UNITS})|.{{2,}}(?:{_WEAK_UNITS}))[\u4e00-\u9fff]{{2,3}}$")
+_UNIT_ONLY = re.compile(rf"^(?:.+(?:{_STRONG_UNITS})|.{{3,}}(?:{_WEAK_UNITS}))$")
+_NAME = re.compile(r"^[\u4e00-\u9fff\u3007·]{2,4}$")
+_GROUP_WORDS = re.compile(
+    r"领导|负责同志|负责人|同志们|有关|相关|各[\u4e00-\u9fff]|部门|单位|代表|人员|干部|等"
+)
+_LABEL = re.compile(
+    r"(?:[（(][一二三四五六七八九十\d]+[）)])?(?P<label>[^：:，。、\s（(]{1,14})[：:]"
+    r"|(?P<bare>出席|列席|请假|缺席)(?=\s)"
+)
+_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
+_GROUP_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
+_PUNCT_SPLIT = re.compile(r"[，,；;、\n]|$")
+_TOKEN = re.compile(r"[^\s\0]+")
+_DIST_SPLIT = re.compile(r"[，,；;、。\n]|及(?=[\u4e00-\u9fff]{2})")
+_VERBS = re.compile("|".join(sorted(INLINE_VERBS, key=len, reverse=True)))
+_LIST_OPENERS = re.compile(r"出席会议的(?:领导|同志)?(?:有|是)[：:]?|参加会议的(?:领导|同志)?(?:有|是)[：:]?")
+
+
+def split_title(chunk: str) -> tuple[str | None, str]:
+    """Split ``县长黄国杰``/``张伟市长`` into (title, name); (None, chunk) where no title is found."""
+    chunk = chunk.strip("，、 ")
+    if m := _TITLE_PREFIX.match(chunk):
+        return m[1], m[2]
+    if m := _TITLE_SUFFIX.match(chunk):
+        return m[2], m[1]
+    return None, chunk
+
+
+def parse_inline(norm: Normalized, start: int, end: int) -> list[Participant]:
+    """Participants named in sentences of the opening paragraph (…出席会议, …应邀参加会议)."""
+    text = norm.text
+    out: list[Participant] = []
+    clause_start = start
+    for m in _VERBS.finditer(text, start, end):
+        subject_start = max(text.rfind("。", clause_start, m.start()) + 1, clause_start)
+        out.extend(_names_in(norm, subject_start, m.start(), INLINE_VERBS[m[0]], sentence=True))
+        clause_start = m.end()
+    for m in _LIST_OPENERS.finditer(text, start, end):
+        stop = text.find("。", m.end(), end)
+        out.extend(_names_in(norm, m.end(), end if stop < 0 else stop, "present", sentence=True))
+    return out
+
+
+def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participant], list[Mention], int]:
+    """Participants and distribution from the labelled lists that begin at ``start``.
+
+    Reading stops at the first closing line (an issuing office, a date, a site footer); its offset
+    is returned with the lists so the caller can read what follows as the footer.
+    """
+    text = norm.text
+    participants: list[Participant] = []
+    distribution: list[Mention] = []
+    role, unit, content, at = None, None, None, start
+
+    def flush(until: int) -> None:
+        if content is None:
+            return
+        if role == "distribution":
+            distribution.extend(_distribution(norm, content, until))
+        elif role:
+            participants.extend(_names_in(norm, content, until, role, unit=unit))
+
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        m = _LABEL.match(text, at, line_end)
+        label = m and (m["label"] or m["bare"])
+        if label in ROLE_LABELS or label in DISTRIBUTION_LABELS:
+            flush(at)
+            role = ROLE_LABELS.get(label, "distribution")
+            unit, content = None, m.end()
+        elif role not in (None, "distribution") and (label or _GROUP_MARK.match(text, at, line_end)):
+            flush(at)
+            unit = None if not label or label.endswith(("列席", "议题")) else label
+            content = m.end() if label else _GROUP_MARK.match(text, at, line_end).end()
+        elif CLOSING.match(text, at, line_end) or _BODY_LINE.match(text, at, line_end):
+            break
+        at = line_end + 1
+    at = min(at, end)
+    flush(at)
+    return participants, distribution, at
+
+
+def find_lists(norm: Normalized, start: int, end: int) -> int | None:
+    """Offset of the first line in ``[start, end)`` that opens a labelled list, or None."""
+    text, at = norm.text, start
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        m = _LABEL.match(text, at, line_end)
+        if m and ((m["label"] or m["bare"]) in ROLE_LABELS or m["label"] in DISTRIBUTION_LABELS):
+            return at
+        at = line_end + 1
+    return None
+
+
+def find_closing(norm: Normalized, start: int, end: int) -> int | None:
+    """Offset of the first closing line (issuing office, date, site footer) in ``[start, end)``."""
+    text, at = norm.text, start
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        if CLOSING.match(text, at, line_end):
+            return at
+        at = line_end + 1
+    return None
+
+
+_BODY_LINE = re.compile(r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$")
+CLOSING = re.compile(
+    r"[^，、,\n]{2,30}(?:办公室|办公厅)(?:整理|编|印发|印)?(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
+    r"|[（(]此件|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$"
+)
+"""A line that closes the minutes: the issuing office and date, a publication note, a site footer."""
+
+
+def _names_in(
+    norm: Normalized, start: int, end: int, role: str, *, sentence: bool = False, unit: str | None = None
+) -> list[Participant]:
+    """Participants listed in ``norm.text[start:end]``, one list's content."""
+    text = norm.text
+    notes = {m.start(): re.sub(r"\s+", "", m[0][1:-1]) for m in _BRACKETS.finditer(text, start, end)}
+    masked = _BRACKETS.sub(lambda m: "\0" * len(m[0]), text[start:end])
+    if sentence or re.search(r"[、，,；;]", masked):
+        tokens = _punct_tokens(masked, start)
+    else:
+        tokens = _space_tokens(masked, start)
+    out, current = [], unit
+    for tok_start, tok_end, token, new_group in tokens:
+        if new_group:
+            current = unit
+        got_unit, _, name = _person(token)
+        current = got_unit or current
+        if name:
+            note = notes.get(_next_bracket(text, tok_end, end))
+            out.append(Participant(name, role, norm.span(tok_start, tok_end), unit=current, note=note))
+    return out
+
+
+def _person(token: str) -> tuple[str | None, str | None, str | None]:
+    """(unit, title, name) of one listed token; name is None when the token names no one."""
+    token = token.removesuffix("同志")
+    if _TITLE_END.search(token) or _GROUP_WORDS.search(token):
+        return None, token, None
+    if len(token) >= 4 and (m := _TITLE_PREFIX.match(token)):
+        return None, m[1], m[2] if _NAME.match(m[2]) else None
+    if len(token) >= 5 and (m := _UNIT_PREFIX.match(token)):
+        return m[1], None, token[len(m[1]) :]
+    if len(token) >= 3 and _UNIT_ONLY.match(token):
+        return token, None, None
+    return None, None, token if _NAME.match(token) else None
+
+
+def _next_bracket(text: str, at: int, end: int) -> int:
+    """Offset of a bracket that directly follows ``at`` (spaces and line breaks between), else -1."""
+    while at < end and text[at] in " \n":
+        at += 1
+    return at if at < end and text[at] in "（(" else -1
+
+
+def _punct_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
+    """Tokens between ``，、；`` and line breaks; spaces inside a token are padding (周 峰)."""
+    out, at, new_group = [], 0, True
+    for m in _PUNCT_SPLIT.finditer(masked):
+        piece = masked[at : m.start()]
+        token = piece.replace("\0", "").replace(" ", "")
+        if token:
+            lead = len(piece) - len(piece.lstrip(" \0"))
+            out.append((offset + at + lead, offset + at + len(piece.rstrip(" \0")), token, new_group))
+            new_group = False
+        new_group = new_group or m[0] in "，,；;\n"
+        at = m.end()
+    return out
+
+
+def _space_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
+    """Tokens between spaces and line breaks, each lone character joined to a neighbour."""
+    raw = [[m.start(), m.end(), m[0], False] for m in _TOKEN.finditer(masked)]
+    merged: list[list] = []
+    i = 0
+    while i < len(raw):
+        token = raw[i]
+        following = raw[i + 1] if i + 1 < len(raw) else None
+        previous = merged[-1] if merged else None
+        if len(token[2]) == 1 and following and len(following[2]) == 1:
+            merged.append([token[0], following[1], token[2] + following[2], True])
+            i += 1
+        elif len(token[2]) == 1 and previous and len(previous[2]) == 2 and not previous[3]:
+            previous[1:] = [token[1], previous[2] + token[2], True]
+        elif len(token[2]) == 1 and following:
+            merged.append([token[0], following[1], token[2] + following[2], True])
+            i += 1
+        elif len(token[2]) == 1 and previous:
+            previous[1:] = [token[1], previous[2] + token[2], True]
+        else:
+            merged.append(token)
+        i += 1
+    return [(offset + s, offset + e, t, _opens_line(masked, s)) for s, e, t, _ in merged]
+
+
+def _opens_line(masked: str, at: int) -> bool:
+    """Whether the token at ``at`` is the first on its line (a new line restarts the unit)."""
+    return not masked[masked.rfind("\n", 0, at) + 1 : at].strip(" \0")
+
+
+def _distribution(norm: Normalized, start: int, end: int) -> list[Mention]:
+    """Units the minutes were sent to, one per unit."""
+    text = norm.text
+    out, at = [], start
+    for m in [*_DIST_SPLIT.finditer(text, start, end), None]:
+        stop = end if m is None else m.start()
+        piece = text[at:stop]
+        name = piece.strip(" ")
+        if re.search(r"[\u4e00-\u9fff]", name):
+            lead = at + len(piece) - len(piece.lstrip(" "))
+            out.append(Mention(name, norm.span(lead, lead + len(name))))
+        at = stop if m is None else m.end()
+    return out

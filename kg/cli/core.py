@@ -1,3 +1,142 @@
-"""Commands on the embedded store: extract, load, remove, sparql, stats, validate."""
+"""Commands on the embedded store: extract, load, remove, sparql, stats, validate.
 
-COMMANDS = []
+Each command calls the function of the same name in :mod:`kg.pipeline`; ``--store PATH`` (or
+``KG_STORE``) chooses the store, by default ``.kg/store`` in the current directory.
+"""
+
+import json
+import sys
+
+import click
+
+from kg import pipeline
+from kg.answers import RENDERERS, render
+
+store_option = click.option(
+    "--store",
+    type=click.Path(file_okay=False),
+    envvar="KG_STORE",
+    help="The store's folder (default: $KG_STORE, else .kg/store here).",
+)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
+def extract(files, fmt):
+    """Print the record of each FILE of minutes, without loading it.
+
+    json prints one object for one file and a list for several; jsonl one object a line.
+    """
+    records = pipeline.extract(files)
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        click.echo(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2))
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@store_option
+def load(paths, store):
+    """Load minutes (files, folders, globs) into the store.
+
+    An unchanged file is skipped, a changed one replaces its old facts; each failed file gets one
+    line on stderr and the run exits 1, but the other files are loaded.
+    """
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    report = pipeline.load(paths, store, progress=bar)
+    if bar is not None:
+        bar.close()
+    for result in report.failed:
+        click.echo(f"kg: failed: {result.reason}", err=True)
+    counts = report.counts()
+    written = sum(r.triples for r in report.results)
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+    click.echo(f"{summary} ({written} triples written)")
+    if report.failed:
+        sys.exit(1)
+
+
+class _ProgressBar:
+    """A click progress bar on stderr, sized when the first file reports."""
+
+    def __init__(self):
+        self.bar = None
+
+    def __call__(self, result, done, total):
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="loading", file=sys.stderr).__enter__()
+        self.bar.update(1)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@click.command()
+@click.argument("query", required=False)
+@click.option(
+    "-f", "--file", "query_file", type=click.File(encoding="utf-8"), help="Read the query from FILE."
+)
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (a string)."
+)
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@store_option
+def sparql(query, query_file, params, fmt, store):
+    """Answer a SPARQL QUERY (or -f FILE) over everything loaded.
+
+    Patterns match the union of all documents' graphs; GRAPH ?g reaches one document's graph.
+    A bound --param must appear in the SELECT clause (Oxigraph substitutes projected variables).
+    """
+    if (query is None) == (query_file is None):
+        raise click.UsageError("give a QUERY or -f FILE (one of them)")
+    bindings = dict(_param(p) for p in params)
+    table = pipeline.sparql(query if query is not None else query_file.read(), store, bindings)
+    click.echo(render(table.columns, table.rows, fmt))
+
+
+def _param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--param")
+    return name.lstrip("?$"), value
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@store_option
+def stats(fmt, store):
+    """Count what the store holds: triples, documents, meetings, persons, organizations …"""
+    counts = pipeline.stats(store)
+    if fmt == "json":
+        click.echo(json.dumps(counts, indent=2))
+    else:
+        click.echo(render(["what", "count"], list(counts.items())))
+
+
+@click.command()
+@click.argument("document")
+@store_option
+def remove(document, store):
+    """Withdraw a loaded DOCUMENT whole (its file name, path or graph IRI)."""
+    graph = pipeline.remove(document, store)
+    click.echo(f"removed {graph}")
+
+
+@click.command()
+@store_option
+def validate(store):
+    """Check the loaded graph against the SHACL shapes; one line per violation, exit 1 if any."""
+    violations = pipeline.validate(store)
+    for line in violations:
+        click.echo(line)
+    if violations:
+        click.echo(f"{len(violations)} violations", err=True)
+        sys.exit(1)
+    click.echo("the graph conforms to ontology/shapes.ttl")
+
+
+COMMANDS = [extract, load, sparql, stats, remove, validate]

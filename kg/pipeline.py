@@ -1,0 +1,341 @@
+"""The pipeline on the embedded store: one public function per core command, plain data in and out.
+
+``extract`` reads files into records; ``load`` reads, turns each record into its document graph and
+writes it to the store; ``remove``, ``sparql``, ``stats`` and ``validate`` work on what is loaded.
+None of them prints: ``load`` reports progress through an optional callback, and anything that
+wants each written document (the Neo4j sync) subscribes with ``on_document``.
+
+A ``store`` argument is a :class:`kg.store.Store`, or a path (None: ``$KG_STORE`` or ``.kg/store``).
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+import rdflib
+
+from kg.store import Store, store_path
+from loaders import iris
+from loaders.errors import KGError
+from loaders.rdf import PREFIXES, to_rdf
+from ontology import ID, MKG, ONTOLOGY_TTL, SHAPES_TTL
+
+STATUSES = ("loaded", "replaced", "unchanged", "failed")
+BATCH_TRIPLES = 50_000
+"""New documents are written together, up to this many triples to one transaction (one per document
+would cost a disk sync each); a replaced document always gets its own transaction."""
+
+
+class DocumentNotFound(KGError):
+    """``kg remove`` was given a document the store does not hold."""
+
+
+@dataclass
+class FileResult:
+    """What ``load`` did with one file: ``status`` one of STATUSES, ``reason`` why it failed."""
+
+    path: str
+    status: str
+    triples: int = 0
+    reason: str | None = None
+
+
+@dataclass
+class LoadReport:
+    """The outcome of one ``load``: one result per file, in the order the files were given."""
+
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    def counts(self) -> dict[str, int]:
+        """``{status: number of files}`` for every status, zeros included."""
+        return {s: sum(r.status == s for r in self.results) for s in STATUSES}
+
+
+@dataclass
+class Table:
+    """Rows of a query answer, with the column names in order (also for an empty answer)."""
+
+    columns: list[str]
+    rows: list[list]
+
+
+# --- extract and load ---------------------------------------------------------------------------
+
+
+def extract(paths: Iterable[str | Path]) -> list[dict]:
+    """The record of each file (``Minutes.to_dict()``, the corpus README's shape), in order.
+
+    Raises the reader's :class:`KGError` for the first file that is not minutes.
+    """
+    return [_read(path).to_dict() for path in expand(paths)]
+
+
+def load(
+    paths: Iterable[str | Path],
+    store=None,
+    *,
+    progress: Callable[[FileResult, int, int], None] | None = None,
+    on_document: Callable[[str, rdflib.Graph | None], None] | None = None,
+) -> LoadReport:
+    """Load files, folders and globs into the store; one bad file never stops the batch.
+
+    A file whose bytes hash as the loaded copy's is ``unchanged`` (not even parsed); a file whose
+    name is loaded with other bytes is ``replaced`` whole, in one transaction; a file that cannot be
+    read or parsed is ``failed`` with a one-line reason, and nothing of it is written.
+    ``progress(result, done, total)`` is called once per file; ``on_document(graph_iri, graph)``
+    once per document written, after it is in the store.
+    """
+    report = LoadReport()
+    with opened(store) as st:
+        files = expand(paths)
+        batch = _Batch(st, progress, on_document, len(files))
+        seen: dict[str, Path] = {}
+        for path in files:
+            first = seen.setdefault(path.name, path)
+            if first != path:
+                reason = f"{path}: has the same name as {first} (a file's name is its identity)"
+                result, graph = FileResult(str(path), "failed", reason=reason), None
+            else:
+                result, graph = _prepare(path, st)
+            report.results.append(result)
+            batch.add(result, graph)
+        batch.flush()
+    return report
+
+
+class _Batch:
+    """Documents waiting to be written: new ones gather up to BATCH_TRIPLES, a replaced one goes at once
+    (so that it and the documents before it keep their order)."""
+
+    def __init__(self, st: Store, progress, on_document, total: int):
+        self.st, self.progress, self.on_document = st, progress, on_document
+        self.done, self.total = 0, total
+        self.pending: list[tuple[FileResult, rdflib.Graph]] = []
+        self.triples = 0
+
+    def add(self, result: FileResult, graph: rdflib.Graph | None) -> None:
+        if graph is None:
+            self.notify(result)
+            return
+        self.pending.append((result, graph))
+        self.triples += len(graph)
+        if result.status == "replaced" or self.triples >= BATCH_TRIPLES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what waits in one transaction; if that fails, each document alone, so a bad one
+        fails by itself."""
+        batch, self.pending, self.triples = self.pending, [], 0
+        if not batch:
+            return
+        try:
+            self.st.replace_many([graph for _, graph in batch])
+        except KGError:
+            for result, graph in batch:
+                try:
+                    self.st.replace_many([graph])
+                except KGError as error:
+                    result.status, result.triples, result.reason = "failed", 0, str(error)
+        for result, graph in batch:
+            if result.status != "failed" and self.on_document is not None:
+                self.on_document(str(graph.identifier), graph)
+            self.notify(result)
+
+    def notify(self, result: FileResult) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(result, self.done, self.total)
+
+
+def _prepare(path: Path, st: Store) -> tuple[FileResult, rdflib.Graph | None]:
+    """Read, hash and convert one file; the graph is None when there is nothing to write."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        return FileResult(str(path), "failed", reason=f"{path}: cannot read ({error.strerror})"), None
+    graph_iri = str(iris.source(str(path)))
+    known = st.content_hash(graph_iri)
+    if known == digest:
+        return FileResult(str(path), "unchanged"), None
+    try:
+        graph = to_rdf(_read(path), content_hash=digest)
+    except KGError as error:
+        return FileResult(str(path), "failed", reason=str(error)), None
+    except Exception as error:  # a parser bug must not sink the batch; say what broke, and where
+        reason = f"{path}: could not be parsed ({type(error).__name__}: {error})"
+        return FileResult(str(path), "failed", reason=reason), None
+    status = "loaded" if known is None and not st.has_graph(graph_iri) else "replaced"
+    return FileResult(str(path), status, triples=len(graph)), graph
+
+
+def _read(path: Path):
+    from loaders.reading import read_minutes
+
+    return read_minutes(path)
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, the files of folders (recursively, known suffixes only), globs expanded.
+
+    A path that names nothing is kept, so that ``load`` reports it as a failed file.
+    """
+    from loaders.formats import SUFFIXES
+
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        elif not path.exists() and glob.has_magic(str(raw)):
+            out += sorted(Path(p) for p in glob.glob(str(raw), recursive=True) if Path(p).is_file())
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def opened(store) -> Iterator[Store]:
+    """The store given, or the one at a path (opened here, and closed again when done)."""
+    if isinstance(store, Store):
+        yield store
+        return
+    st = Store(store_path(store))
+    try:
+        yield st
+    finally:
+        st.close()
+
+
+def remove(document: str, store=None, *, on_document=None) -> str:
+    """Withdraw a loaded document whole, named by its file name, path or graph IRI; returns the IRI."""
+    with opened(store) as st:
+        loaded = st.documents()
+        name = Path(document).name
+        graph = loaded[name]["graph"] if name in loaded else document
+        if graph not in {d["graph"] for d in loaded.values()}:
+            known = ", ".join(sorted(loaded)) or "none"
+            raise DocumentNotFound(f"{document}: not loaded in the store (loaded: {known})")
+        st.remove(graph)
+        if on_document is not None:
+            on_document(graph, None)
+        return graph
+
+
+def sparql(query: str, store=None, params: dict | None = None) -> Table:
+    """Answer a SPARQL query over all loaded documents; ``params`` bind variables safely.
+
+    A SELECT gives its variables as columns; ASK one column ``ask``; CONSTRUCT/DESCRIBE the
+    columns ``subject``, ``predicate``, ``object``. Values are plain: IRIs and strings as ``str``,
+    numbers as numbers.
+    """
+    import pyoxigraph as ox
+
+    with opened(store) as st:
+        answer = st.query(query, params)
+        if isinstance(answer, ox.QueryBoolean):
+            return Table(["ask"], [[bool(answer)]])
+        if isinstance(answer, ox.QuerySolutions):
+            columns = [v.value for v in answer.variables]
+            return Table(columns, [[plain(row[c]) for c in columns] for row in answer])
+        return Table(["subject", "predicate", "object"], [[plain(t[i]) for i in range(3)] for t in answer])
+
+
+_NUMBERS = {
+    "http://www.w3.org/2001/XMLSchema#integer": int,
+    "http://www.w3.org/2001/XMLSchema#decimal": float,
+    "http://www.w3.org/2001/XMLSchema#double": float,
+}
+
+
+def plain(term):
+    """A query value as plain Python: None, an int or float for numbers, else its text."""
+    if term is None:
+        return None
+    datatype = getattr(term, "datatype", None)
+    convert = _NUMBERS.get(datatype.value) if datatype is not None else None
+    return convert(term.value) if convert else term.value
+
+
+_COUNTS = {
+    "meetings": MKG.Meeting,
+    "items": MKG.AgendaItem,
+    "persons": MKG.Person,
+    "organizations": MKG.Organization,
+    "documents_named": MKG.Document,
+    "projects": MKG.Project,
+    "decisions": MKG.Decision,
+    "directives": MKG.Directive,
+    "attendances": MKG.Attendance,
+}
+
+
+def stats(store=None) -> dict[str, int]:
+    """How much the store holds: triples (over all document graphs), documents loaded, and the
+    distinct instances of each main class (a person named in three documents counts once)."""
+    with opened(store) as st:
+        out = {"triples": sum(1 for _ in st.quads()), "documents": len(st.documents())}
+        per_class = st.query("SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class")
+        found = {row["class"].value: int(row["n"].value) for row in per_class}
+        out.update({key: found.get(str(cls), 0) for key, cls in _COUNTS.items()})
+        return out
+
+
+def validate(store=None) -> list[str]:
+    """Check the loaded graph against ``ontology/shapes.ttl``; one readable line per violation,
+    sorted, empty when the graph conforms."""
+    import pyshacl
+
+    with opened(store) as st:
+        data = st.graph()
+    for prefix, namespace in PREFIXES.items():
+        data.bind(prefix, namespace)
+    shapes = rdflib.Graph().parse(SHAPES_TTL)
+    ontology = rdflib.Graph().parse(ONTOLOGY_TTL)
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    lines = []
+    for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
+        focus = results.value(result, sh.focusNode)
+        path = results.value(result, sh.resultPath)
+        message = results.value(result, sh.resultMessage)
+        lines.append(f"{_name(data, focus)}: {_qname(data, path)}: {message}")
+    return sorted(lines)
+
+
+def _name(data: rdflib.Graph, node) -> str:
+    """``Meeting 县政府第一次常务会议`` or, for a node without a name, its IRI after the id prefix."""
+    kind = data.value(node, rdflib.RDF.type)
+    label = data.value(node, rdflib.RDFS.label) or unquote(str(node).removeprefix(str(ID)))
+    return f"{kind.fragment} {label}" if isinstance(kind, rdflib.URIRef) and kind.fragment else str(label)
+
+
+def _qname(data: rdflib.Graph, term) -> str:
+    return "-" if term is None else term.n3(data.namespace_manager)
+
+
+__all__ = [
+    "DocumentNotFound",
+    "FileResult",
+    "LoadReport",
+    "Table",
+    "expand",
+    "extract",
+    "load",
+    "remove",
+    "sparql",
+    "stats",
+    "validate",
+]

@@ -1,0 +1,217 @@
+"""The embedded on-disk store: Oxigraph through pyoxigraph, one named graph per source document.
+
+No server: the store is a folder (``--store PATH``, else ``$KG_STORE``, else ``.kg/store`` in the
+current directory). Each source document's facts live in the named graph of its IRI, together with
+its content hash, so the store is its own registry of what was loaded: an unchanged file is a no-op,
+a changed file's graph is replaced in one transaction (a SPARQL update ``DROP GRAPH`` + ``INSERT
+DATA``, which Oxigraph applies atomically), and a document can be withdrawn whole.
+
+>>> store = Store(None)            # in memory, for examples; kg always opens a path
+>>> store.documents()
+{}
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from loaders.errors import KGError
+from ontology import MKG
+
+DEFAULT_STORE = Path(".kg") / "store"
+"""Where the store lives when neither ``--store`` nor ``KG_STORE`` says otherwise."""
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_DOCUMENTS = """
+PREFIX mkg: <https://w3id.org/minutes-kg/ns#>
+SELECT ?g ?file ?hash WHERE {
+  GRAPH ?g { ?g a mkg:SourceDocument ; mkg:sourceFile ?file . OPTIONAL { ?g mkg:contentHash ?hash } }
+}
+"""
+
+
+class StoreError(KGError):
+    """The store cannot be opened or written (locked by another process, not a store, disk full)."""
+
+
+class QueryError(KGError):
+    """A SPARQL query the store cannot parse or run."""
+
+
+def store_path(path: str | os.PathLike | None = None) -> Path:
+    """The store's folder: the path given, else ``$KG_STORE``, else ``.kg/store`` here.
+
+    >>> str(store_path("/tmp/x"))
+    '/tmp/x'
+    """
+    return Path(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+class Store:
+    """One Oxigraph store on disk; ``Store(None)`` is an in-memory one for examples and benches."""
+
+    def __init__(self, path: str | os.PathLike | None):
+        self.path = None if path is None else Path(path)
+        try:
+            if self.path is None:
+                self._ox = ox.Store()
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._ox = ox.Store(str(self.path))
+        except OSError as error:
+            problem = _first_line(error)
+            raise StoreError(f"{path}: cannot open the store ({problem}); is another kg using it?") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Write everything to disk and let go of the folder's lock."""
+        if self.path is not None:
+            self._ox.flush()
+        del self._ox
+
+    # --- the registry of documents ------------------------------------------------------------
+
+    def documents(self) -> dict[str, dict]:
+        """``{file name: {"graph": IRI, "hash": content hash or None}}`` of every loaded document."""
+        return {
+            row["file"].value: {"graph": row["g"].value, "hash": row["hash"].value if row["hash"] else None}
+            for row in self._ox.query(_DOCUMENTS)
+        }
+
+    def content_hash(self, graph: str) -> str | None:
+        """The hash recorded for the document in ``graph``, or None when it is not loaded."""
+        node = ox.NamedNode(graph)
+        for quad in self._ox.quads_for_pattern(node, ox.NamedNode(str(MKG.contentHash)), None, node):
+            return quad.object.value
+        return None
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def replace(self, graph: rdflib.Graph) -> int:
+        """Put ``graph`` in place of the named graph of the same identifier, in one transaction.
+
+        Returns the number of triples written.
+        """
+        return self.replace_many([graph])
+
+    def replace_many(self, graphs: list[rdflib.Graph]) -> int:
+        """Put each graph in place of its named graph, all in one transaction.
+
+        When none of them is in the store yet, the quads go in with one ``extend`` (a transaction
+        of its own); otherwise one SPARQL update drops and inserts each graph, which Oxigraph also
+        applies as one transaction. The update's terms are serialised by pyoxigraph, which checks
+        IRIs and escapes literals, never formatted from text by hand.
+        """
+        names = [ox.NamedNode(str(g.identifier)) for g in graphs]
+        try:
+            if any(self._ox.contains_named_graph(n) for n in names):
+                self._ox.update(" ;\n".join(_replacement(n, g) for n, g in zip(names, graphs, strict=True)))
+            else:
+                self._ox.extend(
+                    ox.Quad(_ox(s), _ox(p), _ox(o), n)
+                    for n, g in zip(names, graphs, strict=True)
+                    for s, p, o in g
+                )
+        except (OSError, SyntaxError, ValueError) as error:
+            which = ", ".join(n.value for n in names)
+            raise StoreError(f"{self.path}: cannot write {which} ({_first_line(error)})") from None
+        return sum(len(g) for g in graphs)
+
+    def has_graph(self, graph: str) -> bool:
+        """Whether the named graph ``graph`` holds anything."""
+        return self._ox.contains_named_graph(ox.NamedNode(graph))
+
+    def remove(self, graph: str) -> bool:
+        """Withdraw the named graph ``graph`` whole; False when there was no such graph."""
+        node = ox.NamedNode(graph)
+        if not self._ox.contains_named_graph(node):
+            return False
+        self._ox.remove_graph(node)
+        return True
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the document graphs (or of one), as pyoxigraph quads, for the projection."""
+        name = None if graph is None else ox.NamedNode(graph)
+        for quad in self._ox.quads_for_pattern(None, None, None, name):
+            if not isinstance(quad.graph_name, ox.DefaultGraph):
+                yield quad
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    def query(self, sparql: str, params: Mapping[str, object] | None = None):
+        """Run a SPARQL query over the union of all document graphs.
+
+        ``params`` binds variables (``{"name": "李晓东"}`` binds ``?name``) through Oxigraph's
+        substitutions, so user text never becomes part of the query. Plain strings bind as
+        literals; rdflib terms keep their kind.
+        """
+        substitutions = {ox.Variable(k): _param(v) for k, v in (params or {}).items()}
+        try:
+            return self._ox.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+        except SyntaxError as error:
+            raise QueryError(f"the SPARQL query does not parse: {_first_line(error)}") from None
+        except (OSError, RuntimeError, ValueError) as error:
+            raise QueryError(f"the SPARQL query failed: {_first_line(error)}") from None
+
+    def graph(self, name: str | None = None) -> rdflib.Graph:
+        """One document's graph, or the union of all of them, as an rdflib graph (for pyshacl and
+        serialisers)."""
+        graph = rdflib.Graph(identifier=name and rdflib.URIRef(name))
+        graph += ((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)) for q in self.quads(name))
+        return graph
+
+
+def _replacement(name: ox.NamedNode, graph: rdflib.Graph) -> str:
+    data = " .\n".join(f"{_ox(s)} {_ox(p)} {_ox(o)}" for s, p, o in graph)
+    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data} .\n}} }}"
+
+
+def _ox(term) -> ox.NamedNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term (our graphs hold no blank nodes)."""
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise StoreError(f"cannot store the term {term!r}: only IRIs and literals are expected")
+
+
+def _rdflib(term):
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
+        return rdflib.Literal(term.value)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+
+
+def _param(value) -> ox.NamedNode | ox.Literal:
+    if isinstance(value, rdflib.term.Identifier):
+        return _ox(value)
+    if isinstance(value, bool | int | float):
+        return _ox(rdflib.Literal(value))
+    return ox.Literal(str(value))
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

@@ -1,0 +1,134 @@
+"""The embedded store on disk: replace a document whole, withdraw it, keep the registry, query safely."""
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.compare import isomorphic
+from test_rdf import GOV, handmade
+
+from kg.pipeline import remove, sparql, stats, validate
+from kg.store import Store, StoreError, store_path
+from loaders import iris
+from loaders.rdf import to_rdf
+from loaders.record import Participant, Span
+
+ATTENDEES = """
+PREFIX mkg: <https://w3id.org/minutes-kg/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?name WHERE { ?a mkg:attendee ?p . ?p rdfs:label ?name } ORDER BY ?name
+"""
+
+
+def document_graph(st: Store, graph) -> Graph:
+    return st.graph(str(graph))
+
+
+def names(st: Store) -> list[str]:
+    return [row[0] for row in sparql(ATTENDEES, st).rows]
+
+
+def test_replace_persists_on_disk(store_path):
+    graph = to_rdf(handmade(), content_hash="h1")
+    with Store(store_path) as st:
+        assert st.replace(graph) == len(graph)
+    with Store(store_path) as st:
+        assert len(st) == len(graph)
+        assert isomorphic(document_graph(st, graph.identifier), graph)
+        assert st.documents() == {"a-2024-standing-1.txt": {"graph": str(graph.identifier), "hash": "h1"}}
+
+
+def test_replacing_with_the_same_graph_changes_nothing(store_path):
+    graph = to_rdf(handmade(), content_hash="h1")
+    with Store(store_path) as st:
+        st.replace(graph)
+        before = sorted(map(str, st.quads()))
+        st.replace(to_rdf(handmade(), content_hash="h1"))
+        assert sorted(map(str, st.quads())) == before
+
+
+def test_a_changed_document_replaces_its_old_facts(store_path):
+    with Store(store_path) as st:
+        st.replace(to_rdf(handmade(), content_hash="h1"))
+        assert names(st) == ["李某", "王某", "赵某"]
+        fewer = handmade(participants=[Participant("孙某", "present", Span(0, 2, "孙某"))])
+        st.replace(to_rdf(fewer, content_hash="h2"))
+        assert names(st) == ["孙某"]
+        assert st.content_hash(str(iris.source("a-2024-standing-1.txt"))) == "h2"
+
+
+def test_withdrawing_one_document_keeps_the_other(store_path):
+    with Store(store_path) as st:
+        st.replace_many([to_rdf(handmade("a.txt")), to_rdf(handmade("b.txt"))])
+        assert set(st.documents()) == {"a.txt", "b.txt"}
+        assert remove("a.txt", st) == str(iris.source("a.txt"))
+        assert set(st.documents()) == {"b.txt"}
+        # the person both documents name is still there, from the other document's graph
+        assert names(st) == ["李某", "王某", "赵某"]
+
+
+def test_removing_an_unknown_document_is_an_error(store_path):
+    with Store(store_path) as st, pytest.raises(Exception, match="not loaded in the store"):
+        remove("nope.txt", st)
+
+
+def test_an_unwritable_graph_writes_nothing(store_path):
+    with Store(store_path) as st:
+        good = to_rdf(handmade("a.txt"), content_hash="h1")
+        st.replace(good)
+        bad = to_rdf(handmade("a.txt"), content_hash="h2")
+        bad.add((iris.person(GOV, "x"), iris.ID["p"], iris.URIRef("not an iri")))
+        with pytest.raises(StoreError, match="cannot store|cannot write"):
+            st.replace(bad)
+        assert isomorphic(document_graph(st, good.identifier), good)
+
+
+def test_query_parameters_are_bound_not_pasted(store_path):
+    query = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?name ?p WHERE { ?p rdfs:label ?name }"""
+    with Store(store_path) as st:
+        st.replace(to_rdf(handmade()))
+        hit = sparql(query, st, {"name": Literal("王某", lang="zh")})
+        assert [row[1] for row in hit.rows] == [str(iris.person(GOV, "王某"))]
+        evil = '王某"@zh } ?p ?q ?r { '
+        assert sparql(query, st, {"name": evil}).rows == []
+
+
+def test_a_locked_store_is_a_clear_error(store_path):
+    with Store(store_path), pytest.raises(StoreError, match="is another kg using it"):
+        Store(store_path)
+
+
+def test_store_path_prefers_the_option_then_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "env"))
+    assert store_path(tmp_path / "opt") == tmp_path / "opt"
+    assert store_path() == tmp_path / "env"
+    monkeypatch.delenv("KG_STORE")
+    assert str(store_path()) == ".kg/store"
+
+
+def test_stats_count_distinct_things(store_path):
+    with Store(store_path) as st:
+        st.replace_many([to_rdf(handmade("a.txt")), to_rdf(handmade("b.txt"))])
+        counts = stats(st)
+    assert counts["documents"] == 2
+    assert counts["meetings"] == 1  # same government, name and date: one meeting
+    assert counts["persons"] == 4  # 王某 李某 赵某 and 钱某 mentioned
+    assert counts["decisions"] == 1 and counts["directives"] == 1
+    assert counts["organizations"] == 6  # body, issuer, 2 distributed to, 某镇, 测试投资集团
+    assert counts["triples"] == 2 * len(to_rdf(handmade("a.txt")))
+
+
+def test_handmade_minutes_conform_to_the_shapes(store_path):
+    with Store(store_path) as st:
+        st.replace(to_rdf(handmade()))
+        assert validate(st) == []
+
+
+def test_violations_are_one_readable_line_each(store_path):
+    broken = handmade(participants=[Participant("周某", "present", span=None)])
+    broken.meeting.date = None
+    with Store(store_path) as st:
+        st.replace(to_rdf(broken))
+        lines = validate(st)
+    assert any(line.startswith("Meeting 县政府第一次常务会议: dcterms:date: ") for line in lines)
+    assert any(line.startswith("Attendance ") and ": mkg:quote: " in line for line in lines)
+    assert all("\n" not in line for line in lines)

@@ -1,7 +1,7 @@
 """The embedded store on disk: replace a document whole, withdraw it, keep the registry, query safely."""
 
 import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from test_rdf import GOV, handmade
 
@@ -10,6 +10,7 @@ from kg.store import Store, StoreError, store_path
 from loaders import iris
 from loaders.rdf import to_rdf
 from loaders.record import Participant, Span
+from ontology import ID
 
 ATTENDEES = """
 PREFIX mkg: <https://w3id.org/minutes-kg/ns#>
@@ -75,8 +76,8 @@ def test_an_unwritable_graph_writes_nothing(store_path):
         good = to_rdf(handmade("a.txt"), content_hash="h1")
         st.replace(good)
         bad = to_rdf(handmade("a.txt"), content_hash="h2")
-        bad.add((iris.person(GOV, "x"), iris.ID["p"], iris.URIRef("not an iri")))
-        with pytest.raises(StoreError, match="cannot store|cannot write"):
+        bad.add((iris.person(GOV, "x"), ID["p"], URIRef("not an iri")))
+        with pytest.raises(StoreError, match=r"cannot store|cannot write"):
             st.replace(bad)
         assert isomorphic(document_graph(st, good.identifier), good)
 

@@ -1,0 +1,180 @@
+"""Decisions in one agenda item: one per decision sentence, with outcome, document and next step.
+
+A decision sentence opens (at a clause) with the meeting's verb: 原则同意/原则通过/原则上同意
+(``approved_in_principle``), also stacked after 研究/审议/讨论 (会议讨论并原则同意…);
+同意/通过/审议通过 (``approved``; a bare 通过 without 会议 is "by means of", not a decision);
+会议确定/明确/决定/议定 (``decided``). A lead-in such as 议定了以下意见： is no decision of its own
+where what follows it holds one; where a part that follows (the rest of the sentence, or one
+（一）（二） sub-item) holds none, that part is one ``decided`` decision.
+
+The next step is the action the meeting asks for after the decision: the clause after
+修改完善后/审核把关后 (提请县委审议, 县政府办公室印发实施 -> 印发实施), or one that opens with
+提请/报…审议/由X按程序印发/以…名义印发, in the decision sentence or in a following 会后… sentence.
+
+Sentences come as ``(start, end, section, paragraph)`` offsets into the text; ``section`` counts
+the （一）（二） sub-items of the item.
+
+>>> text = "会议原则同意《某县预算方案》（送审稿），要求修改完善后提请县委审议。"
+>>> [decision] = find_decisions(text, [(0, len(text), 0, 0)], lambda s, e: None)
+>>> decision.outcome, decision.document, decision.document_status, decision.next_step
+('approved_in_principle', '某县预算方案', '送审稿', '提请县委审议')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from loaders.mentions import find_documents, is_named_unit, unit_at
+from loaders.record import Decision, Span
+
+SpanOf = Callable[[int, int], Span | None]
+
+_LABEL = r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?"
+_APPROVE = re.compile(
+    rf"{_LABEL}(?P<lead>(?:会议)?(?:(?:经|并|还|会议)?(?:研究|审议|讨论|听取|审阅)(?:了)?(?:后|并)?[，,]?)*)"
+    r"(?P<verb>原则上同意|原则同意|原则上通过|原则通过|审议通过|同意|通过)"
+)
+_DECIDE = re.compile(rf"{_LABEL}会议(?:研究|经研究)?(?P<verb>确定|明确|决定|议定)(?![了]?(?:以下|如下))")
+_LEADIN = re.compile(r"(?:研究|会议)?议定(?:了)?(?:以下|如下)(?:意见|事项)[：:]?")
+_CLAUSE = re.compile(r"[^，,；;：:]+")
+
+OUTCOMES = {
+    "原则上同意": "approved_in_principle",
+    "原则同意": "approved_in_principle",
+    "原则上通过": "approved_in_principle",
+    "原则通过": "approved_in_principle",
+    "审议通过": "approved",
+    "同意": "approved",
+    "通过": "approved",
+    "确定": "decided",
+    "明确": "decided",
+    "决定": "decided",
+    "议定": "decided",
+}
+"""The outcome each decision verb records."""
+
+_ACTION = re.compile(r"印发|实施|审议|审定|发布|执行|公布|后续工作|报送|上报|提请|报请|备案")
+_AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审定|审核|同意)后")
+_REVISION = re.compile(r"修改完善|完善|修改|把关后|审定后|审核后")
+_STEP_OPENING = re.compile(r"(?:提请|报请|报|提交|由|以|按程序|依规|印发)")
+_STEP_LEAD = re.compile(r"^(?:要求|并|再|及时|由)+")
+_FOLLOW_ON = re.compile(r"会后|随后|并|要求")
+
+
+def decision_at(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The outcome of the decision sentence ``text[start:end]`` and where its verb ends, or None.
+
+    >>> decision_at("会议讨论并原则同意县交通局《关于某事的请示》。", 0, 23)
+    ('approved_in_principle', 9)
+    >>> decision_at("要通过行政处罚等手段加大力度。", 0, 15) is None
+    True
+    """
+    for clause in _CLAUSE.finditer(text, start, end):
+        m = _APPROVE.match(text, clause.start(), end)
+        if m and not (m["verb"] == "通过" and not m["lead"]):
+            return OUTCOMES[m["verb"]], m.end()
+        m = _DECIDE.match(text, clause.start(), end)
+        if m:
+            return OUTCOMES[m["verb"]], m.end()
+    return None
+
+
+def next_step(text: str, start: int, end: int, level: str | None = None) -> str | None:
+    """The action asked for after a decision, read from ``text[start:end]`` (its tail).
+
+    >>> t = "对该方案再行修改完善，经副县长审核把关后，县政府办公室印发实施。"
+    >>> next_step(t, 0, len(t))
+    '印发实施'
+    >>> t = "根据会议意见进一步修改完善，依规依程序印发，相关部门要抓好落实。"
+    >>> next_step(t, 0, len(t))
+    '依规依程序印发'
+    """
+    revised = False
+    for clause in _CLAUSE.finditer(text, start, end):
+        part = clause[0].strip().rstrip("。")
+        cut = _AFTER_REVISION.match(part)
+        if cut and _REVISION.search(cut[0]):
+            rest = part[cut.end() :]
+            if _ACTION.search(rest):
+                return _trim_step(rest, level)
+            revised = True
+            continue
+        if (revised or _STEP_OPENING.match(part)) and _ACTION.search(part) and _opens_step(part, revised):
+            return _trim_step(part, level)
+        revised = revised or bool(_REVISION.search(part))
+    return None
+
+
+def _opens_step(part: str, revised: bool) -> bool:
+    """A clause that is itself a next step: after a revision, or one that opens like one."""
+    if revised:
+        return True
+    return bool(
+        re.match(
+            r"提请|报请|报\S*?审|提交\S*?审|由\S+?印发|以\S+?名义印发|按程序印发|依规\S*?印发|印发", part
+        )
+    )
+
+
+def _trim_step(part: str, level: str | None) -> str | None:
+    """The step without the unit that performs it and without 要求/并/由 before it."""
+    part = _STEP_LEAD.sub("", part)
+    unit = unit_at(part, 0)
+    if unit and is_named_unit(part[: unit[1]], level) and _ACTION.search(part, unit[1]):
+        part = part[unit[1] :]
+    return part or None
+
+
+def find_decisions(
+    text: str,
+    sentences: list[tuple[int, int, int, int]],
+    span_of: SpanOf,
+    level: str | None = None,
+) -> list[Decision]:
+    """The decisions in one item's sentences, in order (see the module's doc)."""
+    found: dict[int, Decision] = {}
+    for k, (start, end, _section, _paragraph) in enumerate(sentences):
+        hit = decision_at(text, start, end)
+        if hit is None:
+            continue
+        outcome, verb_end = hit
+        found[k] = _decision(text, sentences, k, outcome, verb_end, span_of, level)
+    for k, (start, end, section, _paragraph) in enumerate(sentences):
+        lead = _LEADIN.search(text, start, end)
+        if lead is None or k in found:
+            continue
+        for first, group in _groups(sentences, k, section, lead.end() < end - 1):
+            if not any(g in found for g in group):
+                s, e = sentences[first][:2]
+                found[first] = Decision(outcome="decided", span=span_of(start if first == k else s, e))
+    return [found[k] for k in sorted(found)]
+
+
+def _groups(sentences, k: int, section: int, rest_of_sentence: bool) -> list[tuple[int, list[int]]]:
+    """What a lead-in at sentence ``k`` covers, part by part: its own section, then each sub-item."""
+    groups: dict[int, list[int]] = {}
+    for j in range(k + 1, len(sentences)):
+        groups.setdefault(sentences[j][2], []).append(j)
+    own = ([k] if rest_of_sentence else []) + groups.pop(section, [])
+    out = [(own[0], own)] if own else []
+    out.extend((members[0], members) for members in groups.values())
+    return out
+
+
+def _decision(text, sentences, k, outcome, verb_end, span_of, level) -> Decision:
+    start, end = sentences[k][:2]
+    documents = find_documents(text, 0, verb_end, end)
+    document = documents[0] if documents else None
+    step = next_step(text, verb_end, end, level)
+    if step is None and k + 1 < len(sentences):
+        s, e = sentences[k + 1][:2]
+        if _FOLLOW_ON.match(text, s) and decision_at(text, s, e) is None:
+            step = next_step(text, s, e, level)
+    return Decision(
+        outcome=outcome,
+        document=document.name if document else None,
+        document_status=document.status if document else None,
+        next_step=step,
+        span=span_of(start, end),
+    )

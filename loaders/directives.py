@@ -1,0 +1,79 @@
+"""Directives in one agenda item: what the meeting told someone to do, and whom.
+
+A directive is a sentence that opens with 会议指出/强调/要求 (its verb, carried over to the 要…
+sentences after it in the same paragraph), or any other sentence of the item that asks for action
+(要, 须, 负责, 牵头, 配合, 确保 …) or names a unit at the head of a clause. Its addressees are the
+named units at the head of a clause: ``县工投集团要…``, ``县财政局负责``, ``X牵头，Y配合``,
+``由X会同Y…``, ``同意由市自然资源局解除…``, ``县应急局等部门要…`` (the unit before 等).
+Generic groups (各部门, 相关单位, 发展改革、统计等部门) are not addressees; persons named as 牵头
+(副县长张克孟牵头) go to :attr:`Directive.persons`.
+
+>>> text = "会议强调，县妇联、各乡镇及县直相关部门要抓好落实。副县长张克孟牵头，县人社局负责。"
+>>> sentences = [(0, 25, 0, 0), (25, len(text), 0, 0)]
+>>> [(d.verb, d.addressees, d.persons) for d in find_directives(text, sentences, lambda s, e: None)]
+[('强调', ['县妇联'], []), ('强调', ['县人社局'], ['张克孟'])]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from loaders.mentions import find_persons, is_named_unit, units_at
+from loaders.record import Directive, Span
+
+SpanOf = Callable[[int, int], Span | None]
+
+_VERB = re.compile(
+    r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?会议(?:还)?(指出|强调|要求|认为|确定|明确)"
+)
+_ASKS = re.compile(r"要|须|务必|必须|负责|牵头|配合|应当|确保|请|责成")
+_CLAUSE = re.compile(r"[^，,；;：:。！？]+")
+_CLAUSE_LEAD = re.compile(
+    r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?"
+    r"(?:会议(?:还)?(?:指出|强调|要求|认为|确定|明确|决定))?"
+    r"(?:[一二三四五六七八九十]+(?:是|要)|首先|其次|最后|同时|此外|另外|会后|其中|特别是|尤其是)?"
+    r"(?:请|并由|由|(?:原则上?)?同意由|责成|明确由|确定由)?"
+)
+
+
+def addressees(text: str, start: int, end: int, level: str | None = None) -> list[str]:
+    """Named units told to act in ``text[start:end]``, each once, in order.
+
+    >>> t = "由某园事务中心会同市自然资源局对接，市司法局、弼时镇等相关单位要跟进。"
+    >>> addressees(t, 0, len(t))
+    ['某园事务中心', '市自然资源局', '市司法局', '弼时镇']
+    """
+    out: list[str] = []
+    for clause in _CLAUSE.finditer(text, start, end):
+        lead = _CLAUSE_LEAD.match(text, clause.start(), clause.end())
+        for s, e in units_at(text[: clause.end()], lead.end()):
+            name = text[s:e]
+            if is_named_unit(name, level) and name not in out:
+                out.append(name)
+    return out
+
+
+def find_directives(
+    text: str,
+    sentences: list[tuple[int, int, int, int]],
+    span_of: SpanOf,
+    level: str | None = None,
+) -> list[Directive]:
+    """The directives among one item's sentences, in order (see the module's doc)."""
+    out: list[Directive] = []
+    verb, paragraph = None, None
+    for start, end, _section, para in sentences:
+        if para != paragraph:
+            verb, paragraph = None, para
+        opening = _VERB.match(text, start, end)
+        if opening:
+            verb = opening[1]
+        units = addressees(text, start, end, level)
+        if not (opening or units or _ASKS.search(text, start, end)):
+            continue
+        persons = list(dict.fromkeys(p.name for p in find_persons(text, 0, start, end)))
+        span = span_of(start, end)
+        quote = span.text if span is not None else text[start:end]
+        out.append(Directive(text=quote, verb=verb, addressees=units, persons=persons, span=span))
+    return out

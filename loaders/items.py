@@ -1,0 +1,320 @@
+"""The body of minutes: agenda items in every numbering style, and the closing business.
+
+Minutes number their items in a few ways, and :func:`parse_body` reads each of them:
+
+* a heading on a line of its own, ``一、传达学习…`` (or ``一 、``): the heading is the item's
+  title, its body the paragraphs after it;
+* one paragraph per item, ``一、会议传达学习了…``: no title;
+* a bare ``一`` on a line of its own, the body after it;
+* no numbers: a paragraph opening 会议听取/会议审议/会议传达学习/会议研究 takes up a new matter,
+  while a 会议指出/会议强调 paragraph comments on the matter before it and belongs to it.
+
+Numbers must run in order (一, 二, 三 …), so a list inside an item does not split it; （一）（二）
+sub-items and 1. 2. lists belong to their item. After the last numbered item, 会议还研究了其他事项,
+会议组织了集体学法… and 会议还听取了… are closing business (:class:`OtherBusiness`), not items.
+
+Inside each item :mod:`loaders.decisions`, :mod:`loaders.directives` and :mod:`loaders.mentions`
+find decisions, directives and names; every fact gets the span of its sentence.
+
+>>> from loaders.normalize import normalize
+>>> norm = normalize("一、听取县财政局关于预算的汇报\\n会议原则同意《预算》。\\n会议还研究了其他事项。")
+>>> items, other = parse_body(norm, 0, len(norm.text), level="县")
+>>> [(i.number, i.kind, i.title, [p.name for p in i.presenters]) for i in items]
+[(1, 'report', '听取县财政局关于预算的汇报', ['县财政局'])]
+>>> [(o.kind, o.text) for o in other]
+[('other', '会议还研究了其他事项')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from loaders.decisions import decision_at, find_decisions
+from loaders.directives import find_directives
+from loaders.mentions import (
+    Found,
+    document_aliases,
+    find_documents,
+    find_enterprises,
+    find_persons,
+    find_projects,
+    is_unit_name,
+    units_at,
+)
+from loaders.record import Item, Mention, OtherBusiness
+
+if TYPE_CHECKING:
+    from loaders.normalize import Normalized
+
+_NUMERALS = "零〇一二三四五六七八九十百"
+_HEADING = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]\s*")
+_BARE = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]?\s*")
+_SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
+_OPENS_MATTER = re.compile(r"会议\s*(?:听取|审议|传达|学习|研究|讨论|审阅|通报|专题)")
+_OTHER_ALWAYS = re.compile(
+    r"会议(?:还)?(?:研究了?其[他它]事项|组织(?:了)?(?:集体)?学法|组织(?:了)?集体学习|集体学习)"
+)
+_OTHER_AFTER = re.compile(r"会议还(?:听取|传达|审议|研究|学习|通报)")
+_CLOSING = re.compile(
+    r"\S{2,30}(?:办公室|政府)\s*(?:整理|印发)|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?|[（(]此件\S*[）)]|[（(]?完[）)]?"
+)
+_PREAMBLE = re.compile(r".*(?:纪要如下|以下意见|如下意见|以下事项)[：:]?$")
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
+_KIND = re.compile(r"(传达学习|传达|组织学习|学习)|(听取)|(审议|审阅|讨论)|(研究)")
+_PRESENTED = re.compile(r"听取(?:了)?|审议(?:了)?|(?:原则上?)?(?:同意|通过)|由")
+_SUBMITS = (
+    "提交",
+    "报送",
+    "上报",
+    "呈报",
+    "《",
+    "关于",
+    "意见",
+    "所作",
+    "作的",
+    "解读",
+    "汇报",
+    "工作汇报",
+    "、",
+)
+_OTHER_KINDS = (
+    ("学法", "study"),
+    ("学习", "study"),
+    ("传达", "study"),
+    ("听取", "report"),
+    ("审议", "review"),
+)
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral up to 999 (一 -> 1, 十四 -> 14, 二十 -> 20).
+
+    >>> chinese_number("十四"), chinese_number("二十三"), chinese_number("一百零五")
+    (14, 23, 105)
+    """
+    total, digit = 0, None
+    for c in text:
+        if c in _DIGITS:
+            digit = _DIGITS[c]
+        elif c == "十":
+            total += (digit if digit is not None else 1) * 10
+            digit = None
+        elif c == "百":
+            total += (digit if digit is not None else 1) * 100
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+@dataclass
+class _Block:
+    """One item or closing business as found: its lines, number and heading."""
+
+    number: int
+    lines: list[tuple[int, int]] = field(default_factory=list)
+    title: tuple[int, int] | None = None
+    other: bool = False
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text[start:end]``, stripped, as offsets."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _numbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
+    """Items numbered 一、 or by a bare 一 line, numbers in order; [] when the text numbers none."""
+    blocks: list[_Block] = []
+    for s, e in lines:
+        number, body_start = _number_at(text, s, e, len(blocks) + 1)
+        if number is None:
+            if blocks:
+                blocks[-1].lines.append((s, e))
+            continue
+        block = _Block(number)
+        rest = text[body_start:e]
+        if not rest:
+            pass
+        elif rest.startswith("会议") or "。" in rest:
+            block.lines.append((body_start, e))
+        else:
+            block.title = (body_start, e)
+        blocks.append(block)
+    return blocks
+
+
+def _number_at(text: str, s: int, e: int, expected: int) -> tuple[int | None, int]:
+    """The item number a line opens with, if it is the one expected next, and where its text starts."""
+    bare = _BARE.fullmatch(text, s, e)
+    m = bare or _HEADING.match(text, s, e)
+    if m is None or chinese_number(m[1]) != expected:
+        return None, s
+    return expected, m.end()
+
+
+def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
+    """One item per paragraph that takes up a new matter; comments join the matter before them."""
+    blocks: list[_Block] = []
+    for s, e in lines:
+        if not blocks and _PREAMBLE.match(text, s, e):
+            continue
+        if _OPENS_MATTER.match(text, s, e) or not blocks:
+            blocks.append(_Block(len(blocks) + 1))
+        blocks[-1].lines.append((s, e))
+    return blocks
+
+
+def _split_closing(text: str, blocks: list[_Block], numbered: bool) -> list[_Block]:
+    """Cut closing business (会议还研究了其他事项 …) out of the items, and stop at a sign-off line."""
+    out: list[_Block] = []
+    for k, block in enumerate(blocks):
+        lines, block.lines = block.lines, []
+        current, closing = block, False
+        others: list[_Block] = []
+        for n, (s, e) in enumerate(lines):
+            if _CLOSING.fullmatch(text, s, e):
+                closing = True
+                break
+            opens = _OTHER_ALWAYS.match(text, s, e) or (
+                numbered and k == len(blocks) - 1 and _OTHER_AFTER.match(text, s, e)
+            )
+            if opens and not (numbered and n == 0 and block.title is None):
+                current = _Block(0, other=True)
+                others.append(current)
+            current.lines.append((s, e))
+        if block.lines or block.title:
+            out.append(block)
+        out.extend(others)
+        if closing:
+            break
+    return out
+
+
+def parse_body(
+    norm: Normalized, start: int, end: int, *, level: str | None
+) -> tuple[list[Item], list[OtherBusiness]]:
+    """Items and closing business in the body ``[start, end)`` of the normalised text.
+
+    ``level`` is the government's level character (县, 市, 区 …) that its units' names open with.
+    """
+    text = norm.text
+    lines = _lines(text, start, end)
+    blocks = _numbered(text, lines)
+    numbered = bool(blocks)
+    if not numbered:
+        blocks = _unnumbered(text, lines)
+    blocks = _split_closing(text, blocks, numbered)
+    aliases = frozenset(document_aliases(text[start:end]))
+    items: list[Item] = []
+    other: list[OtherBusiness] = []
+    for block in blocks:
+        if block.other:
+            other.append(_other_business(norm, block, aliases))
+        else:
+            number = block.number if numbered else len(items) + 1
+            items.append(_item(norm, block, number, aliases, level))
+    return items, other
+
+
+def _sentences(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """``(start, end, section, paragraph)`` of each sentence; a （一） line opens a new section."""
+    out, section = [], 0
+    for paragraph, (s, e) in enumerate(lines):
+        if _SUB_ITEM.match(text, s, e):
+            section += 1
+        out.extend((m.start(), m.end(), section, paragraph) for m in _SENTENCE.finditer(text, s, e))
+    return out
+
+
+def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str], level: str | None) -> Item:
+    text = norm.text
+    sentences = _sentences(text, block.lines)
+    start = (block.title or block.lines[0])[0]
+    end = (block.lines[-1] if block.lines else block.title)[1]
+    opening = block.title or (sentences[0][:2] if sentences else (start, end))
+
+    def span_of(s: int, e: int):
+        return norm.span(s, e)
+
+    item = Item(number=number, kind=_kind(text, *opening), span=norm.span(start, end))
+    if block.title:
+        item.title = text[block.title[0] : block.title[1]].rstrip("。：:")
+    item.decisions = find_decisions(text, sentences, span_of, level)
+    item.directives = find_directives(text, sentences, span_of, level)
+    decided = [(s, e) for s, e, _, _ in sentences if decision_at(text, s, e)]
+    first = [sentences[0][:2]] if block.title and sentences else []
+    item.presenters = _presenters(norm, [opening, *first, *decided])
+    item.documents = _mentions(norm, find_documents(text, 0, start, end, aliases))
+    item.persons_mentioned = _mentions(norm, find_persons(text, 0, start, end))
+    item.organizations_mentioned = _mentions(norm, find_enterprises(text, 0, start, end))
+    item.projects = _mentions(norm, find_projects(text, 0, start, end))
+    return item
+
+
+def _kind(text: str, start: int, end: int) -> str:
+    """study, report, review or other, by the first verb of the item's heading or opening sentence."""
+    m = _KIND.search(text, start, end)
+    if m is None:
+        return "other"
+    if m[4]:
+        return "review" if "《" in text[start:end] else "other"
+    return ("study", "report", "review")[m.lastindex - 1]
+
+
+def _presenters(norm: Normalized, ranges) -> list[Mention]:
+    """Units that reported or submitted: 听取X关于…, 审议X提交的《…》, 原则同意X《…》, 由X解读."""
+    text = norm.text
+    out: dict[str, Mention] = {}
+    for where in ranges:
+        if not where:
+            continue
+        for m in _PRESENTED.finditer(text, *where):
+            units = units_at(text[: where[1]], m.end())
+            if not units:
+                continue
+            listed = m[0].startswith(("听取", "审议")) or text.startswith(_SUBMITS, units[-1][1])
+            for s, e in units if listed else ():
+                name = text[s:e]
+                if is_unit_name(name):
+                    out.setdefault(name, Mention(name, span=norm.span(s, e)))
+    return list(out.values())
+
+
+def _mentions(norm: Normalized, found: list[Found]) -> list[Mention]:
+    """Distinct names, each with the span of its first mention."""
+    out: dict[str, Mention] = {}
+    for f in found:
+        out.setdefault(
+            f.name, Mention(f.name, span=norm.span(f.start, f.end), title=f.title, status=f.status)
+        )
+    return list(out.values())
+
+
+def _other_business(norm: Normalized, block: _Block, aliases: frozenset[str]) -> OtherBusiness:
+    text = norm.text
+    s, e = block.lines[0]
+    first = _SENTENCE.match(text, s, e)
+    sentence_end = first.end() if first else e
+    quote = text[s:sentence_end].rstrip("。！？；;")
+    kind = next((k for word, k in _OTHER_KINDS if word in quote), "other")
+    end = block.lines[-1][1]
+    return OtherBusiness(
+        kind=kind,
+        text=quote,
+        presenters=_presenters(norm, [(s, sentence_end)]),
+        documents=_mentions(norm, find_documents(text, 0, s, end, aliases)),
+        span=norm.span(s, end),
+    )

@@ -1,0 +1,597 @@
+"""Names in the body of minutes: units, persons with their titles, documents, enterprises, projects.
+
+Minutes name things in a few fixed shapes, and these finders read the shapes, not a list of names:
+
+* a **unit** ends in a word such as 局/委/办/中心/集团/镇/街道 and is the subject of a clause
+  (``县财政局负责``, ``由X会同Y…``) or follows 听取/审议; a generic group (各部门, 相关单位,
+  发展改革、统计等部门) is not a unit;
+* a **person** follows a title (``省委书记易炼红``, ``县委常委、常务副县长郭强``) or precedes one
+  (``习近平总书记``, ``吴艳平同志``); a surname table and what follows the name decide its length;
+* a **document** is a title in 《》, its status (（送审稿）) stripped, inside or after the brackets;
+* an **enterprise** ends in 有限公司/集团/公司; a **project** in 工程/项目, with a proper name before it.
+
+Every finder takes a string and an offset and returns :class:`Found` tuples with absolute offsets,
+so callers can turn them into spans.
+
+>>> [f.name for f in find_persons("副县长张克孟牵头，县委常委、常务副县长郭强审核", 0)]
+['张克孟', '郭强']
+>>> [(f.name, f.status) for f in find_documents("原则同意《某县预算方案（送审稿）》", 0)]
+[('某县预算方案', '送审稿')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+CJK = "\u3400-\u9fff\u3007"
+LEVELS = "省市县区镇乡州旗"
+"""Characters a unit of a government of some level begins with (县财政局, 市住建局, 区府办)."""
+
+
+class Found(NamedTuple):
+    """A name found at ``[start, end)`` of the text, with a title (persons) or status (documents)."""
+
+    name: str
+    start: int
+    end: int
+    title: str | None = None
+    status: str | None = None
+
+
+# ---------------------------------------------------------------- units
+
+UNIT_SUFFIXES = tuple(
+    sorted(
+        (
+            "办公室",
+            "管委会",
+            "委员会",
+            "办事处",
+            "集团公司",
+            "有限公司",
+            "度假区",
+            "开发区",
+            "高新区",
+            "示范区",
+            "园区",
+            "新区",
+            "中心",
+            "集团",
+            "公司",
+            "街道",
+            "部门",
+            "单位",
+            "妇联",
+            "残联",
+            "工商联",
+            "科协",
+            "总工会",
+            "人武部",
+            "分局",
+            "局",
+            "委",
+            "办",
+            "镇",
+            "乡",
+            "院",
+            "所",
+            "队",
+            "部",
+            "厅",
+            "署",
+            "站",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+"""Words a unit's name ends in."""
+
+_UNIT_FOLLOWS = (
+    "、",
+    "，",
+    "。",
+    "；",
+    "：",
+    "（",
+    "《",
+    "和",
+    "及",
+    "与",
+    "等",
+    "要",
+    "须",
+    "必须",
+    "务必",
+    "应",
+    "负责",
+    "具体",
+    "牵头",
+    "配合",
+    "会同",
+    "协同",
+    "作为",
+    "做好",
+    "协助",
+    "进一步",
+    "提交",
+    "报送",
+    "上报",
+    "关于",
+    "的",
+    "印发",
+    "意见",
+    "汇报",
+    "解读",
+    "通报",
+    "介绍",
+    "继续",
+    "切实",
+    "认真",
+    "抓紧",
+    "加强",
+    "加快",
+    "对",
+    "在",
+    "向",
+    "将",
+    "把",
+    "按",
+    "根据",
+    "持续",
+    "主动",
+    "立即",
+    "尽快",
+    "全力",
+    "积极",
+    "严格",
+    "统筹",
+    "不",
+    "已",
+    "也",
+    "就",
+    "共同",
+    "分别",
+    "联合",
+    "组织",
+    "研究",
+    "工作汇报",
+    "起草",
+    "编制",
+    "制定",
+    "落实",
+    "督促",
+    "指导",
+    "开展",
+    "抓好",
+)
+"""What may follow a unit's name in a clause: a separator, a particle or the verb it is subject of."""
+
+_CONTINUES = frozenset("公室司心团会局委办门部区")
+_STOP = frozenset("，。；：、！？“”《》\n")
+
+GENERIC_PREFIXES = (
+    "各",
+    "相关",
+    "有关",
+    "其他",
+    "其它",
+    "责任",
+    "牵头",
+    "配合",
+    "业主",
+    "承办",
+    "主管",
+    "所属",
+    "属地",
+    "行业",
+    "职能",
+    "全",
+    "本",
+    "该",
+    "上述",
+    "县直",
+    "市直",
+    "区直",
+    "省直",
+    "驻",
+    "涉及",
+    "下属",
+    "每",
+    "所有",
+    "部分",
+    "我",
+    "此",
+    "这",
+    "建设",
+    "审批",
+)
+"""A name that opens with one of these is a group, not a unit (各乡镇, 相关单位, 业主单位)."""
+
+_NOT_UNIT_ENDS = ("常委", "部门", "单位", "机构")
+_TOWNSHIP_ENDS = (
+    "镇",
+    "乡",
+    "街道",
+    "办事处",
+    "中心",
+    "度假区",
+    "开发区",
+    "高新区",
+    "示范区",
+    "园区",
+    "新区",
+)
+_ENTERPRISE_ENDS = ("公司", "集团")
+
+
+def unit_at(text: str, pos: int, *, lenient: bool = True) -> tuple[int, int] | None:
+    """The end of the unit whose name starts at ``pos``, as ``(pos, end)``, or None.
+
+    The end is the first place where the name ends in a unit word and what follows reads as the
+    rest of the clause (县城乡融合发展投资集团公司作为…: not 县城乡); failing that (``lenient``), the
+    first unit word of a name of three characters or more (市自然资源局解除…).
+
+    >>> text = "县城乡融合发展投资集团公司作为主体"
+    >>> text[slice(*unit_at(text, 0))]
+    '县城乡融合发展投资集团公司'
+    >>> unit_at("发展改革、统计等部门要", 0) is None
+    True
+    """
+    stop = pos
+    limit = min(len(text), pos + 30)
+    while stop < limit and text[stop] not in _STOP:
+        stop += 1
+    fallback = None
+    for end in range(pos + 2, stop + 1):
+        if not text.endswith(UNIT_SUFFIXES, pos, end):
+            continue
+        if end == stop or text.startswith(_UNIT_FOLLOWS, end):
+            return pos, end
+        if (
+            fallback is None
+            and end - pos >= 3
+            and text[end] not in _CONTINUES
+            and text.endswith(STRONG_SUFFIXES, pos, end)
+        ):
+            fallback = end
+    if lenient and fallback is not None:
+        return pos, fallback
+    return None
+
+
+STRONG_SUFFIXES = (*(s for s in UNIT_SUFFIXES if len(s) > 1 and s not in ("部门", "单位")), "局", "镇")
+"""Unit words that end a name even when the verb after it is not one we know (市自然资源局解除…)."""
+
+
+_UNIT_SEPARATOR = re.compile(r"以及|、|和|及|与|会同|协同")
+
+
+def units_at(text: str, pos: int) -> list[tuple[int, int]]:
+    """The units listed from ``pos`` on (A、B和C…, X会同Y…), generic ones included."""
+    out: list[tuple[int, int]] = []
+    while True:
+        found = unit_at(text, pos)
+        if found is None:
+            return out
+        out.append(found)
+        sep = _UNIT_SEPARATOR.match(text, found[1])
+        if sep is None:
+            return out
+        pos = sep.end()
+
+
+def is_generic(name: str) -> bool:
+    """Whether ``name`` is a group (各乡镇, 相关单位, 市场监管部门) rather than one unit.
+
+    >>> is_generic("各乡镇"), is_generic("县应急局"), is_generic("县委常委")
+    (True, False, True)
+    """
+    return name.startswith(GENERIC_PREFIXES) or name.endswith(_NOT_UNIT_ENDS) or "等" in name
+
+
+_NOT_IN_UNIT = re.compile(r"会议|听取|审议|同意|通过|要求|关于|[的了是]")
+
+
+def is_unit_name(name: str) -> bool:
+    """Whether ``name`` reads as one unit's name at all (not a group, not a clause).
+
+    >>> is_unit_name("张家港生态环境局"), is_unit_name("会议听取了石浦镇")
+    (True, False)
+    """
+    return len(name) >= 3 and not is_generic(name) and not _NOT_IN_UNIT.search(name)
+
+
+def is_named_unit(name: str, level: str | None = None) -> bool:
+    """Whether ``name`` is a government unit someone can be told to act (县工投集团, 石浦镇).
+
+    An enterprise counts only when its name carries the government's level (a county-owned
+    group); an enterprise by its own name (产发公司) is an organisation, not an addressee.
+
+    >>> is_named_unit("县财政局"), is_named_unit("飞地园事务中心"), is_named_unit("产发公司")
+    (True, True, False)
+    """
+    if not is_unit_name(name):
+        return False
+    levelled = name[0] in LEVELS or (level is not None and name.startswith(level))
+    if name.endswith(_ENTERPRISE_ENDS):
+        return levelled
+    return levelled or name.endswith(_TOWNSHIP_ENDS)
+
+
+# ---------------------------------------------------------------- persons
+
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
+    "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米杭鞠钮巫湛巢钮杲干洪佘揭宗栾桂习郎储"
+)
+"""Common Chinese surnames: the first character of a name must be one."""
+
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "端木")
+
+_NOT_IN_NAME = frozenset(
+    "的了是在和与及等要会委县市区省镇乡局部长副主任书记同志总理席对为将把由从向以并或其该这此各有关"
+    "，。、；：（）《》“”"
+)
+_TITLE_WORD = (
+    r"(?:总书记|书记|县长|市长|区长|镇长|乡长|省长|州长|主任|主席|部长|局长|厅长|总理|秘书长|常委|委员|"
+    r"组长|调研员|巡视员|总经理|董事长|院长|检察长)"
+)
+_TITLE = (
+    rf"(?:(?:[{LEVELS}](?:委|政府|人大常委会|政协|纪委)?)?(?:党组|党委)?(?:常务|专职|第一)?副?{_TITLE_WORD})"
+)
+_TITLE_THEN_NAME = re.compile(rf"{_TITLE}(?:、{_TITLE})*(?=[{CJK}]{{2}})")
+_NAME_THEN_TITLE = re.compile(r"总书记|书记|同志|主席|总理")
+_NAME_FOLLOWS = (
+    "牵头",
+    "负责",
+    "同志",
+    "主持",
+    "审核",
+    "审定",
+    "来",
+    "到",
+    "在",
+    "调研",
+    "指出",
+    "强调",
+    "要求",
+    "带队",
+    "分管",
+    "出席",
+    "参加",
+    "等",
+    "和",
+    "及",
+    "与",
+    "的",
+    "作",
+    "对",
+    "就",
+    "率",
+    "陪同",
+    "同意",
+    "讲话",
+    "批示",
+    "指示",
+    "任",
+    "为",
+    "表示",
+    "提出",
+    "召集",
+    "协调",
+    "督办",
+    "调度",
+    "签",
+    "副",
+    "、",
+    "，",
+    "。",
+    "；",
+    "：",
+    "）",
+    "（",
+    "“",
+)
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    name = text[start:end]
+    if any(c in _NOT_IN_NAME for c in name) or not all("\u3400" <= c <= "\u9fff" for c in name):
+        return False
+    return name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)
+
+
+def _name_after(text: str, pos: int) -> int | None:
+    """End of the name that starts at ``pos`` (after a title), judged by what follows it."""
+    for length in (3, 2):
+        end = pos + length
+        if end > len(text) or not _is_name(text, pos, end):
+            continue
+        if end == len(text) or text.startswith(_NAME_FOLLOWS, end):
+            return end
+    return None
+
+
+def _name_before(text: str, pos: int, lower: int) -> int | None:
+    """Start of the name that ends at ``pos`` (before 总书记/同志), preferring three characters."""
+    for length in (3, 2):
+        start = pos - length
+        if start >= lower and _is_name(text, start, pos):
+            return start
+    return None
+
+
+def find_persons(text: str, offset: int, start: int = 0, end: int | None = None) -> list[Found]:
+    """Persons named with a title in ``text[start:end]``, offsets shifted by ``offset``.
+
+    >>> [(f.name, f.title) for f in find_persons("传达学习习近平总书记讲话，由吴艳平同志牵头", 0)]
+    [('习近平', '总书记'), ('吴艳平', '同志')]
+    """
+    end = len(text) if end is None else end
+    found: dict[int, Found] = {}
+    for m in _TITLE_THEN_NAME.finditer(text, start, end):
+        name_end = _name_after(text, m.end())
+        if name_end is not None and name_end <= end:
+            found.setdefault(
+                m.end(), Found(text[m.end() : name_end], offset + m.start(), offset + name_end, m[0])
+            )
+    for m in _NAME_THEN_TITLE.finditer(text, start, end):
+        if m[0] == "书记" and text[m.start() - 1 : m.start()] in ("总", "副"):
+            continue
+        if text[m.start() - 1 : m.start()] == "副":
+            continue
+        name_start = _name_before(text, m.start(), start)
+        if name_start is not None and name_start not in found and not _inside(found, name_start):
+            name = text[name_start : m.start()]
+            found[name_start] = Found(name, offset + name_start, offset + m.end(), m[0])
+    return [found[k] for k in sorted(found)]
+
+
+def _inside(found: dict[int, Found], pos: int) -> bool:
+    return any(k <= pos < k + len(f.name) for k, f in found.items())
+
+
+# ---------------------------------------------------------------- documents
+
+STATUSES = ("征求意见稿", "送审稿", "审议稿", "讨论稿", "修订稿", "代拟稿", "草案稿", "初稿", "草案")
+_STATUS = "|".join(STATUSES)
+_DOCUMENT = re.compile(rf"《([^《》\n]{{1,120}})》(?:[（(]({_STATUS})[）)])?")
+_INNER_STATUS = re.compile(rf"^(.+?)[（(]({_STATUS})[）)]$")
+_ALIAS = re.compile(r"[（(](?:以下|下文)?简称(?:为)?《([^《》\n]{1,40})》[）)]")
+
+
+def document_aliases(text: str) -> set[str]:
+    """Short forms a text introduces for a title (（以下简称《报告》）): not documents of their own.
+
+    >>> document_aliases("《政府工作报告》（以下简称《报告》）分工方案")
+    {'报告'}
+    """
+    return {m[1] for m in _ALIAS.finditer(text)}
+
+
+def find_documents(
+    text: str, offset: int, start: int = 0, end: int | None = None, aliases: frozenset[str] = frozenset()
+) -> list[Found]:
+    """Titles in 《》 within ``text[start:end]``, with their status, aliases left out."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _DOCUMENT.finditer(text, start, end):
+        name, status = m[1], m[2]
+        inner = _INNER_STATUS.match(name)
+        if inner:
+            name, status = inner[1], status or inner[2]
+        if name in aliases:
+            continue
+        out.append(Found(name, offset + m.start(), offset + m.end(), status=status))
+    return out
+
+
+def document_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where 《》 titles lie, so that names inside them are not read as projects or enterprises."""
+    end = len(text) if end is None else end
+    return [m.span() for m in _DOCUMENT.finditer(text, start, end)]
+
+
+# ---------------------------------------------------------------- enterprises and projects
+
+_ENTERPRISE = re.compile(
+    r"(?:股份有限公司|集团有限公司|有限责任公司|有限公司|集团公司|公司|集团)(?!有限|股份|公司|集团)"
+)
+_NAME_BOUNDARY = frozenset("，。；：、！？“”《》（）()\n的")
+_ORG_LEAD = re.compile(
+    r".*(?:关于|推进|落实|支持|同意|由|与|和|及|向|对|给|为|将|把|是|了|听取|审议|会议|引进|参与|督促|"
+    r"指导|要求|请|经|从|被|让|使|帮助|配合|会同|协调|组织|推动|加快|启动|确保|已经|支付|考虑|通过)"
+)
+_GENERIC_ORG = ("该", "各", "本", "相关", "有关", "国有", "民营", "全", "其他", "这", "此", "子", "分")
+
+_PROJECT = re.compile(r"工程|项目")
+_PROJECT_LEAD = re.compile(
+    r".*(?:关于|推进|同意|审议|通过|听取|落实|支持|引进|力争|确保|加快|推动|启动|对|将|把|是|了|由|为|从|"
+    r"包括|抓好|做好|完成|实施|谋划|争取|保障|聚焦)"
+)
+_PROJECT_MARKER = re.compile(r"[市县区镇乡村港站路桥园岛湾江河湖山城街厂馆场店院所楼线段片A-Za-z0-9（(]")
+_GENERIC_PROJECT = re.compile(
+    r"^(?:\d+年)?(?:重大|重点|民生|各|相关|有关|该|此|本|每|全|这|上述|一批|在建|新建|政府)|实事|投资项目"
+)
+
+
+def _run_before(text: str, pos: int, lower: int) -> int:
+    """Start of the run of name characters that ends at ``pos`` (back to a punctuation mark or 的)."""
+    start = pos
+    depth = 0
+    while start > lower:
+        c = text[start - 1]
+        if c in "）)":
+            depth += 1
+        elif c in "（(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif c in _NAME_BOUNDARY and depth == 0:
+            break
+        start -= 1
+    return start
+
+
+def _outside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return not any(a <= pos < b for a, b in ranges)
+
+
+def find_enterprises(text: str, offset: int, start: int = 0, end: int | None = None) -> list[Found]:
+    """Enterprises named in ``text[start:end]`` (…有限公司, …集团), not 该公司 and the like.
+
+    >>> [f.name for f in find_enterprises("是落实与某某电力股份有限公司的协议，同意由产发公司自筹", 0)]
+    ['某某电力股份有限公司', '产发公司']
+    """
+    end = len(text) if end is None else end
+    skip = document_ranges(text, start, end)
+    out = []
+    for m in _ENTERPRISE.finditer(text, start, end):
+        if not _outside(skip, m.start()):
+            continue
+        run = _run_before(text, m.start(), start)
+        lead = _ORG_LEAD.match(text, run, m.start())
+        name_start = lead.end() if lead else run
+        name = text[name_start : m.end()]
+        if len(name) - len(m[0]) < 2 or name.startswith(_GENERIC_ORG):
+            continue
+        out.append(Found(name, offset + name_start, offset + m.end()))
+    return out
+
+
+def find_projects(text: str, offset: int, start: int = 0, end: int | None = None) -> list[Found]:
+    """Projects with a proper name in ``text[start:end]`` (…工程, …项目), outside 《》 titles.
+
+    A run with several 工程/项目 ends at the last one (…排水防涝工程建设项目); names in a list
+    split at 、; generic ones (重大项目, 民生实事项目) are left out.
+
+    >>> [f.name for f in find_projects("原则上同意S1某市甲至乙段路面改善工程、某市医院停车场项目立项", 0)]
+    ['S1某市甲至乙段路面改善工程', '某市医院停车场项目']
+    """
+    end = len(text) if end is None else end
+    skip = document_ranges(text, start, end)
+    out: list[Found] = []
+    last_end = -1
+    for m in _PROJECT.finditer(text, start, end):
+        if not _outside(skip, m.start()):
+            continue
+        following = _PROJECT.search(text, m.end(), end)
+        if following and following.start() < end and _run_before(text, following.start(), start) <= m.start():
+            continue
+        run = _run_before(text, m.start(), start)
+        if run < last_end:
+            continue
+        lead = _PROJECT_LEAD.match(text, run, m.start())
+        name_start = lead.end() if lead else run
+        name = text[name_start : m.end()]
+        core = name[: -len(m[0])]
+        if len(core) < 3 or _GENERIC_PROJECT.search(name) or not _PROJECT_MARKER.search(core):
+            continue
+        out.append(Found(name, offset + name_start, offset + m.end()))
+        last_end = m.end()
+    return out

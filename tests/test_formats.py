@@ -224,6 +224,8 @@ def test_html_keeps_the_document_and_its_metadata(tmp_path, charset):
     assert source.metadata == {k: v for k, v in metadata.items() if v} | {
         "发布时间": "2025-11-14",
         "来源": "政府办",
+        "主办": "某县人民政府办公室",
+        "承办": "某县信息化工作办公室",
     }
 
 
@@ -277,6 +279,7 @@ def test_html_of_an_old_table_layout_site(tmp_path):
         "发布机构": "市政府办",
         "发文日期": "2025-08-18",
     }
+    assert "主办" not in source.metadata  # 版权所有 and 技术支持 name no office that runs the site
 
 
 def test_html_without_any_furniture_is_all_text(tmp_path):

@@ -5,9 +5,9 @@ table, share buttons, QR codes, video blocks and a footer (主办：…办公室
 The reader finds the block that holds most of the running text (the document), drops what looks like
 site furniture outside it (by tag, and by class or id such as ``nav``, ``share``, ``footer``; but not
 a block that holds the page's ``<h1>`` heading, the title of the document) and hidden blocks, keeps
-the metadata table as ``metadata``, and writes one block of the page to a line, as a person copying
-the page would. Lines of furniture that carry no class to know them by (分享：, 扫一扫在手机打开当前
-页面, 【打印】【关闭】) are dropped by their wording.
+the metadata table as ``metadata`` (with the site's 主办/承办 offices from the footer), and writes
+one block of the page to a line, as a person copying the page would. Lines of furniture that carry
+no class to know them by (分享：, 扫一扫在手机打开当前页面, 【打印】【关闭】) go by their wording.
 
 >>> text, meta = read_html("p.html", '''<body><nav>首页</nav><table><tr><td>索引号：</td><td>001</td>
 ... <td>发布机构：</td><td>政府办</td></tr></table><h1>常务会议纪要</h1><div class="share">分享：</div>
@@ -16,7 +16,7 @@ the page would. Lines of furniture that carry no class to know them by (分享�
 >>> text
 '常务会议纪要\\n会议听取了县财政局的汇报。\\n会议原则同意。'
 >>> meta
-{'索引号': '001', '发布机构': '政府办'}
+{'索引号': '001', '发布机构': '政府办', '主办': '某县人民政府办公室'}
 """
 
 from __future__ import annotations
@@ -112,6 +112,7 @@ def read_html(path, data: bytes) -> tuple[str, dict[str, str]]:
     for table in _metadata_blocks(root, main):
         metadata.update(_pairs(_render(table, set(), None, cells_as_lines=True)))
         skip.add(table.mem_id)
+    metadata.update(_site_owner(root))
     lines = _render(root, skip, main)
     return "\n".join(line for line in lines if not _is_furniture_line(line)), metadata
 
@@ -253,6 +254,22 @@ def _pairs(lines: list[str]) -> dict[str, str]:
             end = hits[i + 1].start() if i + 1 < len(hits) else len(line)
             out[re.sub(r"\s", "", hit.group(1))] = line[hit.end() : end].strip()
     return {label: value for label, value in out.items() if value and label not in COUNTER_LABELS}
+
+
+_OWNER = re.compile(
+    r"(主办|承办)(?:单位)?\s*[:：]\s*([^\s|｜:：]+?)(?=\s|\||｜|承办|协办|地址|电话|联系|邮编|网站|$)"
+)
+
+
+def _site_owner(root) -> dict[str, str]:
+    """The site's 主办/承办 offices from its footer: the text is dropped, but who runs the site is
+    evidence of whose minutes these are (a county's site publishes the county government's)."""
+    owner: dict[str, str] = {}
+    for node in root.traverse(include_text=True):
+        if node.tag == "-text" and "办" in (node.text_content or ""):
+            for m in _OWNER.finditer(node.text_content):
+                owner.setdefault(m[1], m[2])
+    return owner
 
 
 def _is_furniture_line(line: str) -> bool:

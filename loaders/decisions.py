@@ -55,8 +55,8 @@ OUTCOMES = {
 """The outcome each decision verb records."""
 
 _ACTION = re.compile(r"印发|实施|审议|审定|发布|执行|公布|后续工作|报送|上报|提请|报请|备案")
-_AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审定|审核|同意)后")
-_REVISION = re.compile(r"修改完善|完善|修改|把关后|审定后|审核后")
+_AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审核|同意)后")
+_REVISION = re.compile(r"修改完善|完善|修改|把关后|审核后")
 _STEP_OPENING = re.compile(r"(?:提请|报请|报|提交|由|以|按程序|依规|印发)")
 _STEP_LEAD = re.compile(r"^(?:要求|并|再|及时|由)+")
 _FOLLOW_ON = re.compile(r"会后|随后|并|要求")
@@ -91,19 +91,28 @@ def next_step(text: str, start: int, end: int, level: str | None = None) -> str 
     '依规依程序印发'
     """
     revised = False
-    for clause in _CLAUSE.finditer(text, start, end):
-        part = clause[0].strip().rstrip("。")
+    clauses = [c[0].strip().rstrip("。") for c in _CLAUSE.finditer(text, start, end)]
+    for k, part in enumerate(clauses):
         cut = _AFTER_REVISION.match(part)
         if cut and _REVISION.search(cut[0]):
             rest = part[cut.end() :]
             if _ACTION.search(rest):
-                return _trim_step(rest, level)
+                return _single_step(rest, clauses[k + 1 :], level)
             revised = True
             continue
         if (revised or _STEP_OPENING.match(part)) and _ACTION.search(part) and _opens_step(part, revised):
-            return _trim_step(part, level)
+            return _single_step(part, clauses[k + 1 :], level)
         revised = revised or bool(_REVISION.search(part))
     return None
+
+
+def _single_step(part: str, after: list[str], level: str | None) -> str | None:
+    """The step, unless another unit is then given an action of its own (two steps: none)."""
+    for clause in after:
+        unit = unit_at(clause, 0)
+        if unit and is_named_unit(clause[: unit[1]], level):
+            return None
+    return _trim_step(part, level)
 
 
 def _opens_step(part: str, revised: bool) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from loaders.decisions import decision_at
 from loaders.mentions import find_persons, is_named_unit, units_at
 from loaders.record import Directive, Span
 
@@ -27,8 +28,11 @@ SpanOf = Callable[[int, int], Span | None]
 _VERB = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?会议(?:还)?(指出|强调|要求|认为|确定|明确)"
 )
-_ASKS = re.compile(r"要|须|务必|必须|负责|牵头|配合|应当|确保|请|责成")
+_ASKS = re.compile(r"(?<![重主需纲摘概只想])要(?![素点闻件])|须|务必|负责|牵头|配合|应当|确保|责成")
 _CLAUSE = re.compile(r"[^，,；;：:。！？]+")
+_TAKES_UP = re.compile(
+    r"(?:[（(][一二三四五六七八九十]+[）)])?会议(?:还)?(?:听取|审议|传达|学习|研究|讨论|审阅)"
+)
 _CLAUSE_LEAD = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?"
     r"(?:会议(?:还)?(?:指出|强调|要求|认为|确定|明确|决定))?"
@@ -47,6 +51,8 @@ def addressees(text: str, start: int, end: int, level: str | None = None) -> lis
     out: list[str] = []
     for clause in _CLAUSE.finditer(text, start, end):
         lead = _CLAUSE_LEAD.match(text, clause.start(), clause.end())
+        if _TAKES_UP.match(text, lead.end(), clause.end()):
+            continue
         for s, e in units_at(text[: clause.end()], lead.end()):
             name = text[s:e]
             if is_named_unit(name, level) and name not in out:
@@ -60,7 +66,11 @@ def find_directives(
     span_of: SpanOf,
     level: str | None = None,
 ) -> list[Directive]:
-    """The directives among one item's sentences, in order (see the module's doc)."""
+    """The directives among one item's sentences, in order (see the module's doc).
+
+    A decision sentence (会议原则同意…，要求…后提请县委审议) is a directive only where it names
+    a unit to act (会议确定：县财政局负责…).
+    """
     out: list[Directive] = []
     verb, paragraph = None, None
     for start, end, _section, para in sentences:
@@ -70,7 +80,8 @@ def find_directives(
         if opening:
             verb = opening[1]
         units = addressees(text, start, end, level)
-        if not (opening or units or _ASKS.search(text, start, end)):
+        asks = opening or _ASKS.search(text, start, end)
+        if not units and (not asks or decision_at(text, start, end) or _TAKES_UP.match(text, start, end)):
             continue
         persons = list(dict.fromkeys(p.name for p in find_persons(text, 0, start, end)))
         span = span_of(start, end)

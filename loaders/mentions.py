@@ -291,7 +291,10 @@ def is_generic(name: str) -> bool:
     return name.startswith(GENERIC_PREFIXES) or name.endswith(_NOT_UNIT_ENDS) or "等" in name
 
 
-_NOT_IN_UNIT = re.compile(r"会议|听取|审议|同意|通过|要求|关于|[的了是]")
+_NOT_IN_UNIT = re.compile(
+    r"会议|听取|审议|同意|通过|要求|关于|考虑|以及|[的了是各至在]|相关|有关|[和及与](?:各|相关|有关)"
+)
+_SHORT_ENDS = (("镇", 5), ("乡", 5), ("街道", 6))
 
 
 def is_unit_name(name: str) -> bool:
@@ -300,7 +303,15 @@ def is_unit_name(name: str) -> bool:
     >>> is_unit_name("张家港生态环境局"), is_unit_name("会议听取了石浦镇")
     (True, False)
     """
-    return len(name) >= 3 and not is_generic(name) and not _NOT_IN_UNIT.search(name)
+    if len(name) < 3 or is_generic(name) or _NOT_IN_UNIT.search(name) or not _balanced(name):
+        return False
+    if name.startswith(("镇", "乡", "街道")):
+        return False
+    return not any(name.endswith(end) and len(name) > most for end, most in _SHORT_ENDS)
+
+
+def _balanced(name: str) -> bool:
+    return name.count("（") + name.count("(") == name.count("）") + name.count(")")
 
 
 def is_named_unit(name: str, level: str | None = None) -> bool:
@@ -317,7 +328,7 @@ def is_named_unit(name: str, level: str | None = None) -> bool:
     levelled = name[0] in LEVELS or (level is not None and name.startswith(level))
     if name.endswith(_ENTERPRISE_ENDS):
         return levelled
-    return levelled or name.endswith(_TOWNSHIP_ENDS)
+    return levelled or (name.endswith(_TOWNSHIP_ENDS) and len(name) <= 10)
 
 
 # ---------------------------------------------------------------- persons
@@ -512,10 +523,11 @@ _GENERIC_ORG = ("该", "各", "本", "相关", "有关", "国有", "民营", "�
 _PROJECT = re.compile(r"工程|项目")
 _PROJECT_LEAD = re.compile(
     r".*(?:关于|推进|同意|审议|通过|听取|落实|支持|引进|力争|确保|加快|推动|启动|对|将|把|是|了|由|为|从|"
-    r"包括|抓好|做好|完成|实施|谋划|争取|保障|聚焦)"
+    r"包括|抓好|做好|完成|实施|谋划|争取|保障|聚焦|考虑|以及|在|编制|制订|制定)"
 )
-_PROJECT_MARKER = re.compile(r"[市县区镇乡村港站路桥园岛湾江河湖山城街厂馆场店院所楼线段片A-Za-z0-9（(]")
+_PROJECT_MARKER = re.compile(r"[市县区镇乡村港站路桥园岛湾江河湖山城街厂馆场院所楼线段片A-Za-z0-9（(]")
 _GENERIC_PROJECT = re.compile(
+    r"(?:重大|重点|民生|政府投资|国企投资|实事|新建|在建|续建)(?:建设)?(?:工程|项目)$|"
     r"^(?:\d+年)?(?:重大|重点|民生|各|相关|有关|该|此|本|每|全|这|上述|一批|在建|新建|政府)|实事|投资项目"
 )
 
@@ -561,6 +573,31 @@ def find_enterprises(text: str, offset: int, start: int = 0, end: int | None = N
         if len(name) - len(m[0]) < 2 or name.startswith(_GENERIC_ORG):
             continue
         out.append(Found(name, offset + name_start, offset + m.end()))
+    return sorted(out + _antecedents(text, offset, start, end), key=lambda f: f.start)
+
+
+_ANAPHOR = re.compile(r"该(?:公司|企业|集团)")
+_WORD = re.compile(rf"[{CJK}A-Za-z0-9]+")
+_SUBJECT_END = re.compile(r"不再|已经|[已将要应须在向对仍也均是为的可于与和]")
+_NOT_SUBJECT = re.compile(r"会议|[我其各该本此这]|^(?:要|同时|但|并|且|如|若|因|对|经)")
+
+
+def _antecedents(text: str, offset: int, start: int, end: int) -> list[Found]:
+    """The enterprise a later 该公司 points back to: the subject of the clause it stands in.
+
+    >>> [f.name for f in _antecedents("甲乙智能不再向市政府主张该公司垫付的费用", 0, 0, 20)]
+    ['甲乙智能']
+    """
+    out = []
+    for m in _ANAPHOR.finditer(text, start, end):
+        clause = max(text.rfind(c, start, m.start()) for c in "，。；：\n") + 1
+        clause = max(clause, start)
+        subject = _SUBJECT_END.search(text, clause, m.start())
+        if subject is None:
+            continue
+        name = text[clause : subject.start()]
+        if 2 <= len(name) <= 12 and _WORD.fullmatch(name) and not _NOT_SUBJECT.search(name):
+            out.append(Found(name, offset + clause, offset + subject.start()))
     return out
 
 

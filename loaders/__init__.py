@@ -2,3 +2,7 @@
 
 Nothing here knows of stores, Neo4j, pyvis or the command line.
 """
+
+from loaders.reading import read_minutes
+
+__all__ = ["read_minutes"]

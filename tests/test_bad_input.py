@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from test_formats import write_docx, write_pdf, write_scanned_pdf
 
+from loaders import read_minutes
 from loaders.errors import InputError, KGError
 from loaders.formats import DEFAULT_MAX_BYTES, read_source
 
@@ -168,3 +169,10 @@ def test_directory_named_like_a_file(tmp_path):
     path = tmp_path / "folder.txt"
     path.mkdir()
     assert refused(path).endswith("not a regular file")
+
+
+def test_read_minutes_refuses_what_read_source_refuses(tmp_path):
+    path = tmp_path / "empty.docx"
+    path.write_bytes(b"")
+    with pytest.raises(InputError, match="empty file"):
+        read_minutes(path)

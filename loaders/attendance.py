@@ -248,28 +248,35 @@ def _punct_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
 
 
 def _space_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
-    """Tokens between spaces and line breaks, each lone character joined to a neighbour."""
-    raw = [[m.start(), m.end(), m[0], False] for m in _TOKEN.finditer(masked)]
-    merged: list[list] = []
+    """Tokens between spaces and line breaks, each lone character joined to a neighbour.
+
+    Lone characters pair up (郭 强); in an odd run the spare one completes a two-character token
+    beside it (何振 明 -> 何振明), the one before the run first.
+    """
+    raw = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(masked)]
+    out: list[list] = []  # [start, end, text, joined]
     i = 0
     while i < len(raw):
-        token = raw[i]
-        following = raw[i + 1] if i + 1 < len(raw) else None
-        previous = merged[-1] if merged else None
-        if len(token[2]) == 1 and following and len(following[2]) == 1:
-            merged.append([token[0], following[1], token[2] + following[2], True])
+        if len(raw[i][2]) > 1:
+            out.append([*raw[i], False])
             i += 1
-        elif len(token[2]) == 1 and previous and len(previous[2]) == 2 and not previous[3]:
-            previous[1:] = [token[1], previous[2] + token[2], True]
-        elif len(token[2]) == 1 and following:
-            merged.append([token[0], following[1], token[2] + following[2], True])
-            i += 1
-        elif len(token[2]) == 1 and previous:
-            previous[1:] = [token[1], previous[2] + token[2], True]
-        else:
-            merged.append(token)
-        i += 1
-    return [(offset + s, offset + e, t, _opens_line(masked, s)) for s, e, t, _ in merged]
+            continue
+        j = i
+        while j < len(raw) and len(raw[j][2]) == 1:
+            j += 1
+        run, after = list(raw[i:j]), raw[j] if j < len(raw) else None
+        if len(run) % 2 and out and not out[-1][3] and len(out[-1][2]) == 2:
+            out[-1][1:] = [run[0][1], out[-1][2] + run[0][2], True]
+            run = run[1:]
+        elif len(run) % 2 and after is not None and len(after[2]) == 2:
+            run[-1] = (run[-1][0], after[1], run[-1][2] + after[2])
+            j += 1
+        for k in range(0, len(run) - 1, 2):
+            out.append([run[k][0], run[k + 1][1], run[k][2] + run[k + 1][2], True])
+        if len(run) % 2:
+            out.append([*run[-1], True])
+        i = j
+    return [(offset + s, offset + e, t, _opens_line(masked, s)) for s, e, t, _ in out]
 
 
 def _opens_line(masked: str, at: int) -> bool:

@@ -44,12 +44,17 @@ _CHAIR = re.compile(r"([^，。；]{2,60}?)主持(?:召开|会议)")
 _NAME_AFTER = re.compile(r"主持召开了?([^，。；：]{2,60}?会议)")
 _NAME_BEFORE = re.compile(r"([^，。；：]{0,40}?第[\d" + NUMERAL + r"]+次[^，。；：]{0,20}?会议)")
 _PLACE = re.compile(r"在[^在，。]{2,30}?(?:室|厅|楼|中心|会场|宾馆|酒店|大厦|\d号?)$")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME_OF_DAY = re.compile(r"^(?:上午|下午|晚上|晚|早上)")
 
 
 @dataclass
 class Head:
-    """What the header and footer say about the document."""
+    """What the header and footer say about the document.
+
+    ``reference`` is the document's own date (issue date, bracketed date) that lends its year to a
+    meeting date without one; ``page_date`` a web page's date (生成日期), used only where there is none.
+    """
 
     body: str | None = None
     issuer: str | None = None
@@ -58,6 +63,7 @@ class Head:
     doc_number: str | None = None
     ordinal: int | None = None
     reference: FoundDate | None = None
+    page_date: FoundDate | None = None
     metadata: dict[str, str] = field(default_factory=dict)
     spans: dict[str, Span] = field(default_factory=dict)
 
@@ -94,6 +100,8 @@ def _read_line(norm: Normalized, head: Head, at: int, line: str, office_waiting:
             head.metadata[m[1]] = m[2].strip()
         if m[1] == "文号" and (number := _DOC_NUMBER.search(line)):
             _set(norm, head, "doc_number", number[0], at + number.start())
+        if (iso := _ISO_DATE.search(line)) and head.page_date is None:
+            head.page_date = FoundDate(at + iso.start(), at + iso.end(), *map(int, iso.groups()))
         return False
     if line.startswith(("主办", "承办")):
         if (office := _OFFICE.search(line)) and head.body is None:

@@ -19,13 +19,14 @@ from loaders.errors import NotMinutesError
 from loaders.header import Head, body_from_text, find_opening, level_of, parse_head, parse_meeting
 from loaders.items import parse_body
 from loaders.normalize import normalize
-from loaders.record import Minutes, Participant
+from loaders.record import ROLES, Minutes, Participant
 
 
 def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minutes:
     """Parse ``raw`` (the text as read from ``source``); ``metadata`` is what the reader found (HTML).
 
-    Raises :class:`NotMinutesError` when the text names no meeting and holds no agenda items.
+    Raises :class:`NotMinutesError` when the text names no meeting and holds no agenda items (an
+    item with no heading, no kind and no decision is only a paragraph).
     """
     norm = normalize(raw)
     text = norm.text
@@ -50,7 +51,7 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
         footer_at = len(text) if closing is None else closing
     parse_head(norm, footer_at, len(text), head)
     body_end = min(lists_at if lists_at is not None else footer_at, footer_at)
-    meeting = parse_meeting(norm, *opening, head.reference) if opening else None
+    meeting = parse_meeting(norm, *opening, head.reference or head.page_date) if opening else None
     minutes = Minutes(source=source)
     if meeting is not None:
         minutes.meeting = meeting
@@ -60,7 +61,7 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
             at = text.find(meeting.name, *opening)
             body_from_text(norm, head, at, at + len(meeting.name))
     items, other = parse_body(norm, body_start, body_end, level=level_of(head.body, minutes.meeting))
-    if meeting is None and not items:
+    if meeting is None and not any(item.title or item.kind != "other" or item.decisions for item in items):
         raise NotMinutesError(source, "no meeting sentence or agenda items found; is this a set of minutes?")
     _fill(minutes, head, metadata)
     minutes.participants = _roles(participants)
@@ -78,7 +79,8 @@ def _fill(minutes: Minutes, head: Head, metadata: dict | None) -> None:
 
 
 def _roles(participants: list[Participant]) -> list[Participant]:
-    """Each person once per role; one named as invited in the opening is not also an observer."""
+    """Each person once per role, roles in the record's order; one named as invited in the opening
+    is not also an observer."""
     invited = {p.name for p in participants if p.role == "invited"}
     seen, out = set(), []
     for p in participants:
@@ -86,4 +88,4 @@ def _roles(participants: list[Participant]) -> list[Participant]:
             continue
         seen.add((p.name, p.role))
         out.append(p)
-    return out
+    return sorted(out, key=lambda p: ROLES.index(p.role))

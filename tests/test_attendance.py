@@ -1,0 +1,148 @@
+"""Attendance and distribution in every layout: labels, separators, groups, units, reasons, padding."""
+
+from pathlib import Path
+
+import pytest
+
+from loaders.attendance import parse_inline, parse_lists, split_title
+from loaders.minutes import parse_minutes
+from loaders.normalize import normalize
+from tests.conftest import CORPUS, CORPUS_NAMES
+
+LAYOUTS = Path(__file__).parent / "data" / "layouts"
+
+ATTENDANCE = {
+    "no-header-names-per-line": {
+        "participants": {
+            "present": ["马建国", "林小燕", "高文涛", "周峰"],
+            "on_leave": ["赵明辉"],
+            "observer": ["王海军", "陈立新", "吴志刚"],
+            "recorder": ["郑小雨"],
+        },
+        "distribution": ["县委办", "县人大办", "县政协办", "各乡镇人民政府", "县直各部门"],
+        "notes": {"赵明辉": "赴省城参加培训"},
+        "units": {"王海军": "县财政局", "陈立新": "县财政局", "吴志刚": "县交通运输局"},
+    },
+    "masthead-office-and-date": {
+        "participants": {
+            "present": ["陈志远", "刘强", "杨光明", "李辉"],
+            "on_leave": ["孙立平"],
+            "observer": ["何跃", "王凯", "秦玉兰", "何振明", "葛勤"],
+            "recorder": ["周军"],
+        },
+        "distribution": [],
+        "notes": {"孙立平": "赴省城参加会议"},
+        "units": {},
+    },
+    "government-then-title": {
+        "participants": {
+            "present": ["张伟", "李国庆", "赵红梅"],
+            "observer": ["吴建华", "郑立", "孙晓燕", "何平"],
+        },
+        "distribution": ["各区人民政府", "市政府各部门", "市委办公室", "市人大常委会办公室", "市政协办公室"],
+        "notes": {},
+        "units": {"吴建华": "市发展改革委", "郑立": "市住建局", "孙晓燕": "市住建局", "何平": "市政府办公室"},
+    },
+    "chinese-date-units-per-line": {
+        "participants": {
+            "present": ["林海峰", "邓伟", "许文静", "马超"],
+            "absent": ["田野"],
+            "invited": ["黄立新"],
+            "observer": ["王芳", "陈建国", "刘洋", "朱丽华"],
+        },
+        "distribution": ["区委各部门", "各街道办事处"],
+        "notes": {},
+        "units": {"王芳": "区财政局", "陈建国": "区财政局", "刘洋": "区教育局", "朱丽华": "区卫健委"},
+    },
+    "web-page-inline-attendance": {
+        "participants": {"present": ["王建华", "孙丽", "陈强"], "invited": ["李文"]},
+        "distribution": [],
+        "notes": {},
+        "units": {},
+    },
+}
+
+
+def parse_layout(name):
+    raw = (LAYOUTS / f"{name}.txt").read_text(encoding="utf-8")
+    return raw, parse_minutes(raw, f"{name}.txt")
+
+
+@pytest.mark.parametrize("name", sorted(ATTENDANCE))
+def test_attendance_of_each_layout(name):
+    _, minutes = parse_layout(name)
+    want = ATTENDANCE[name]
+    record = minutes.to_dict()
+    assert record["participants"] == want["participants"]
+    assert record["distribution"] == want["distribution"]
+    assert record["counts"]["participants"] == sum(len(v) for v in want["participants"].values())
+    assert {p.name: p.note for p in minutes.participants if p.note} == want["notes"]
+    assert {p.name: p.unit for p in minutes.participants if p.unit} == want["units"]
+
+
+@pytest.mark.parametrize("name", sorted(ATTENDANCE))
+def test_every_name_quotes_the_original(name):
+    raw, minutes = parse_layout(name)
+    for person in minutes.participants:
+        quoted = "".join(raw[person.span.start : person.span.end].split())
+        assert quoted.endswith(person.name), (person, quoted)
+    for unit in minutes.distribution:
+        assert "".join(raw[unit.span.start : unit.span.end].split()) == unit.name
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_corpus_names_quote_the_original(name):
+    raw = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    for person in parse_minutes(raw, name).participants:
+        assert "".join(raw[person.span.start : person.span.end].split()).endswith(person.name)
+
+
+@pytest.mark.parametrize(
+    ("row", "names"),
+    [
+        ("出席：郭 强 杨从军 李 辉 石 晶", ["郭强", "杨从军", "李辉", "石晶"]),
+        ("列席：何振 明 杨樱娜 刘 斌 王廷丰", ["何振明", "杨樱娜", "刘斌", "王廷丰"]),
+        ("列席：秦玉兰 何振 明 葛 勤", ["秦玉兰", "何振明", "葛勤"]),
+        ("列席：张 蕴 王旭凯 洪 海 曹 凯 赖文浩", ["张蕴", "王旭凯", "洪海", "曹凯", "赖文浩"]),
+        ("出席：李晓东 吴志辉 潘多\n胡颖磊 欧阳炎", ["李晓东", "吴志辉", "潘多", "胡颖磊", "欧阳炎"]),
+        ("出席：林恒求、杨 盛、吴艳平", ["林恒求", "杨盛", "吴艳平"]),
+        ("列席：发改局周雄伟，市场监管局李旺、姜波，屈子祠镇干汉林", ["周雄伟", "李旺", "姜波", "干汉林"]),
+    ],
+)
+def test_a_lone_character_is_no_name(row, names):
+    norm = normalize(row)
+    participants, _, _ = parse_lists(norm, 0, len(norm.text))
+    assert [p.name for p in participants] == names
+
+
+def test_lists_stop_at_the_closing_lines():
+    norm = normalize(
+        "出席：王大明 李小红\n分送：县委办、县政府各部门及各乡镇\n云溪县人民政府办公室\n2025年1月3日"
+    )
+    participants, distribution, stop = parse_lists(norm, 0, len(norm.text))
+    assert [p.name for p in participants] == ["王大明", "李小红"]
+    assert [d.name for d in distribution] == ["县委办", "县政府各部门", "各乡镇"]
+    assert norm.text[stop:].startswith("云溪县人民政府办公室")
+
+
+def test_inline_attendance_skips_groups_and_strips_titles():
+    norm = normalize(
+        "县长某某主持召开会议。县政府在家领导出席会议，各乡镇负责同志列席会议，"
+        "县人大常委会副主任车大成、县政协副主席唐小谦应邀参加会议。"
+    )
+    found = parse_inline(norm, 0, len(norm.text))
+    assert [(p.name, p.role) for p in found] == [("车大成", "invited"), ("唐小谦", "invited")]
+
+
+@pytest.mark.parametrize(
+    ("chunk", "split"),
+    [
+        ("县委副书记、县长黄国杰", ("县委副书记、县长", "黄国杰")),
+        ("市长林恒求", ("市长", "林恒求")),
+        ("区政府党组书记、区长林海峰", ("区政府党组书记、区长", "林海峰")),
+        ("张伟市长", ("市长", "张伟")),
+        ("李晓东", (None, "李晓东")),
+    ],
+)
+def test_split_title(chunk, split):
+    assert split_title(chunk) == split

@@ -1,0 +1,146 @@
+"""Header, footer and the opening sentence, over layouts seen in the wild and the corpus."""
+
+from pathlib import Path
+
+import pytest
+
+from loaders.dates import chinese_number, find_dates, resolve_year
+from loaders.errors import NotMinutesError
+from loaders.minutes import parse_minutes
+from tests.conftest import CORPUS, CORPUS_NAMES
+
+LAYOUTS = Path(__file__).parent / "data" / "layouts"
+
+HEADERS = {
+    "no-header-names-per-line": {
+        "header": {},
+        "meeting": {
+            "name": "县人民政府2026年第1次常务会议",
+            "kind": "常务会议",
+            "ordinal": 1,
+            "date": "2026-01-07",
+            "chair": "马建国",
+            "chair_title": "县长",
+        },
+    },
+    "masthead-office-and-date": {
+        "header": {"body": "云溪县人民政府", "issuer": "云溪县人民政府办公室", "issued": "2025-11-07"},
+        "meeting": {
+            "name": "十九届县政府第12次常务会议",
+            "kind": "常务会议",
+            "ordinal": 12,
+            "date": "2025-11-03",
+            "chair": "陈志远",
+            "chair_title": "县委副书记、县长",
+        },
+    },
+    "government-then-title": {
+        "header": {
+            "body": "青禾市人民政府",
+            "title": "2026年第1次常务会议纪要",
+            "issuer": "青禾市人民政府办公室",
+            "issued": "2026-01-09",
+        },
+        "meeting": {
+            "name": "市政府2026年第1次常务（扩大）会议",
+            "kind": "常务会议",
+            "ordinal": 1,
+            "date": "2026-01-07",
+            "chair": "张伟",
+            "chair_title": "市长",
+        },
+    },
+    "chinese-date-units-per-line": {
+        "header": {"body": "白石区人民政府"},
+        "meeting": {
+            "name": "区政府第35次常务会议",
+            "ordinal": 35,
+            "date": "2025-12-26",
+            "chair": "林海峰",
+            "chair_title": "区政府党组书记、区长",
+        },
+    },
+    "web-page-inline-attendance": {
+        "header": {"body": "青禾县人民政府", "title": "青禾县人民政府第8次常务会议纪要"},
+        "meeting": {"name": "县政府第8次常务会议", "ordinal": 8, "date": "2026-02-06", "chair": "赵立新"},
+        "metadata": {"索引号": "11330000/2026-00012", "生成日期": "2026-02-10 09:30:00"},
+    },
+}
+
+
+def parse_layout(name):
+    raw = (LAYOUTS / f"{name}.txt").read_text(encoding="utf-8")
+    return raw, parse_minutes(raw, f"{name}.txt")
+
+
+def test_every_layout_file_is_checked():
+    assert sorted(p.stem for p in LAYOUTS.glob("*.txt")) == sorted(HEADERS)
+
+
+@pytest.mark.parametrize("name", sorted(HEADERS))
+def test_header_and_meeting_of_each_layout(name):
+    _, minutes = parse_layout(name)
+    record = minutes.to_dict()
+    want = HEADERS[name]
+    for key in ("body", "issuer", "issued", "title", "doc_number"):
+        assert record.get(key) == want["header"].get(key), key
+    for key, value in want["meeting"].items():
+        assert record["meeting"].get(key) == value, key
+    for key, value in want.get("metadata", {}).items():
+        assert minutes.metadata[key] == value
+
+
+@pytest.mark.parametrize("name", sorted(HEADERS))
+def test_header_spans_quote_the_original(name):
+    raw, minutes = parse_layout(name)
+    for key, span in minutes.spans.items():
+        original = "".join(raw[span.start : span.end].split())
+        if key != "issued":
+            assert original == getattr(minutes, key), key
+    meeting = minutes.meeting.span
+    assert "主持召开" in meeting.text and meeting.text.endswith("。")
+    assert raw[meeting.start : meeting.end].replace(" ", "").startswith(meeting.text[:4])
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_corpus_meeting_spans_point_at_the_opening(name):
+    raw = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    span = parse_minutes(raw, name).meeting.span
+    assert "主持" in "".join(raw[span.start : span.end].split())
+
+
+def test_text_that_is_not_minutes_is_refused():
+    with pytest.raises(NotMinutesError, match=r"notes\.txt: no meeting sentence"):
+        parse_minutes("今天天气很好。\n我们去公园散步，然后回家吃饭。\n", "notes.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2023年12月20日", "2023-12-20"),
+        ("二〇二五年十一月三日", "2025-11-03"),
+        ("二〇二五年十二月三十一日", "2025-12-31"),
+        ("2026年1月7日", "2026-01-07"),
+    ],
+)
+def test_dates(text, iso):
+    assert find_dates(text)[0].iso == iso
+
+
+def test_a_date_without_year_takes_the_year_of_the_document():
+    (meeting,) = find_dates("11月3日")
+    assert resolve_year(meeting, find_dates("二〇二五年十一月三日")[0]) == "2025-11-03"
+    assert resolve_year(meeting, find_dates("2026年1月5日")[0]) == "2025-11-03"
+    assert resolve_year(meeting, None) is None
+    assert find_dates("13月40日") == []
+
+
+def test_chinese_numbers():
+    assert [chinese_number(t) for t in ("二十八", "九十七", "十", "一百零二", "97", "二〇二六")] == [
+        28,
+        97,
+        10,
+        102,
+        97,
+        2026,
+    ]

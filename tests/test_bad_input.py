@@ -107,6 +107,12 @@ def test_pdf_without_text_layer(tmp_path):
     assert refused(path).endswith("no text layer (scanned PDF?); OCR is not supported")
 
 
+def test_pdf_whose_fonts_have_no_unicode_map(tmp_path):
+    """Glyphs without a Unicode map come out as private-use characters: no text to parse."""
+    path = write_pdf(tmp_path / "glyphs.pdf", ["".join(chr(0xE000 + i) for i in range(40)), "会议"])
+    assert "text layer unreadable" in refused(path)
+
+
 def test_damaged_pdf(tmp_path):
     path = tmp_path / "damaged.pdf"
     path.write_bytes(b"%PDF-1.4\n" + random.Random(3).randbytes(2000))

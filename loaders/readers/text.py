@@ -25,8 +25,9 @@ COMMON_SHARE = 0.98
 MAX_CHAOS = 0.1
 """Most "mess" charset-normalizer may measure in a guess we accept."""
 
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
-"""Control characters other than the white-space ones, and private-use characters."""
+UNREADABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd]")
+"""Control characters other than white space, private-use characters and U+FFFD: what bytes read in
+the wrong encoding, or glyphs of a font with no Unicode map, turn into."""
 
 
 def read_text(path, data: bytes) -> tuple[str, dict[str, str]]:
@@ -88,8 +89,7 @@ def _guess(data: bytes) -> str | None:
 
 
 def _has_controls(text: str) -> bool:
-    """Control or private-use characters: what bytes decoded in the wrong encoding turn into."""
-    return _CONTROLS.search(text) is not None
+    return UNREADABLE.search(text) is not None
 
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s+|\s+#+\s*$")

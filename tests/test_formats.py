@@ -191,6 +191,34 @@ def test_docx_table_rows_become_lines(tmp_path):
     assert source.text.splitlines() == ["县政府常务会议纪要", "出 席： 张 三、李 四", "列 席： 县财政局 王五"]
 
 
+TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>
+ <mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>
+  <w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>
+ <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>
+  <w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+</mc:AlternateContent></w:r>"""
+
+
+def test_docx_text_box_reads_once_before_its_paragraph(tmp_path):
+    """Templates put the masthead in a text box, which Word writes twice (drawing and VML fallback)."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    anchor = document.add_paragraph("县政府第一次常务会议纪要")
+    anchor._p.insert(0, etree.fromstring(TEXT_BOX.format(text="某县人民政府常务会议纪要")))
+    document.add_paragraph("会议听取了汇报。")
+    document.save(tmp_path / "box.docx")
+    assert read_source(tmp_path / "box.docx").text.splitlines() == [
+        "某县人民政府常务会议纪要",
+        "县政府第一次常务会议纪要",
+        "会议听取了汇报。",
+    ]
+
+
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_pdf_text_layer_reads_back(tmp_path, name):
     lines = printed_lines(name)

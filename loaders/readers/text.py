@@ -96,20 +96,26 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}\s+|\s+#+\s*$")
 _EMPHASIS = re.compile(r"\*\*|__")
 _QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
 _RULE = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def read_markdown(path, data: bytes) -> tuple[str, dict[str, str]]:
-    """A ``.md`` file: its text without the markup (headings, bold, quotes, rules, table pipes).
+    """A ``.md`` file: its text without the markup (headings, bold, quotes, rules, links, images,
+    table pipes).
 
     >>> read_markdown("a.md", "# 会议纪要\\n\\n**出席：** 张三\\n\\n| 列席 | 李四 |\\n|---|---|".encode())[0]
     '会议纪要\\n\\n出席： 张三\\n\\n列席 李四'
+    >>> read_markdown("a.md", "![图](a.png)审议《[某办法](https://x.gov.cn/a)》".encode())[0]
+    '审议《某办法》'
     """
     lines = []
     for line in decode_text(path, data).splitlines():
         if _RULE.match(line) or _TABLE_RULE.match(line):
             continue
         line = _EMPHASIS.sub("", _QUOTE.sub("", _HEADING.sub("", line)))
+        line = _LINK.sub(r"\1", _IMAGE.sub("", line))
         if line.strip().startswith("|"):
             line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
         lines.append(line)

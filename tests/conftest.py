@@ -24,3 +24,14 @@ def corpus_dir() -> Path:
 def store_path(tmp_path) -> Path:
     """A fresh on-disk store location for one test."""
     return tmp_path / "store"
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory, corpus_dir) -> Path:
+    """A store on disk with the whole corpus loaded once per run; tests read it and never write."""
+    from kg.pipeline import load
+
+    path = tmp_path_factory.mktemp("corpus") / "store"
+    report = load(sorted(str(p) for p in corpus_dir.glob("*.txt")), path)
+    assert not report.failed, [r.reason for r in report.failed]
+    return path

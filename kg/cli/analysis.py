@@ -1,3 +1,84 @@
-"""Commands that summarise and export: summary, report, analyze, export."""
+"""Commands that summarise and export: summary, report, analyze, export.
 
-COMMANDS = []
+Each calls the library function of the same name (:mod:`kg.summaries`, :mod:`kg.report`,
+:mod:`kg.analytics`, :mod:`kg.exports`) and prints or writes what it returns.
+"""
+
+from pathlib import Path
+
+import click
+
+from kg.cli.core import store_option
+from kg.sections import FORMATS as SECTION_FORMATS
+from kg.sections import render
+
+SUMMARY_KINDS = ("person", "unit", "meeting", "project", "document")
+EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml", "gexf", "csv", "json")
+
+
+def _emit(text: str, out: str) -> None:
+    """Print ``text``, or write it to the file ``out`` (``-`` is stdout)."""
+    if out == "-":
+        click.echo(text)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(SUMMARY_KINDS))
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(list(SECTION_FORMATS)), default="md", show_default=True)
+@click.option("--out", default="-", show_default=True, help="File to write; - prints.")
+@store_option
+def summary(kind, name, fmt, out, store):
+    """What the minutes say about one person, unit, meeting, project or document.
+
+    Every row cites its source: the meeting's date, the file and the quoted sentence. NAME is
+    matched exactly (a meeting also by its file name); an unknown name lists the nearest ones.
+    """
+    from kg.summaries import summary as build
+
+    _emit(render(build(kind, name, store), fmt), out)
+
+
+@click.command()
+@click.option("--out", default="report.html", show_default=True, help="report.html or report.md.")
+@store_option
+def report(out, store):
+    """Write a report of the whole store (counts, charts, sortable tables) that reads offline."""
+    from kg.report import report as write
+
+    click.echo(f"wrote {write(store, out)}")
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(list(SECTION_FORMATS)), default="table", show_default=True)
+@click.option("--top", type=int, default=None, help="Show only the N nodes of highest PageRank per network.")
+@click.option("--out", default="-", show_default=True, help="File to write; - prints.")
+@store_option
+def analyze(fmt, top, out, store):
+    """Degree, betweenness, PageRank and communities of the co-attendance and unit-item networks."""
+    from kg.analytics import analyze as run
+
+    _emit(render(run(store, top=top), fmt), out)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option(
+    "--out", default="-", show_default=True, help="File or folder; - is stdout; csv needs a folder."
+)
+@store_option
+def export(fmt, out, store):
+    """Export the graph: RDF (ttl, nt, trig, nq, jsonld), GraphML/GEXF for Gephi, neo4j-admin CSV, JSON.
+
+    trig, nq and jsonld keep one named graph per source document.
+    """
+    from kg.exports import export as write
+
+    for path in write(fmt, out, store):
+        click.echo(f"wrote {path}", err=True)
+
+
+COMMANDS = [summary, report, analyze, export]

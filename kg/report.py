@@ -1,0 +1,219 @@
+"""The whole corpus at a glance, in one file that reads offline: ``kg report --out report.html``.
+
+Counts, meetings over time, the most active units, attendance per person (a table that sorts when
+a heading is clicked), decisions still waiting for their next step, and the networks of
+:mod:`kg.analytics`. Charts are inline SVG from :mod:`kg.charts` (why not matplotlib: see there), so
+the page fetches nothing; the Markdown report carries the same charts as ``data:`` images.
+
+:func:`report_data` gathers plain rows; the renderers in :data:`FORMATS` (by file suffix) only lay
+them out. Every text that came from a document is escaped in HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections import Counter
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from kg import summary_queries as q
+from kg.charts import bar_chart, column_chart
+from kg.sections import Section, Tables, html_page, html_table, render_markdown
+from loaders.errors import KGError
+
+TOP = 15
+"""Bars in a chart of units or persons."""
+
+MEETINGS = q.query("""
+SELECT DISTINCT ?meeting ?meeting_name ?body ?chair (COUNT(DISTINCT ?i) AS ?items)
+       (COUNT(DISTINCT ?d) AS ?decisions) ?date ?source WHERE {
+  ?meeting a mkg:Meeting .
+  OPTIONAL { ?meeting mkg:body ?b . ?b rdfs:label ?body }
+  OPTIONAL { ?meeting mkg:chair ?c . ?c rdfs:label ?chair }
+  OPTIONAL { ?meeting mkg:hasItem ?i . OPTIONAL { ?i mkg:hasDecision ?d } }
+  OPTIONAL { ?meeting mkg:sourceFile ?source }
+  $meeting_context
+} GROUP BY ?meeting ?meeting_name ?body ?chair ?date ?source""")
+
+UNITS = q.query("""
+SELECT DISTINCT ?unit ?name (COUNT(DISTINCT ?presented) AS ?items_presented)
+       (COUNT(DISTINCT ?directive) AS ?directives_addressed) (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
+  ?unit a mkg:Organization ; rdfs:label ?name .
+  { ?meeting mkg:hasItem ?presented . ?presented mkg:presenter ?unit }
+  UNION { ?meeting mkg:hasItem ?i . ?i mkg:hasDirective ?directive . ?directive mkg:addressee ?unit }
+} GROUP BY ?unit ?name""")
+
+ATTENDANCE = q.query("""
+SELECT DISTINCT ?person ?name ?role (COUNT(DISTINCT ?meeting) AS ?n)
+       (MIN(?day) AS ?first) (MAX(?day) AS ?last) WHERE {
+  ?person a mkg:Person ; rdfs:label ?name .
+  { ?meeting mkg:hasAttendance ?a . ?a mkg:attendee ?person ; mkg:role ?role }
+  UNION { ?meeting mkg:chair ?person . BIND("chair" AS ?role) }
+  OPTIONAL { ?meeting dcterms:date ?day }
+} GROUP BY ?person ?name ?role""")
+
+PENDING = q.query("""
+SELECT DISTINCT ?d ?meeting_name ?item ?document ?document_status ?next_step
+       ?date ?source ?quote ?_start WHERE {
+  ?d a mkg:Decision ; mkg:nextStep ?next_step . ?i mkg:hasDecision ?d . $item_context
+  OPTIONAL { ?d mkg:aboutDocument ?doc . ?doc rdfs:label ?document }
+  OPTIONAL { ?d mkg:documentStatus ?document_status }
+  $provenance $meeting_context
+  FILTER NOT EXISTS {
+    ?d mkg:aboutDocument ?doc . ?later mkg:aboutDocument ?doc . ?j mkg:hasDecision ?later .
+    ?m2 mkg:hasItem ?j ; dcterms:date ?day2 . FILTER(?day2 > ?date)
+  }
+}""")
+"""Decisions that name a next step (提请县委审议, 印发 …) and whose document no later meeting took up."""
+
+OUTCOMES = q.query("""
+SELECT ?outcome (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a mkg:Decision ; mkg:outcome ?outcome }
+GROUP BY ?outcome""")
+
+
+@dataclass
+class ReportData:
+    """What the report shows, as plain rows; ``charts`` are ``(title, rows, kind)``."""
+
+    counts: dict
+    sections: list[Section]
+    charts: list[tuple[str, list[tuple[str, float]], str]] = field(default_factory=list)
+
+
+def report_data(store=None) -> ReportData:
+    """Gather the report's rows from the store (a Store or its path)."""
+    from kg.analytics import analyze_graph
+    from kg.pipeline import opened, stats
+    from kg.projection import project, to_networkx
+    from kg.summaries import select
+
+    with opened(store) as st:
+        counts = stats(st)
+        meetings = sorted(
+            _public(select(st, MEETINGS)), key=lambda r: (r.get("date") or "", r.get("source") or "")
+        )
+        units = sorted(
+            _public(select(st, UNITS)),
+            key=lambda r: (-r["items_presented"] - r["directives_addressed"], r["name"]),
+        )
+        people = _attendance(select(st, ATTENDANCE))
+        pending = sorted(
+            _public(select(st, PENDING)), key=lambda r: (r.get("date") or "", r.get("_start") or 0)
+        )
+        outcomes = [(_local(r["outcome"]), r["n"]) for r in select(st, OUTCOMES)]
+        networks = analyze_graph(to_networkx(project(st.quads())), top=TOP)
+    _add_network_figures(people, networks)
+    months = Counter((r.get("date") or "undated")[:7] for r in meetings)
+    sections = [
+        Section("Meetings", meetings),
+        Section("Most active units", units),
+        Section("Attendance per person", people),
+        Section("Decisions waiting for a next step", [_drop_private(r) for r in pending]),
+        *networks.sections,
+    ]
+    charts = [
+        ("Meetings per month", sorted(months.items()), "column"),
+        ("Most active units (items presented + directives addressed)",
+         [(u["name"], u["items_presented"] + u["directives_addressed"]) for u in units[:TOP]], "bar"),
+        ("Meetings attended (in the room) per person",
+         [(p["name"], p["in_room"]) for p in sorted(people, key=lambda p: -p["in_room"])[:TOP]], "bar"),
+        ("Decisions by outcome", sorted(outcomes), "bar"),
+        ("Next steps asked for", Counter(r["next_step"] for r in pending).most_common(TOP), "bar"),
+    ]  # fmt: skip
+    return ReportData(counts, sections, charts)
+
+
+def _public(rows: list[dict]) -> list[dict]:
+    """Rows without the IRIs the queries group by (``meeting``, ``unit``, ``d``)."""
+    return [
+        {k: v for k, v in row.items() if k not in ("meeting", "unit", "d") and v is not None} for row in rows
+    ]
+
+
+def _drop_private(row: dict) -> dict:
+    return {k: v for k, v in row.items() if not k.startswith("_")}
+
+
+def _local(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+ROLE_COLUMNS = ("chair", "present", "invited", "observer", "recorder", "on_leave", "absent")
+
+
+def _attendance(rows: list[dict]) -> list[dict]:
+    """One row per person: meetings in each role, in the room, first and last seen."""
+    people: dict[str, dict] = {}
+    for row in rows:
+        person = people.setdefault(row["person"], {"name": row["name"], **dict.fromkeys(ROLE_COLUMNS, 0)})
+        person[_local(row["role"])] = row["n"]
+        for key, pick in (("first", min), ("last", max)):
+            if row.get(key):
+                person[key] = pick(filter(None, (person.get(key), row[key])))
+        person["uri"] = row["person"]
+    for person in people.values():
+        person["in_room"] = sum(person[r] for r in ("present", "invited", "observer", "recorder"))
+        person["in_room"] = max(person["in_room"], person["chair"])
+    return sorted(people.values(), key=lambda p: (-p["in_room"], p["name"]))
+
+
+def _add_network_figures(people: list[dict], networks: Tables) -> None:
+    """Each person's PageRank and community in the co-attendance network, beside their counts."""
+    figures = {
+        r["uri"]: r for s in networks.sections if s.title.startswith("co_attendance network") for r in s.rows
+    }
+    for person in people:
+        uri = person.pop("uri")
+        if uri in figures:
+            person["pagerank"] = figures[uri]["pagerank"]
+            person["community"] = figures[uri]["community"]
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _chart(title: str, rows, kind: str) -> str:
+    return (column_chart if kind == "column" else bar_chart)(rows, title=title)
+
+
+def render_html(data: ReportData) -> str:
+    counts = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in data.counts.items())
+    figures = "".join(f"<figure>{_chart(*c)}</figure>" for c in data.charts if c[1])
+    body = [
+        f'<h2>Counts</h2><table class="counts">{counts}</table>',
+        f'<h2>Charts</h2><div class="charts">{figures}</div>',
+    ]
+    body += [f"<h2>{escape(s.title)}</h2>\n{html_table(s)}" for s in data.sections]
+    return html_page("Minutes knowledge graph: report", "\n".join(body))
+
+
+def render_md(data: ReportData) -> str:
+    lines = ["## Counts", "", "| what | count |", "| --- | --- |"]
+    lines += [f"| {k} | {v} |" for k, v in data.counts.items()]
+    lines += ["", "## Charts", ""]
+    for title, rows, kind in data.charts:
+        if rows:
+            svg = base64.b64encode(_chart(title, rows, kind).encode("utf-8")).decode("ascii")
+            lines += [f"![{title}](data:image/svg+xml;base64,{svg})", ""]
+    tables = render_markdown(Tables("Minutes knowledge graph: report", data.sections))
+    head, _, rest = tables.partition("\n\n")
+    return head + "\n\n" + "\n".join(lines) + "\n" + rest
+
+
+FORMATS = {".html": render_html, ".htm": render_html, ".md": render_md}
+"""Report layouts by the suffix of the file asked for."""
+
+
+def report(store=None, out: str | Path = "report.html") -> str:
+    """Write the report of the whole store to ``out`` (``.html`` or ``.md``); returns the path."""
+    path = Path(out)
+    renderer = FORMATS.get(path.suffix.lower())
+    if renderer is None:
+        raise KGError(
+            f"{path}: a report is written as {', '.join(sorted(FORMATS))}; choose one of those suffixes"
+        )
+    if not path.parent.is_dir():
+        raise KGError(f"{path}: the folder {path.parent} does not exist")
+    path.write_text(renderer(report_data(store)), encoding="utf-8")
+    return str(path)

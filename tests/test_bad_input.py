@@ -11,7 +11,7 @@ import pytest
 from test_formats import write_docx, write_pdf, write_scanned_pdf
 
 from loaders import read_minutes
-from loaders.errors import InputError, KGError
+from loaders.errors import InputError, KGError, NotMinutesError
 from loaders.formats import DEFAULT_MAX_BYTES, read_source
 
 MINUTES = [
@@ -175,6 +175,23 @@ def test_directory_named_like_a_file(tmp_path):
     path = tmp_path / "folder.txt"
     path.mkdir()
     assert refused(path).endswith("not a regular file")
+
+
+NOT_MINUTES = {
+    "news.txt": "今天上午，全县春季植树活动在城东举行。干部群众一千余人参加活动，共栽种苗木三万余株。",
+    "notice.html": "<h1>关于做好春节期间安全生产工作的通知</h1><p>各乡镇、县直各部门：</p>"
+    "<p>为切实做好春节期间安全生产工作，现就有关事项通知如下。</p>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_MINUTES))
+def test_text_that_is_not_minutes(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(NOT_MINUTES[name], encoding="utf-8")
+    with pytest.raises(NotMinutesError) as error:
+        read_minutes(path)
+    assert str(error.value).startswith(f"{path}: ")
+    assert "minutes" in error.value.problem
 
 
 def test_read_minutes_refuses_what_read_source_refuses(tmp_path):

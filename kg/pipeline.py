@@ -22,7 +22,7 @@ import rdflib
 
 from kg.store import Store, store_path
 from loaders import iris
-from loaders.errors import KGError
+from loaders.errors import KGError, NotMinutesError
 from loaders.rdf import PREFIXES, to_rdf
 from ontology import ID, MKG, ONTOLOGY_TTL, SHAPES_TTL
 
@@ -168,7 +168,7 @@ def _prepare(path: Path, st: Store) -> tuple[FileResult, rdflib.Graph | None]:
     if known == digest:
         return FileResult(str(path), "unchanged"), None
     try:
-        graph = to_rdf(_read(path), content_hash=digest)
+        graph = to_rdf(_minutes(path), content_hash=digest)
     except KGError as error:
         return FileResult(str(path), "failed", reason=str(error)), None
     except Exception as error:  # a parser bug must not sink the batch; say what broke, and where
@@ -182,6 +182,15 @@ def _read(path: Path):
     from loaders.reading import read_minutes
 
     return read_minutes(path)
+
+
+def _minutes(path: Path):
+    """The record, refused when nothing of minutes was found in it: an empty meeting in the graph
+    would only mislead (the parser decides the genre; this is the last guard before the store)."""
+    minutes = _read(path)
+    if not (minutes.meeting.name or minutes.meeting.date or minutes.participants):
+        raise NotMinutesError(path, "no meeting named or dated and no attendance listed; is this minutes?")
+    return minutes
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:

@@ -47,7 +47,7 @@ ROLE_LABELS = {
 }
 """List labels and the role of the people under them."""
 
-DISTRIBUTION_LABELS = ("分送", "抄送", "主送", "本期发", "报送", "发", "送")
+DISTRIBUTION_LABELS = ("分送", "抄送", "主送", "本期发", "报送", "抄报", "发", "送", "报")
 """Labels of the list of units the minutes are sent to."""
 
 INLINE_VERBS = {
@@ -72,8 +72,9 @@ _TITLE_SUFFIX = re.compile(
     rf"^([\u4e00-\u9fff]{{2,3}})((?:[\u4e00-\u9fff]*、)*[\u4e00-\u9fff]*(?:{_TITLE_WORDS}))$"
 )
 _UNIT_PREFIX = re.compile(rf"^(.+(?:{_STRONG_UNITS})|.{{2,}}(?:{_WEAK_UNITS}))[\u4e00-\u9fff]{{2,3}}$")
-_UNIT_ONLY = re.compile(rf"^(?:.+(?:{_STRONG_UNITS})|.{{3,}}(?:{_WEAK_UNITS}))$")
-_NAME = re.compile(r"^[\u4e00-\u9fff\u3007·]{2,4}$")
+_STRONG_UNIT_ONLY = re.compile(rf"^.+(?:{_STRONG_UNITS})$")
+_WEAK_UNIT_ONLY = re.compile(rf"^.{{3,}}(?:{_WEAK_UNITS})$")
+_NAME = re.compile(r"^[\u4e00-\u9fff\u3007]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}$")
 _GROUP_WORDS = re.compile(
     r"领导|负责同志|负责人|同志们|有关|相关|各[\u4e00-\u9fff]|部门|单位|代表|人员|干部|等"
 )
@@ -147,7 +148,7 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
             flush(at)
             unit = None if not label or label.endswith(("列席", "议题")) else label
             content = m.end() if label else _GROUP_MARK.match(text, at, line_end).end()
-        elif CLOSING.match(text, at, line_end) or _BODY_LINE.match(text, at, line_end):
+        elif CLOSING.match(text, at, line_end) or BODY_LINE.match(text, at, line_end):
             break
         at = line_end + 1
     at = min(at, end)
@@ -180,7 +181,8 @@ def find_closing(norm: Normalized, start: int, end: int) -> int | None:
     return None
 
 
-_BODY_LINE = re.compile(r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$")
+BODY_LINE = re.compile(r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$")
+"""A line of the body of minutes (会议…, 一、…, a bare 一): it ends any list above it."""
 CLOSING = re.compile(
     r"[^，、,\n]{2,30}(?:办公室|办公厅)(?:整理|编|印发|印)?(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
     r"|[（(]此件|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$"
@@ -216,11 +218,13 @@ def _person(token: str) -> tuple[str | None, str | None, str | None]:
     token = token.removesuffix("同志")
     if _TITLE_END.search(token) or _GROUP_WORDS.search(token):
         return None, token, None
+    if len(token) >= 3 and _STRONG_UNIT_ONLY.match(token):
+        return token, None, None
     if len(token) >= 4 and (m := _TITLE_PREFIX.match(token)):
         return None, m[1], m[2] if _NAME.match(m[2]) else None
     if len(token) >= 5 and (m := _UNIT_PREFIX.match(token)):
         return m[1], None, token[len(m[1]) :]
-    if len(token) >= 3 and _UNIT_ONLY.match(token):
+    if _WEAK_UNIT_ONLY.match(token):
         return token, None, None
     return None, None, token if _NAME.match(token) else None
 
@@ -233,16 +237,21 @@ def _next_bracket(text: str, at: int, end: int) -> int:
 
 
 def _punct_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
-    """Tokens between ``，、；`` and line breaks; spaces inside a token are padding (周 峰)."""
+    """Tokens between ``，、；`` and line breaks.
+
+    Spaces inside a token are padding where they leave a lone character (周 峰, 何振 明), and
+    separate names where every part has two or more (县财政局 王某、李某).
+    """
     out, at, new_group = [], 0, True
     for m in _PUNCT_SPLIT.finditer(masked):
         piece = masked[at : m.start()]
-        token = piece.replace("\0", "").replace(" ", "")
-        if token:
-            lead = len(piece) - len(piece.lstrip(" \0"))
-            out.append((offset + at + lead, offset + at + len(piece.rstrip(" \0")), token, new_group))
-            new_group = False
-        new_group = new_group or m[0] in "，,；;\n"
+        base = offset + at
+        parts = [(base + p.start(), base + p.end(), p[0]) for p in _TOKEN.finditer(piece)]
+        if len(parts) > 1 and min(len(p[2]) for p in parts) >= 2:
+            out += [(s, e, t, new_group and not k) for k, (s, e, t) in enumerate(parts)]
+        elif parts:
+            out.append((parts[0][0], parts[-1][1], "".join(p[2] for p in parts), new_group))
+        new_group = (new_group and not parts) or m[0] != "、"
         at = m.end()
     return out
 

@@ -39,12 +39,15 @@ _OFFICE = re.compile(
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【（(]\d{4}[〕\]】）)]第?\d{1,4}号")
 _ORDINAL = re.compile(rf"第([\d{NUMERAL}]+)次")
 _KIND = re.compile(r"(常务|全体|专题|办公|党组|廉政工作|执行)(?:[（(]扩大[）)])?会议")
-_OPENING = re.compile(r"主持召开|召开[^。]{0,40}会议|主持[^。]{0,6}会议")
-_CHAIR = re.compile(r"([^，。；]{2,60}?)主持(?:召开|会议)")
+_OPENING = re.compile(
+    r"主持召开|召开[^。]{0,40}会议|主持[^。]{0,6}会议|会议[^。]{0,60}召开|由[^。]{2,30}主持"
+)
+_CHAIR = re.compile(r"([^，。；]{2,60}?)主持(?:召开|会议)|由([^，。；由]{2,40}?)主持")
 _NAME_AFTER = re.compile(r"主持召开了?([^，。；：]{2,60}?会议)")
-_NAME_BEFORE = re.compile(r"([^，。；：]{0,40}?第[\d" + NUMERAL + r"]+次[^，。；：]{0,20}?会议)")
+_NAME_BEFORE = re.compile(r"([^，。；：]{0,40}?第[\d" + NUMERAL + r"]+次[^，。；：于在]{0,20}?会议)")
 _PLACE = re.compile(r"在[^在，。]{2,30}?(?:室|厅|楼|中心|会场|宾馆|酒店|大厦|\d号?)$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_LEADING_DATE = re.compile(rf"^(?:{DATE.pattern})(?:上午|下午|晚上)?")
 _TIME_OF_DAY = re.compile(r"^(?:上午|下午|晚上|晚|早上)")
 
 
@@ -163,20 +166,19 @@ def parse_meeting(norm: Normalized, start: int, end: int, reference: FoundDate |
     sentence_end = end if stop < 0 else stop
     meeting = Meeting(span=norm.span(start, sentence_end + (stop >= 0)))
     named = _NAME_AFTER.search(text, start, sentence_end) or _NAME_BEFORE.search(text, start, sentence_end)
-    chaired = _CHAIR.search(text, start, sentence_end)
-    limit = min(m.start() for m in (named, chaired) if m) if (named or chaired) else sentence_end
-    dates = find_dates(text, start, max(limit, start))
+    chaired = _CHAIR.search(text, start, end)
+    dates = find_dates(text, start, sentence_end)
     if dates:
         meeting.date = resolve_year(dates[0], reference)
     if named:
-        _read_name(meeting, named[1] if named.re is _NAME_AFTER else named[1].lstrip("，"))
+        _read_name(meeting, named[1])
     if chaired:
-        meeting.chair_title, meeting.chair = _chair(chaired[1])
+        meeting.chair_title, meeting.chair = _chair(chaired[1] or chaired[2])
     return meeting
 
 
 def _read_name(meeting: Meeting, name: str) -> None:
-    name = DATE.sub("", name) if name.startswith(tuple("0123456789")) and "次" not in name[:8] else name
+    name = _LEADING_DATE.sub("", name)
     meeting.name = name
     kind = _KIND.search(name)
     meeting.kind = f"{kind[1]}会议" if kind else "会议"

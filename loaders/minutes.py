@@ -14,12 +14,12 @@ Every fact keeps its span in the original text through :meth:`Normalized.span`.
 
 from __future__ import annotations
 
-from loaders.attendance import find_closing, find_lists, parse_inline, parse_lists
+from loaders.attendance import BODY_LINE, find_closing, find_lists, parse_inline, parse_lists
 from loaders.errors import NotMinutesError
 from loaders.header import Head, body_from_text, find_opening, level_of, parse_head, parse_meeting
 from loaders.items import parse_body
-from loaders.normalize import normalize
-from loaders.record import ROLES, Minutes, Participant
+from loaders.normalize import Normalized, normalize
+from loaders.record import ROLES, Meeting, Mention, Minutes, Participant
 
 
 def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minutes:
@@ -29,45 +29,65 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     item with no heading, no kind and no decision is only a paragraph).
     """
     norm = normalize(raw)
-    text = norm.text
     opening = find_opening(norm)
     head = parse_head(norm, 0, opening[0] if opening else 0)
-    body_start = opening[1] + 1 if opening else 0
     participants = parse_inline(norm, *opening) if opening else []
-    distribution = []
-    lists_at = find_lists(norm, body_start, len(text))
-    if lists_at is not None and lists_at == body_start:
-        found, sent, body_start = parse_lists(norm, lists_at, len(text))
-        participants += found
-        distribution += sent
-        lists_at = find_lists(norm, body_start, len(text))
-    footer_at = len(text)
-    if lists_at is not None:
-        found, sent, footer_at = parse_lists(norm, lists_at, len(text))
-        participants += found
-        distribution += sent
-    else:
-        closing = find_closing(norm, body_start, len(text))
-        footer_at = len(text) if closing is None else closing
-    parse_head(norm, footer_at, len(text), head)
-    body_end = min(lists_at if lists_at is not None else footer_at, footer_at)
-    meeting = parse_meeting(norm, *opening, head.reference or head.page_date) if opening else None
+    regions = _Regions(norm, opening[1] + 1 if opening else 0)
+    parse_head(norm, regions.footer, len(norm.text), head)
     minutes = Minutes(source=source)
-    if meeting is not None:
-        minutes.meeting = meeting
-        if meeting.ordinal is None:
-            meeting.ordinal = head.ordinal
-        if head.body is None and meeting.name:
-            at = text.find(meeting.name, *opening)
-            body_from_text(norm, head, at, at + len(meeting.name))
-    items, other = parse_body(norm, body_start, body_end, level=level_of(head.body, minutes.meeting))
-    if meeting is None and not any(item.title or item.kind != "other" or item.decisions for item in items):
+    if opening:
+        minutes.meeting = _meeting(norm, head, opening)
+    level = level_of(head.body, minutes.meeting)
+    items, other = parse_body(norm, regions.body_start, regions.body_end, level=level)
+    if not opening and not any(item.title or item.kind != "other" or item.decisions for item in items):
         raise NotMinutesError(source, "no meeting sentence or agenda items found; is this a set of minutes?")
     _fill(minutes, head, metadata)
-    minutes.participants = _roles(participants)
-    minutes.distribution = distribution
+    minutes.participants = _roles(participants + regions.participants)
+    minutes.distribution = regions.distribution
     minutes.items, minutes.other_business = items, other
     return minutes
+
+
+class _Regions:
+    """Where the body, the lists and the footer lie after the opening paragraph.
+
+    Lists may stand right after the opening (then the body starts after them), between items (a
+    per-item 列席, read and left inside the body) or at the end (then the body stops before them).
+    """
+
+    def __init__(self, norm: Normalized, start: int):
+        text, end = norm.text, len(norm.text)
+        self.participants: list[Participant] = []
+        self.distribution: list[Mention] = []
+        self.body_start, self.body_end, blocks, at = start, None, [], start
+        while (found_at := find_lists(norm, at, end)) is not None:
+            found, sent, stop = parse_lists(norm, found_at, end)
+            self.participants += found
+            self.distribution += sent
+            blocks.append((found_at, stop))
+            at = max(stop, text.find("\n", found_at, end) + 1 or end)
+        closing = find_closing(norm, blocks[-1][1] if blocks else start, end)
+        self.footer = end if closing is None else closing
+        if blocks and blocks[0][0] == start:
+            self.body_start = blocks[0][1]
+        trailing = [b for b in blocks if b[0] >= self.body_start and not _has_body(norm, b[1], self.footer)]
+        self.body_end = trailing[0][0] if trailing else self.footer
+
+
+def _has_body(norm: Normalized, start: int, end: int) -> bool:
+    """Whether a line of the body (会议…, 一、…) lies in ``[start, end)``."""
+    return any(BODY_LINE.match(line) for line in norm.text[start:end].split("\n"))
+
+
+def _meeting(norm: Normalized, head: Head, opening: tuple[int, int]) -> Meeting:
+    """The meeting of the opening sentence, its ordinal and government completed from the header."""
+    meeting = parse_meeting(norm, *opening, head.reference or head.page_date)
+    if meeting.ordinal is None:
+        meeting.ordinal = head.ordinal
+    if head.body is None and meeting.name:
+        at = norm.text.find(meeting.name, *opening)
+        body_from_text(norm, head, at, at + len(meeting.name))
+    return meeting
 
 
 def _fill(minutes: Minutes, head: Head, metadata: dict | None) -> None:

@@ -54,6 +54,7 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 _LINE = re.compile(r"[^\n]+")
 _SPACES = re.compile(r"[ \t]+")
 _PAGE_NUMBER = re.compile(
@@ -65,6 +66,7 @@ _SPLIT_NUMBER = re.compile(rf"(?<![\d./:\-])\d+(?:[ \t]+\d+)+(?=[ \t]*[{CJK}])")
 LIST_LABELS = (
     "应邀出席",
     "应邀参加",
+    "特邀出席",
     "邀请列席",
     "固定列席",
     "出席",
@@ -76,8 +78,12 @@ LIST_LABELS = (
     "抄送",
     "主送",
     "本期发",
+    "报送",
+    "抄报",
+    "参加",
     "发",
     "送",
+    "报",
 )
 """Labels that open a list of names or units at the end (or start) of minutes."""
 
@@ -148,7 +154,7 @@ class _Line:
 
 def normalize(raw: str) -> Normalized:
     """Normalise ``raw`` (the text as read from the file); see the module docstring for what changes."""
-    folded = raw.translate(_FOLD)
+    folded = _FOLDABLE.sub(lambda m: _FOLD[ord(m[0])], raw)
     lines = _mark_lists(folded, _lines(folded))
     runs: list[tuple[int, int]] = []
     previous: _Line | None = None
@@ -174,7 +180,10 @@ def _lines(folded: str) -> list[_Line]:
         if _PAGE_NUMBER.fullmatch(folded, s, e):
             page_break = True
             continue
-        out.append(_Line(s, e, m.end(), _SPACES.sub("", folded[s:e]), after_page_break=page_break))
+        text = folded[s:e]
+        if " " in text or "\t" in text:
+            text = _SPACES.sub("", text)
+        out.append(_Line(s, e, m.end(), text, after_page_break=page_break))
         page_break = False
     return out
 
@@ -234,6 +243,8 @@ def _width(text: str) -> float:
 
 def _spaces(folded: str, line: _Line) -> list[tuple[int, int]]:
     """Runs of ``line`` to keep once the spaces that are not text are dropped."""
+    if len(line.text) == line.end - line.start:
+        return [(line.start, line.end)]
     split_spaces = {
         m.start()
         for number in _SPLIT_NUMBER.finditer(folded, line.start, line.end)

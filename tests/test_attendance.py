@@ -54,6 +54,12 @@ ATTENDANCE = {
         "notes": {},
         "units": {"王芳": "区财政局", "陈建国": "区财政局", "刘洋": "区教育局", "朱丽华": "区卫健委"},
     },
+    "lists-after-opening": {
+        "participants": {"present": ["王立军", "张宏", "刘晓梅"], "observer": ["陈东", "赵刚", "孙文斌"]},
+        "distribution": ["县委办", "县人大办"],
+        "notes": {},
+        "units": {"陈东": "县政府办公室", "赵刚": "县水利局", "孙文斌": "县水利局"},
+    },
     "web-page-inline-attendance": {
         "participants": {"present": ["王建华", "孙丽", "陈强"], "invited": ["李文"]},
         "distribution": [],
@@ -113,6 +119,14 @@ def test_a_lone_character_is_no_name(row, names):
     norm = normalize(row)
     participants, _, _ = parse_lists(norm, 0, len(norm.text))
     assert [p.name for p in participants] == names
+
+
+def test_lists_before_and_between_items_leave_the_items_to_the_body():
+    _, minutes = parse_layout("lists-after-opening")
+    assert [item.title for item in minutes.items] == [
+        "听取县水利局关于防汛准备工作情况的汇报",
+        "审议《云溪县城区停车管理办法（送审稿）》",
+    ]
 
 
 def test_lists_stop_at_the_closing_lines():

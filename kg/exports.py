@@ -130,13 +130,14 @@ def _rdf_writer(name: str, union: bool):
 
 PREFIXES = {
     "mkg": "https://w3id.org/minutes-kg/ns#",
-    "id": "https://w3id.org/minutes-kg/id/",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "dcterms": "http://purl.org/dc/terms/",
     "prov": "http://www.w3.org/ns/prov#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
 }
+"""Prefixes of the vocabularies; instance IRIs stay written in full (as prefixed names their ``/`` and
+``%`` would need backslashes)."""
 
 
 # ---------------------------------------------------------------- graphs

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from loaders.mentions import find_documents, is_named_unit, unit_at
 from loaders.record import Decision, Span
@@ -38,6 +39,7 @@ _APPROVE = re.compile(
 _DECIDE = re.compile(rf"{_LABEL}会议(?:研究|经研究)?(?P<verb>确定|明确|决定|议定)(?![了]?(?:以下|如下))")
 _LEADIN = re.compile(r"(?:研究|会议)?议定(?:了)?(?:以下|如下)(?:意见|事项)[：:]?")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
+_ANY_VERB = re.compile(r"同意|通过|确定|明确|决定|议定")
 
 OUTCOMES = {
     "原则上同意": "approved_in_principle",
@@ -62,6 +64,7 @@ _STEP_LEAD = re.compile(r"^(?:要求|并|再|及时|由)+")
 _FOLLOW_ON = re.compile(r"会后|随后|并|要求")
 
 
+@lru_cache(maxsize=4096)
 def decision_at(text: str, start: int, end: int) -> tuple[str, int] | None:
     """The outcome of the decision sentence ``text[start:end]`` and where its verb ends, or None.
 
@@ -70,6 +73,8 @@ def decision_at(text: str, start: int, end: int) -> tuple[str, int] | None:
     >>> decision_at("要通过行政处罚等手段加大力度。", 0, 15) is None
     True
     """
+    if not _ANY_VERB.search(text, start, end):
+        return None
     for clause in _CLAUSE.finditer(text, start, end):
         m = _APPROVE.match(text, clause.start(), end)
         if m and not (m["verb"] == "通过" and not m["lead"]):

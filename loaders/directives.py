@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from loaders.decisions import decision_at
-from loaders.mentions import find_persons, is_named_unit, units_at
+from loaders.mentions import UNIT_LAST_CHARS, find_persons, is_named_unit, units_at
 from loaders.record import Directive, Span
 
 SpanOf = Callable[[int, int], Span | None]
@@ -29,16 +29,20 @@ _VERB = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?会议(?:还)?(指出|强调|要求|认为|确定|明确)"
 )
 _ASKS = re.compile(r"(?<![重主需纲摘概只想])要(?![素点闻件])|须|务必|负责|牵头|配合|应当|确保|责成")
-_CLAUSE = re.compile(r"[^，,；;：:。！？]+")
 _TAKES_UP = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[）)])?会议(?:还)?(?:听取|审议|传达|学习|研究|讨论|审阅)"
 )
-_CLAUSE_LEAD = re.compile(
+_CLAUSE_HEAD = re.compile(
+    r"(?:(?<=[，,；;：:。！？!?\n])|^)"
     r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?"
     r"(?:会议(?:还)?(?:指出|强调|要求|认为|确定|明确|决定))?"
     r"(?:[一二三四五六七八九十]+(?:是|要)|首先|其次|最后|同时|此外|另外|会后|其中|特别是|尤其是)?"
     r"(?:请|并由|由|(?:原则上?)?同意由|责成|明确由|确定由)?"
+    rf"(?!会议)(?=[^，,；;：:。！？\n]{{0,28}}?[{UNIT_LAST_CHARS}])",
+    re.M,
 )
+"""The head of a clause, past its lead words (会议强调，/二是/同时/由/同意由), where a unit may stand."""
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 
 
 def addressees(text: str, start: int, end: int, level: str | None = None) -> list[str]:
@@ -49,11 +53,9 @@ def addressees(text: str, start: int, end: int, level: str | None = None) -> lis
     ['某园事务中心', '市自然资源局', '市司法局', '弼时镇']
     """
     out: list[str] = []
-    for clause in _CLAUSE.finditer(text, start, end):
-        lead = _CLAUSE_LEAD.match(text, clause.start(), clause.end())
-        if _TAKES_UP.match(text, lead.end(), clause.end()):
-            continue
-        for s, e in units_at(text[: clause.end()], lead.end()):
+    for head in _CLAUSE_HEAD.finditer(text, start, end):
+        stop = _CLAUSE_END.search(text, head.end(), end)
+        for s, e in units_at(text, head.end(), stop.start() if stop else end):
             name = text[s:e]
             if is_named_unit(name, level) and name not in out:
                 out.append(name)

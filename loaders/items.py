@@ -282,7 +282,7 @@ def _presenters(norm: Normalized, ranges) -> list[Mention]:
         if not where:
             continue
         for m in _PRESENTED.finditer(text, *where):
-            units = units_at(text[: where[1]], m.end())
+            units = units_at(text, m.end(), where[1])
             if not units:
                 continue
             listed = m[0].startswith(("听取", "审议")) or text.startswith(_SUBMITS, units[-1][1])

@@ -169,7 +169,11 @@ _UNIT_FOLLOWS = (
 """What may follow a unit's name in a clause: a separator, a particle or the verb it is subject of."""
 
 _CONTINUES = frozenset("公室司心团会局委办门部区")
-_STOP = frozenset("，。；：、！？“”《》\n")
+_SUFFIX_LAST = frozenset(s[-1] for s in UNIT_SUFFIXES)
+UNIT_LAST_CHARS = "".join(sorted(_SUFFIX_LAST))
+"""The characters a unit's name can end in, for a quick test that a clause may name one."""
+_LAST_CHAR = re.compile(rf"[{UNIT_LAST_CHARS}]")
+_STOP_RE = re.compile(r"[，。；：、！？“”《》\n]")
 
 GENERIC_PREFIXES = (
     "各",
@@ -226,7 +230,7 @@ _TOWNSHIP_ENDS = (
 _ENTERPRISE_ENDS = ("公司", "集团")
 
 
-def unit_at(text: str, pos: int, *, lenient: bool = True) -> tuple[int, int] | None:
+def unit_at(text: str, pos: int, end: int | None = None, *, lenient: bool = True) -> tuple[int, int] | None:
     """The end of the unit whose name starts at ``pos``, as ``(pos, end)``, or None.
 
     The end is the first place where the name ends in a unit word and what follows reads as the
@@ -239,23 +243,23 @@ def unit_at(text: str, pos: int, *, lenient: bool = True) -> tuple[int, int] | N
     >>> unit_at("发展改革、统计等部门要", 0) is None
     True
     """
-    stop = pos
-    limit = min(len(text), pos + 30)
-    while stop < limit and text[stop] not in _STOP:
-        stop += 1
+    limit = min(len(text) if end is None else end, pos + 30)
+    stop_at = _STOP_RE.search(text, pos, limit)
+    stop = stop_at.start() if stop_at else limit
     fallback = None
-    for end in range(pos + 2, stop + 1):
-        if not text.endswith(UNIT_SUFFIXES, pos, end):
+    for m in _LAST_CHAR.finditer(text, pos + 1, stop):
+        at = m.end()
+        if not text.endswith(UNIT_SUFFIXES, pos, at):
             continue
-        if end == stop or text.startswith(_UNIT_FOLLOWS, end):
-            return pos, end
+        if at == stop or text.startswith(_UNIT_FOLLOWS, at):
+            return pos, at
         if (
             fallback is None
-            and end - pos >= 3
-            and text[end] not in _CONTINUES
-            and text.endswith(STRONG_SUFFIXES, pos, end)
+            and at - pos >= 3
+            and text[at] not in _CONTINUES
+            and text.endswith(STRONG_SUFFIXES, pos, at)
         ):
-            fallback = end
+            fallback = at
     if lenient and fallback is not None:
         return pos, fallback
     return None
@@ -268,11 +272,11 @@ STRONG_SUFFIXES = (*(s for s in UNIT_SUFFIXES if len(s) > 1 and s not in ("部�
 _UNIT_SEPARATOR = re.compile(r"以及|、|和|及|与|会同|协同")
 
 
-def units_at(text: str, pos: int) -> list[tuple[int, int]]:
+def units_at(text: str, pos: int, end: int | None = None) -> list[tuple[int, int]]:
     """The units listed from ``pos`` on (A、B和C…, X会同Y…), generic ones included."""
     out: list[tuple[int, int]] = []
     while True:
-        found = unit_at(text, pos)
+        found = unit_at(text, pos, end)
         if found is None:
             return out
         out.append(found)
@@ -355,7 +359,8 @@ _TITLE_WORD = (
 _TITLE = (
     rf"(?:(?:[{LEVELS}](?:委|政府|人大常委会|政协|纪委)?)?(?:党组|党委)?(?:常务|专职|第一)?副?{_TITLE_WORD})"
 )
-_TITLE_THEN_NAME = re.compile(rf"{_TITLE}(?:、{_TITLE})*(?=[{CJK}]{{2}})")
+_TITLES = re.compile(rf"{_TITLE}(?:、{_TITLE})*")
+_TITLE_WORD_RE = re.compile(_TITLE_WORD)
 _NAME_THEN_TITLE = re.compile(r"总书记|书记|同志|主席|总理")
 _NAME_FOLLOWS = (
     "牵头",
@@ -445,12 +450,21 @@ def find_persons(text: str, offset: int, start: int = 0, end: int | None = None)
     """
     end = len(text) if end is None else end
     found: dict[int, Found] = {}
-    for m in _TITLE_THEN_NAME.finditer(text, start, end):
+    for m in _TITLE_WORD_RE.finditer(text, start, end):
         name_end = _name_after(text, m.end())
-        if name_end is not None and name_end <= end:
-            found.setdefault(
-                m.end(), Found(text[m.end() : name_end], offset + m.start(), offset + name_end, m[0])
-            )
+        if name_end is None or name_end > end or m.end() in found:
+            continue
+        title_start = next(
+            (
+                p
+                for p in range(max(start, m.start() - 20), m.start() + 1)
+                if _TITLES.fullmatch(text, p, m.end())
+            ),
+            m.start(),
+        )
+        found[m.end()] = Found(
+            text[m.end() : name_end], offset + title_start, offset + name_end, text[title_start : m.end()]
+        )
     for m in _NAME_THEN_TITLE.finditer(text, start, end):
         if m[0] == "书记" and text[m.start() - 1 : m.start()] in ("总", "副"):
             continue

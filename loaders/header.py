@@ -27,7 +27,7 @@ from loaders.record import Meeting, Span
 METADATA_KEYS = (
     "索引号", "文号", "关键词", "发布机构", "公开形式", "公开目录", "公开方式", "公开范围", "生成日期",
     "成文日期", "发文日期", "发布日期", "有效性", "主题分类", "体裁分类", "信息来源", "来源", "分享",
-    "视频新闻", "浏览次数", "所属机构", "组配分类", "信息名称",
+    "视频新闻", "浏览次数", "所属机构", "组配分类", "信息名称", "签发人", "发布时间",
 )  # fmt: skip
 """Keys of a web page's metadata table; their values go to ``Minutes.metadata``, not the record."""
 

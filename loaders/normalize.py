@@ -58,7 +58,8 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 _LINE = re.compile(r"[^\n]+")
 _SPACES = re.compile(r"[ \t]+")
 _PAGE_NUMBER = re.compile(
-    r"[ \t]*(?:[—–－\-―]{1,2}[ \t]*\d{1,4}[ \t]*[—–－\-―]{1,2}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)[ \t]*"
+    r"[ \t]*(?:[—–－\-―]{1,2}[ \t]*\d{1,4}[ \t]*[—–－\-―]{1,2}|[·•][ \t]*\d{1,4}[ \t]*[·•]"
+    r"|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)[ \t]*"
 )
 # a number the extraction split into pieces (202 6 年): its inner spaces go even though digits meet
 _SPLIT_NUMBER = re.compile(rf"(?<![\d./:\-])\d+(?:[ \t]+\d+)+(?=[ \t]*[{CJK}])")
@@ -99,6 +100,7 @@ _PARAGRAPH = re.compile(
     rf"|\d{{1,2}}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条项章部分]|第[一二三四五六七八九十\d至、和]+议题"
     rf"|(?:{_LABEL_ALT})[：:]"
 )
+_HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]")
 _SENTENCE_END = frozenset("。！？；：!?;:")
 _CLOSERS = "”’」』）)】〕"
 _CONTINUES = frozenset("，、。；：）》”’」』】〕,.;:)")
@@ -230,6 +232,8 @@ def _joins(line: _Line, following: _Line) -> bool:
         return False
     if last and last[-1] in _SENTENCE_END:
         return False
+    if _HEADING.match(line.text) and following.text.endswith("。"):
+        return False  # a heading, then its first paragraph: a wrapped heading goes on without 。
     if line.text[-1] in "，、," or following.after_page_break:
         return True
     return _width(line.text) >= _WRAP_WIDTH

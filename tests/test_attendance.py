@@ -139,6 +139,12 @@ def test_lists_stop_at_the_closing_lines():
     assert norm.text[stop:].startswith("云溪县人民政府办公室")
 
 
+def test_a_print_run_note_is_no_unit():
+    norm = normalize("分送：县委办，县人大办\n（共印50份）")
+    _, distribution, _ = parse_lists(norm, 0, len(norm.text))
+    assert [d.name for d in distribution] == ["县委办", "县人大办"]
+
+
 def test_inline_attendance_skips_groups_and_strips_titles():
     norm = normalize(
         "县长某某主持召开会议。县政府在家领导出席会议，各乡镇负责同志列席会议，"

@@ -57,6 +57,17 @@ def test_headings_and_short_header_lines_are_not_joined():
     ]
 
 
+def test_a_heading_is_not_joined_to_its_first_paragraph():
+    raw = "一、听取县发展和改革局关于全县重大项目建设推进情况的汇报\n县发改局汇报了全县重大项目建设推进情况。"
+    assert normalize(raw).text.split("\n") == [
+        "一、听取县发展和改革局关于全县重大项目建设推进情况的汇报",
+        "县发改局汇报了全县重大项目建设推进情况。",
+    ]
+    assert normalize("九、听取县工投集团关于宁波某某药业有限公司有关情况\n\n的汇报").text == (
+        "九、听取县工投集团关于宁波某某药业有限公司有关情况的汇报"
+    )
+
+
 def test_list_lines_keep_the_spaces_that_separate_names():
     raw = "出 席： 王大明 郭 强 杨小军\n刘 一\n\n\x0c— 2 —\n李 辉\n请 假： 高某某 （ 赴省城参加 会议 ）\n"
     assert normalize(raw).text.split("\n") == [

@@ -352,6 +352,24 @@ def test_html_of_an_old_table_layout_site(tmp_path):
     assert "主办" not in source.metadata  # 版权所有 and 技术支持 name no office that runs the site
 
 
+def test_html_exported_from_word_with_text_cut_into_spans(tmp_path):
+    """Word's "save as web page" cuts every paragraph into short <span> runs, all under ten characters."""
+    lines = printed_lines("changning-2025-standing-96")
+
+    def spans(line):
+        return "".join(
+            f'<span lang="ZH-CN" style="font-size:16pt">{html.escape(line[i : i + 6])}</span>'
+            for i in range(0, len(line), 6)
+        )
+
+    paragraphs = "".join(f"<p class=MsoNormal>{spans(line)}</p>" for line in lines)
+    links = "".join(f"<li><a>{html.escape(line[:8])}</a></li>" for line in lines[:4] * 10)
+    page = f"<body><div class=xglj><ul>{links}</ul></div><div class=WordSection1>{paragraphs}</div></body>"
+    path = tmp_path / "word.htm"
+    path.write_text(page, encoding="utf-8")
+    assert read_source(path).text.splitlines() == lines
+
+
 def test_html_without_any_furniture_is_all_text(tmp_path):
     path = tmp_path / "bare.html"
     path.write_text("会议纪要<br>会议听取了汇报。<p>会议原则同意。</p>", encoding="utf-8")

@@ -50,8 +50,8 @@ FURNITURE = re.compile(
 INSIDE_SHARE = 0.1
 """Inside the document, a furniture-looking block goes only if it holds less than this share of it."""
 
-MIN_RUN = 10
-"""Text runs shorter than this do not count towards finding the document (menus, labels, buttons)."""
+MIN_BLOCK = 10
+"""Blocks with less text of their own do not count towards finding the document (menus, buttons)."""
 
 METADATA_LABELS = (
     *("索引号", "信息索取号", "文号", "发文字号", "关键词", "主题词", "发布机构", "发文机关", "发文单位"),
@@ -167,18 +167,28 @@ def _hidden(node) -> bool:
 
 
 def _main_block(root):
-    """The block that holds the running text: each run counts for its block and that block's parent."""
-    scores: dict[int, int] = {}
+    """The block that holds the running text: each block's own text counts for it and its parent.
+
+    Text is summed per block before the threshold, so a paragraph that Word's HTML export cut into
+    many short ``<span>`` runs counts in full, and a menu of short links does not count.
+    """
+    own: dict[int, int] = {}
     nodes: dict[int, object] = {}
     for node in root.traverse(include_text=True):
-        if node.tag != "-text" or len((node.text_content or "").strip()) < MIN_RUN:
+        if node.tag != "-text":
             continue
         block = node.parent
         while block is not None and block.tag not in BLOCK_TAGS and block.tag not in CELL_TAGS:
             block = block.parent
-        for target in (block, block.parent if block is not None else None):
-            if target is not None:
-                scores[target.mem_id] = scores.get(target.mem_id, 0) + len(node.text_content.strip())
+        if block is not None:
+            own[block.mem_id] = own.get(block.mem_id, 0) + len((node.text_content or "").strip())
+            nodes[block.mem_id] = block
+    scores: dict[int, int] = {}
+    for key, chars in own.items():
+        if chars >= MIN_BLOCK:
+            parent = nodes[key].parent
+            for target in (nodes[key], parent) if parent is not None else (nodes[key],):
+                scores[target.mem_id] = scores.get(target.mem_id, 0) + chars
                 nodes[target.mem_id] = target
     if not scores:
         return None

@@ -83,33 +83,51 @@ def format_for(path) -> Format:
 
 
 def read_source(path, *, max_bytes: int | None = None) -> Source:
-    """Read ``path`` (``-`` reads plain text from stdin) into a :class:`Source`.
+    """Read ``path`` into a :class:`Source`: a path, an open file, or ``-`` for stdin.
 
-    ``max_bytes`` (default: the environment's ``KG_MAX_BYTES``, else :data:`DEFAULT_MAX_BYTES`) caps
-    the file size, checked before a byte is read, so a stray video or archive fails at once.
+    An open file's format is that of its ``name``'s suffix; stdin and a nameless file are plain
+    text. ``max_bytes`` (default: the environment's ``KG_MAX_BYTES``, else
+    :data:`DEFAULT_MAX_BYTES`) caps the size, checked before a byte of a file is read, so a stray
+    video or archive fails at once.
     """
+    limit = max_bytes if max_bytes is not None else max_bytes_from_env()
     if str(path) == "-":
-        return _source(Path("-"), FORMATS["text"], sys.stdin.buffer.read())
+        return _from_stream(sys.stdin.buffer, limit)
+    if hasattr(path, "read"):
+        return _from_stream(path, limit)
     path = Path(path)
     fmt = format_for(path)
-    limit = max_bytes if max_bytes is not None else max_bytes_from_env()
     try:
         stat = path.stat()
         if not S_ISREG(stat.st_mode):
             raise InputError(path, "not a regular file")
-        size = stat.st_size
-        if size > limit:
-            raise InputError(
-                path,
-                f"too large: {_size(size)} is over the {_size(limit)} limit for one document "
-                "(minutes are far smaller; set KG_MAX_BYTES to raise it)",
-            )
+        _check_size(path, stat.st_size, limit)
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})") from None
     return _source(path, fmt, data)
+
+
+def _from_stream(stream, limit: int) -> Source:
+    """An open file (binary or text) read to its end, at most ``limit`` bytes of it."""
+    name = getattr(stream, "name", None)
+    path = Path(name if isinstance(name, str) and not name.startswith("<") else "-")
+    fmt = format_for(path) if path.suffix else FORMATS["text"]
+    data = stream.read(limit + 1)
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    _check_size(path, len(data), limit)
+    return _source(path, fmt, data)
+
+
+def _check_size(path: Path, size: int, limit: int) -> None:
+    if size > limit:
+        raise InputError(
+            path,
+            f"too large: {_size(size)} is over the {_size(limit)} limit for one document "
+            "(minutes are far smaller; set KG_MAX_BYTES to raise it)",
+        )
 
 
 def _source(path: Path, fmt: Format, data: bytes) -> Source:

@@ -21,10 +21,11 @@ MINUTES = [
 ]
 
 
-def refused(path, **options) -> str:
+def refused(path, name=None, **options) -> str:
     """The message :func:`read_source` refuses ``path`` with; it names the file, on one line."""
     with pytest.raises(InputError) as error:
         read_source(path, **options)
+    path = name or path
     message = str(error.value)
     assert message.startswith(f"{path}: ")
     assert "\n" not in message
@@ -100,6 +101,13 @@ def test_size_limit_by_keyword_and_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_MAX_BYTES", "lots")
     with pytest.raises(KGError, match="KG_MAX_BYTES must be a whole number of bytes, not 'lots'"):
         read_source(path)
+
+
+def test_size_limit_holds_for_open_files(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("会议纪要" * 100, encoding="utf-8")
+    with path.open("rb") as f:
+        assert "too large: 101 bytes is over the 100 bytes limit" in refused(f, max_bytes=100, name=path)
 
 
 def test_pdf_without_text_layer(tmp_path):

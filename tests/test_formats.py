@@ -408,6 +408,17 @@ def test_a_registered_format_reads_its_suffix(tmp_path):
         SUFFIXES.pop(".csvm")
 
 
+def test_open_files_read_by_their_name(tmp_path):
+    path = write_docx(tmp_path / "open.docx", ["县政府常务会议纪要", "会议听取了汇报。"])
+    with path.open("rb") as f:
+        source = read_source(f)
+    assert (source.path, source.format, source.text) == (path, "docx", "县政府常务会议纪要\n会议听取了汇报。")
+    text = tmp_path / "open.txt"
+    text.write_text("会议纪要", encoding="utf-8")
+    with text.open(encoding="utf-8") as f:
+        assert read_source(f).text == "会议纪要"
+
+
 def test_stdin_reads_as_text(monkeypatch):
     import io
     import sys

@@ -75,9 +75,7 @@ _UNIT_PREFIX = re.compile(rf"^(.+(?:{_STRONG_UNITS})|.{{2,}}(?:{_WEAK_UNITS}))[\
 _STRONG_UNIT_ONLY = re.compile(rf"^.+(?:{_STRONG_UNITS})$")
 _WEAK_UNIT_ONLY = re.compile(rf"^.{{3,}}(?:{_WEAK_UNITS})$")
 _NAME = re.compile(r"^[\u4e00-\u9fff\u3007]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}$")
-_GROUP_WORDS = re.compile(
-    r"领导|负责同志|负责人|同志们|有关|相关|各[\u4e00-\u9fff]|部门|单位|代表|人员|干部|等"
-)
+_GROUP_WORDS = re.compile(r"领导|负责同志|负责人|同志们|有关|相关|各[\u4e00-\u9fff]|部门|单位|代表|人员|干部")
 _LABEL = re.compile(
     r"(?:[（(][一二三四五六七八九十\d]+[）)])?(?P<label>[^：:，。、\s（(]{1,14})[：:]"
     r"|(?P<bare>出席|列席|请假|缺席)(?=\s)"
@@ -89,6 +87,14 @@ _TOKEN = re.compile(r"[^\s\0]+")
 _DIST_SPLIT = re.compile(r"[，,；;、。\n]|及(?=[\u4e00-\u9fff]{2})")
 _VERBS = re.compile("|".join(sorted(INLINE_VERBS, key=len, reverse=True)))
 _LIST_OPENERS = re.compile(r"出席会议的(?:领导|同志)?(?:有|是)[：:]?|参加会议的(?:领导|同志)?(?:有|是)[：:]?")
+
+BODY_LINE = re.compile(r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$")
+"""A line of the body of minutes (会议…, 一、…, a bare 一): it ends any list above it."""
+CLOSING = re.compile(
+    r"[^，、,\n]{2,30}(?:办公室|办公厅)(?:整理|编|印发|印)?(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
+    r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$"
+)
+"""A line that closes the minutes: the issuing office and date, a publication note, a site footer."""
 
 
 def split_title(chunk: str) -> tuple[str | None, str]:
@@ -140,16 +146,17 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
         line_end = end if line_end < 0 else line_end
         m = _LABEL.match(text, at, line_end)
         label = m and (m["label"] or m["bare"])
+        group = _GROUP_MARK.match(text, at, line_end)
         if label in ROLE_LABELS or label in DISTRIBUTION_LABELS:
             flush(at)
             role = ROLE_LABELS.get(label, "distribution")
             unit, content = None, m.end()
-        elif role not in (None, "distribution") and (label or _GROUP_MARK.match(text, at, line_end)):
-            flush(at)
-            unit = None if not label or label.endswith(("列席", "议题")) else label
-            content = m.end() if label else _GROUP_MARK.match(text, at, line_end).end()
         elif CLOSING.match(text, at, line_end) or BODY_LINE.match(text, at, line_end):
             break
+        elif role not in (None, "distribution") and (label or group):
+            flush(at)
+            unit = None if not label or label.endswith(("列席", "议题")) else label
+            content = m.end() if label else group.end()
         at = line_end + 1
     at = min(at, end)
     flush(at)
@@ -181,15 +188,6 @@ def find_closing(norm: Normalized, start: int, end: int) -> int | None:
     return None
 
 
-BODY_LINE = re.compile(r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$")
-"""A line of the body of minutes (会议…, 一、…, a bare 一): it ends any list above it."""
-CLOSING = re.compile(
-    r"[^，、,\n]{2,30}(?:办公室|办公厅)(?:整理|编|印发|印)?(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
-    r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$"
-)
-"""A line that closes the minutes: the issuing office and date, a publication note, a site footer."""
-
-
 def _names_in(
     norm: Normalized, start: int, end: int, role: str, *, sentence: bool = False, unit: str | None = None
 ) -> list[Participant]:
@@ -215,7 +213,7 @@ def _names_in(
 
 def _person(token: str) -> tuple[str | None, str | None, str | None]:
     """(unit, title, name) of one listed token; name is None when the token names no one."""
-    token = token.removesuffix("同志")
+    token = token.removesuffix("同志").removesuffix("等")
     if _TITLE_END.search(token) or _GROUP_WORDS.search(token):
         return None, token, None
     if len(token) >= 3 and _STRONG_UNIT_ONLY.match(token):

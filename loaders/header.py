@@ -56,7 +56,8 @@ class Head:
     """What the header and footer say about the document.
 
     ``reference`` is the document's own date (issue date, bracketed date) that lends its year to a
-    meeting date without one; ``page_date`` a web page's date (生成日期), used only where there is none.
+    meeting date without one; ``page_date`` a web page's date (生成日期), used only where there is none;
+    ``awaiting_date`` says that the last line read was an issuing office without its date.
     """
 
     body: str | None = None
@@ -67,6 +68,7 @@ class Head:
     ordinal: int | None = None
     reference: FoundDate | None = None
     page_date: FoundDate | None = None
+    awaiting_date: bool = False
     metadata: dict[str, str] = field(default_factory=dict)
     spans: dict[str, Span] = field(default_factory=dict)
 
@@ -86,57 +88,124 @@ def find_opening(norm: Normalized) -> tuple[int, int] | None:
 def parse_head(norm: Normalized, start: int, end: int, head: Head | None = None) -> Head:
     """Read the header lines (or footer lines) in ``norm.text[start:end]`` into ``head``."""
     head = head or Head()
-    text, at, office_waiting = norm.text, start, False
+    text, at = norm.text, start
     while at < end:
         line_end = text.find("\n", at, end)
         line_end = end if line_end < 0 else line_end
-        line = text[at:line_end]
-        office_waiting = _read_line(norm, head, at, line, office_waiting)
+        line = _Line(norm, head, at, text[at:line_end], find_dates(text, at, line_end))
+        waiting = head.awaiting_date
+        head.awaiting_date = False
+        head.reference = head.reference or (line.dates[0] if line.dates else None)
+        next(reader for reader in LINE_READERS if reader(line, waiting))
         at = line_end + 1
     return head
 
 
-def _read_line(norm: Normalized, head: Head, at: int, line: str, office_waiting: bool) -> bool:
-    """Take what one header line says; returns whether it was an office awaiting its date."""
-    if m := _METADATA.match(line):
-        if m[2].strip():
-            head.metadata[m[1]] = m[2].strip()
-        if m[1] == "文号" and (number := _DOC_NUMBER.search(line)):
-            _set(norm, head, "doc_number", number[0], at + number.start())
-        if (iso := _ISO_DATE.search(line)) and head.page_date is None:
-            head.page_date = FoundDate(at + iso.start(), at + iso.end(), *map(int, iso.groups()))
+@dataclass
+class _Line:
+    """One header line being read: where it starts, its text and the dates in it."""
+
+    norm: Normalized
+    head: Head
+    at: int
+    text: str
+    dates: list[FoundDate]
+
+    def set(self, key: str, value: str, offset: int = 0, end: int | None = None) -> None:
+        _set(self.norm, self.head, key, value, self.at + offset, None if end is None else self.at + end)
+
+
+def _metadata(line: _Line, waiting: bool) -> bool:
+    """索引号：…, 发布机构：…, 生成日期：… (a web page's table); 文号 may hold the document number."""
+    if not (m := _METADATA.match(line.text)):
         return False
-    if line.startswith(("主办", "承办")):
-        if (office := _OFFICE.search(line)) and head.body is None:
-            _set_body(norm, head, office["office"], at + office.start())
+    if m[2].strip():
+        line.head.metadata[m[1]] = m[2].strip()
+    if m[1] == "文号" and (number := _DOC_NUMBER.search(line.text)):
+        line.set("doc_number", number[0], number.start())
+    if (iso := _ISO_DATE.search(line.text)) and line.head.page_date is None:
+        line.head.page_date = FoundDate(line.at + iso.start(), line.at + iso.end(), *map(int, iso.groups()))
+    return True
+
+
+def _site_footer(line: _Line, waiting: bool) -> bool:
+    """主办：X人民政府办公室 names the government, though not the issuer of the minutes."""
+    if not line.text.startswith(("主办", "承办")):
         return False
-    dates = find_dates(line)
-    if dates:
-        head.reference = head.reference or dates[0]
-    if (number := _DOC_NUMBER.search(line)) and not dates:
-        _set(norm, head, "doc_number", number[0], at + number.start())
-    office = _OFFICE.match(line)
-    if office and len(line) <= 40:
-        _set(norm, head, "issuer", office["office"], at)
-        if head.body is None:
-            _set_body(norm, head, office["office"], at)
-        if dates and dates[0].iso:
-            _set(norm, head, "issued", dates[0].iso, at + dates[0].start, at + dates[0].end)
-            return False
-        return True
-    if office_waiting and dates and dates[0].start == 0 and dates[0].iso:
-        _set(norm, head, "issued", dates[0].iso, at + dates[0].start, at + dates[0].end)
-        head.reference = dates[0]
-    if line.endswith("纪要"):
-        if gov := _GOVERNMENT.match(line):
-            _set_body(norm, head, gov[0], at)
-        if _ORDINAL.search(line) and head.title is None:
-            _set(norm, head, "title", line, at)
-    elif (gov := _GOVERNMENT.fullmatch(line)) and head.body is None:
-        _set_body(norm, head, gov[0], at)
-    if (m := _ORDINAL.search(line)) and head.ordinal is None:
-        head.ordinal = chinese_number(m[1])
-    return False
+    if office := _OFFICE.search(line.text):
+        _set_body(line.norm, line.head, office["office"], line.at + office.start())
+    return True
+
+
+def _office(line: _Line, waiting: bool) -> bool:
+    """X人民政府办公室, with its date beside it or on the next line."""
+    if not (office := _OFFICE.match(line.text)) or len(line.text) > 40:
+        return False
+    line.set("issuer", office["office"])
+    _set_body(line.norm, line.head, office["office"], line.at)
+    dated = [d for d in line.dates if d.iso]
+    if dated:
+        line.set("issued", dated[0].iso, dated[0].start - line.at, dated[0].end - line.at)
+    line.head.awaiting_date = not dated
+    return True
+
+
+def _issue_date(line: _Line, waiting: bool) -> bool:
+    """A date on the line after the issuing office is the date of issue."""
+    if not (waiting and line.dates and line.dates[0].start == line.at and line.dates[0].iso):
+        return False
+    date = line.dates[0]
+    line.set("issued", date.iso, 0, date.end - line.at)
+    line.head.reference = date
+    return True
+
+
+def _document_number(line: _Line, waiting: bool) -> bool:
+    """长府会议纪要〔2025〕2号."""
+    if line.dates or not (number := _DOC_NUMBER.search(line.text)):
+        return False
+    line.set("doc_number", number[0], number.start())
+    return True
+
+
+def _title_or_masthead(line: _Line, waiting: bool) -> bool:
+    """…纪要: a title where it names the meeting's ordinal, else a masthead; either may name the body."""
+    if not line.text.endswith("纪要"):
+        return False
+    if gov := _GOVERNMENT.match(line.text):
+        _set_body(line.norm, line.head, gov[0], line.at)
+    if _ORDINAL.search(line.text):
+        line.set("title", line.text)
+    _ordinal(line, waiting)
+    return True
+
+
+def _government(line: _Line, waiting: bool) -> bool:
+    """A line that is only the government's name (青禾市人民政府) above the title."""
+    if not (gov := _GOVERNMENT.fullmatch(line.text)):
+        return False
+    _set_body(line.norm, line.head, gov[0], line.at)
+    return True
+
+
+def _ordinal(line: _Line, waiting: bool) -> bool:
+    """A masthead line such as 第47次 or 十九届县政府第97次; any other line is passed over."""
+    if (m := _ORDINAL.search(line.text)) and line.head.ordinal is None:
+        line.head.ordinal = chinese_number(m[1])
+    return True
+
+
+LINE_READERS = (
+    _metadata,
+    _site_footer,
+    _office,
+    _issue_date,
+    _document_number,
+    _title_or_masthead,
+    _government,
+    _ordinal,
+)
+"""Readers of header and footer lines, tried in order; the first that takes a line reads it."""
 
 
 def _set(norm: Normalized, head: Head, key: str, value: str, start: int, end: int | None = None) -> None:

@@ -5,12 +5,16 @@ The writers here (``write_*``) build the files under ``tmp_path`` with the real 
 reportlab), so a test sees what a user's file would hold; ``test_bad_input`` reuses them.
 """
 
+import doctest
 import html
 import re
 
 import pytest
 from conftest import CORPUS, CORPUS_NAMES
 
+import loaders.formats
+import loaders.readers.html
+import loaders.readers.text
 from loaders import read_minutes
 from loaders.errors import InputError
 from loaders.formats import FORMATS, SUFFIXES, Format, format_for, read_source, register_format
@@ -426,3 +430,10 @@ def test_stdin_reads_as_text(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("会议纪要".encode("gbk"))))
     source = read_source("-")
     assert (source.text, source.format) == ("会议纪要", "text")
+
+
+@pytest.mark.parametrize("module", [loaders.formats, loaders.readers.text, loaders.readers.html])
+def test_docstring_examples_run(module):
+    results = doctest.testmod(module)
+    assert results.attempted > 0
+    assert results.failed == 0

@@ -114,6 +114,8 @@ PROPERTY_NAMES = {
 }
 """Node property names that are not the ``snake_case`` of the RDF property's local name."""
 
+_LAST_SEGMENT = re.compile(r"[#/]")
+
 PRIMARY_LANGUAGE = "zh"
 """Literals in this language (or in none) take the plain property name; others get ``_<lang>``."""
 
@@ -128,7 +130,7 @@ def project(data) -> PropertyGraph:
     subjects: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     for s, p, o in _triples(data):
         subjects[s][p].add(o)
-    classes = {s: _vocabulary_classes(po.get(TYPE, ())) for s, po in subjects.items()}
+    classes = {s: _vocabulary_classes(frozenset(po.get(TYPE, ()))) for s, po in subjects.items()}
     qualifiers = {s for s, c in classes.items() if c & QUALIFIED.keys()}
     nodes = {s for s, c in classes.items() if c and not c & VALUE_CLASSES and s not in qualifiers}
     linked = nodes | qualifiers
@@ -150,6 +152,17 @@ def project(data) -> PropertyGraph:
                     edges[(source, edge.type, target, uri)] = edge
     pg.edges = [edges[key] for key in sorted(edges)]
     return pg
+
+
+def primary_labels() -> list[str]:
+    """Every label a node can have as its primary one: the most general classes of the vocabulary.
+
+    >>> {"Meeting", "Person", "Organization"} <= set(primary_labels()), "Department" in primary_labels()
+    (True, False)
+    """
+    supers = _superclasses()
+    skip = VALUE_CLASSES | QUALIFIED.keys()
+    return sorted(_local_name(c) for c in _classes() - skip if not supers.get(c, set()) - {c})
 
 
 def to_networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
@@ -183,7 +196,7 @@ def _display_name(node: Node) -> str:
     name = node.props.get("name")
     if isinstance(name, list):
         name = name[0]
-    return name or _local_name(node.uri)
+    return name or _LAST_SEGMENT.split(node.uri.rstrip("/#"))[-1]
 
 
 def _props(uri: str, po: dict[str, set], linked: set[str]) -> dict:
@@ -207,7 +220,7 @@ def _inverse(subjects, predicate: str) -> dict[str, list[str]]:
 
 def _values(p: str, objects: set, linked: set[str]):
     """``(key, value)`` for each object of ``p`` that is a property value rather than a link."""
-    base = PROPERTY_NAMES.get(p) or _snake(_local_name(p))
+    base = _property_name(p)
     for o in objects:
         if isinstance(o, _IRI):
             if o not in linked:
@@ -227,49 +240,67 @@ def _collapse(values: set):
     return sorted(values, key=lambda v: (type(v).__name__, v))
 
 
-def _primary_label(classes: set[str]) -> str:
+@cache
+def _property_name(p: str) -> str:
+    return PROPERTY_NAMES.get(p) or _snake(_local_name(p))
+
+
+@cache
+def _primary_label(classes: frozenset[str]) -> str:
     """The most general class of the vocabulary among a node's classes (Organization, not Township)."""
     supers = _superclasses()
     top = [c for c in classes if not (supers.get(c, set()) - {c}) & classes]
     return _local_name(min(top))
 
 
-def _vocabulary_classes(types: Iterable) -> set[str]:
+@cache
+def _vocabulary_classes(types: frozenset) -> frozenset[str]:
     """The node's classes in the vocabulary, with their super-classes."""
     supers = _superclasses()
     found = {str(t) for t in types if isinstance(t, _IRI) and t.startswith(MKG_NS)}
-    return found.union(*(supers.get(c, set()) for c in found))
+    return frozenset(found.union(*(supers.get(c, set()) for c in found)))
 
 
 @cache
 def _superclasses() -> dict[str, set[str]]:
     """Class -> all its super-classes in the vocabulary, read once from ``ontology/minutes.ttl``."""
-    ontology = rdflib.Graph().parse(ONTOLOGY_TTL)
     graph = nx.DiGraph(
         (str(c), str(s))
-        for c, s in ontology.subject_objects(namespace.RDFS.subClassOf)
+        for c, s in _ontology().subject_objects(namespace.RDFS.subClassOf)
         if str(c).startswith(MKG_NS) and str(s).startswith(MKG_NS)
     )
     return {c: nx.descendants(graph, c) for c in graph}
 
 
 @cache
+def _ontology() -> rdflib.Graph:
+    return rdflib.Graph().parse(ONTOLOGY_TTL)
+
+
+@cache
+def _classes() -> frozenset[str]:
+    """The classes the vocabulary declares."""
+    classes = _ontology().subjects(namespace.RDF.type, namespace.OWL.Class)
+    return frozenset(str(c) for c in classes if str(c).startswith(MKG_NS))
+
+
+@cache
 def _vocabulary_terms() -> frozenset[str]:
-    ontology = rdflib.Graph().parse(ONTOLOGY_TTL)
-    return frozenset(str(s) for s in ontology.subjects() if isinstance(s, rdflib.URIRef))
+    return frozenset(str(s) for s in _ontology().subjects() if isinstance(s, rdflib.URIRef))
 
 
 def _is_vocabulary_term(iri: str) -> bool:
     return iri.startswith(MKG_NS) or iri in _vocabulary_terms()
 
 
+@cache
 def _local_name(iri: str) -> str:
     """``https://w3id.org/minutes-kg/ns#hasItem`` -> ``hasItem``.
 
     >>> _local_name("https://w3id.org/minutes-kg/id/gov/role/present")
     'present'
     """
-    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
+    return _LAST_SEGMENT.split(iri.rstrip("/#"))[-1]
 
 
 def _snake(name: str) -> str:
@@ -281,6 +312,7 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
+@cache
 def _upper_snake(iri: str) -> str:
     """``mkg:hasItem`` -> ``HAS_ITEM``.
 

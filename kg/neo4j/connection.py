@@ -1,0 +1,95 @@
+"""Where Neo4j is and who we are to it, by the conventions of Neo4j's own tools.
+
+``NEO4J_URI`` (default ``bolt://127.0.0.1:7687``), ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and
+``NEO4J_DATABASE`` are read from the environment; arguments (the command line's options) override
+them. The URI goes to the driver unchanged, so ``neo4j+s://`` (Aura, a cluster) works as it is. The
+password is never part of a message or a ``repr``.
+
+>>> c = connection(uri="neo4j+s://x.databases.neo4j.io", username="neo4j", password="s3cret")
+>>> "s3cret" in repr(c), c.auth[0]
+(False, 'neo4j')
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from loaders.errors import KGError
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+
+
+class Neo4jUnavailableError(KGError):
+    """Neo4j cannot be reached (not running, wrong address, went away mid-way)."""
+
+
+class Neo4jAuthError(KGError):
+    """Neo4j refused the user name or password."""
+
+
+class CypherError(KGError):
+    """Neo4j rejected a Cypher query (syntax, a write in a read-only session, a constraint)."""
+
+
+@dataclass(frozen=True)
+class Connection:
+    """The settings of one Neo4j connection; the password stays out of ``repr``."""
+
+    uri: str
+    username: str
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None
+
+    @property
+    def auth(self):
+        """``(user, password)`` for the driver, or None when no password is set (auth off)."""
+        return None if self.password is None else (self.username, self.password)
+
+
+def connection(uri=None, username=None, password=None, database=None) -> Connection:
+    """Settings from the arguments, else the ``NEO4J_*`` environment, else the local defaults."""
+    env = os.environ.get
+    return Connection(
+        uri=uri or env("NEO4J_URI") or DEFAULT_URI,
+        username=username or env("NEO4J_USERNAME") or "neo4j",
+        password=password if password is not None else env("NEO4J_PASSWORD"),
+        database=database or env("NEO4J_DATABASE") or None,
+    )
+
+
+@contextmanager
+def driver(conn: Connection):
+    """A connected driver; the driver's errors come out as one-line :class:`KGError` messages."""
+    import neo4j
+
+    with translated(conn), neo4j.GraphDatabase.driver(conn.uri, auth=conn.auth) as db:
+        db.verify_connectivity()
+        yield db
+
+
+@contextmanager
+def translated(conn: Connection):
+    """Turn the driver's exceptions into errors a user can act on, naming the URI, never the password."""
+    from neo4j import exceptions as ex
+
+    try:
+        yield
+    except ex.AuthError:
+        raise Neo4jAuthError(
+            f"Neo4j at {conn.uri} refused user {conn.username!r}: set NEO4J_USERNAME and NEO4J_PASSWORD"
+        ) from None
+    except (ex.ServiceUnavailable, ex.SessionExpired) as error:
+        raise Neo4jUnavailableError(
+            f"Neo4j refused the connection at {conn.uri} - is it running? "
+            f"Start it with `kg neo4j start`, or set NEO4J_URI ({_first_line(error)})"
+        ) from None
+    except ex.Neo4jError as error:
+        raise CypherError(f"Neo4j rejected the query: {error.code}: {_first_line(error.message)}") from None
+    except ex.DriverError as error:
+        raise Neo4jUnavailableError(f"Neo4j at {conn.uri}: {_first_line(error)}") from None
+
+
+def _first_line(error) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

@@ -1,0 +1,275 @@
+"""A real Neo4j Community server from Maven Central, run in the background: ``kg neo4j start|stop|status``.
+
+Neo4j publishes every jar of its server to Maven Central, so Maven fetches them (``pom.xml`` beside
+this file pins the release) and the genuine server runs on the machine's Java 17 without Docker or
+Neo4j's download site. The jars live in a cache folder outside the project
+(``~/.cache/minutes-kg/neo4j-<version>``, or ``$KG_NEO4J_HOME``), fetched once per machine; the
+same folder is the server's home (conf, data, logs). docs/neo4j.md records what was verified.
+
+A second instance (another ``home`` and ``port``, say with a password) shares the jars.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+from contextlib import contextmanager, suppress
+from importlib.resources import files
+from pathlib import Path
+
+from loaders.errors import KGError
+
+POM = Path(str(files("kg.neo4j"))) / "pom.xml"
+VERSION = re.search(r"<neo4j.version>([^<]+)</neo4j.version>", POM.read_text(encoding="utf-8")).group(1)
+"""The Neo4j release pinned in ``pom.xml``; the one place it is written."""
+
+DEFAULT_PORT = 7687
+HEAP = "1g"
+PAGECACHE = "512m"
+READY_TIMEOUT = 180.0
+STOP_TIMEOUT = 60.0
+PID_FILE = "run/kg-neo4j.pid"
+
+JVM_FLAGS = [
+    "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields", "-XX:+DisableExplicitGC", "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED", "-Dlog4j2.disable.jmx=true", "-Dfile.encoding=UTF-8",
+]  # fmt: skip
+"""The flags Neo4j's own launcher passes (``neo4j console --dry-run``), heap aside."""
+
+
+class Neo4jServerError(KGError):
+    """The Neo4j server cannot be fetched, configured, started or stopped."""
+
+
+def default_home() -> Path:
+    """``$KG_NEO4J_HOME``, else ``neo4j-<version>`` in the user's cache folder.
+
+    >>> default_home().name == f"neo4j-{VERSION}" or "KG_NEO4J_HOME" in os.environ
+    True
+    """
+    if os.environ.get("KG_NEO4J_HOME"):
+        return Path(os.environ["KG_NEO4J_HOME"])
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "minutes-kg" / f"neo4j-{VERSION}"
+
+
+def start(home=None, port: int = DEFAULT_PORT, password: str | None = None, jars=None) -> dict:
+    """Start the server in the background and wait until it answers a query; idempotent.
+
+    ``password`` turns authentication on and sets the ``neo4j`` user's initial password (before the
+    first start of a new home only, as Neo4j allows). ``jars`` is the folder of jars to run, by
+    default ``lib`` of the default home; Maven fills it when it is empty. Returns the status, with
+    ``already_running`` true when the server was up before.
+    """
+    home = Path(home or default_home()).absolute()
+    _require("java", "install a Java 17 runtime (Debian: apt-get install openjdk-17-jre-headless)")
+    with _locked(home):
+        if _pid(home):
+            return status(home) | {"already_running": True}
+        lib = fetch_jars(Path(jars) if jars else default_home() / "lib")
+        _configure(home, port, password is not None)
+        if password is not None and not (home / "data" / "dbms" / "auth.ini").exists():
+            _admin(home, lib, "dbms", "set-initial-password", password)
+        pid = _launch(home, lib)
+        _wait_until_ready(home, pid, port, password)
+        return status(home) | {"already_running": False}
+
+
+def stop(home=None) -> dict:
+    """Shut the server down cleanly (SIGTERM, then wait for it); ``stopped`` false when it was not up."""
+    home = Path(home or default_home()).absolute()
+    pid = _pid(home)
+    if not pid:
+        return {"home": str(home), "stopped": False}
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while _alive(pid):
+        if time.monotonic() > deadline:
+            raise Neo4jServerError(f"{home}: Neo4j (pid {pid}) did not stop within {STOP_TIMEOUT:.0f} s")
+        time.sleep(0.2)
+    (home / PID_FILE).unlink(missing_ok=True)
+    return {"home": str(home), "stopped": True, "pid": pid}
+
+
+def status(home=None) -> dict:
+    """Whether the server of ``home`` runs, its pid, Bolt address, data and log folders."""
+    home = Path(home or default_home()).absolute()
+    pid = _pid(home)
+    port = _configured_port(home)
+    return {
+        "running": bool(pid),
+        "pid": pid,
+        "uri": f"bolt://127.0.0.1:{port}" if port else None,
+        "version": VERSION,
+        "home": str(home),
+        "data": str(home / "data"),
+        "log": str(home / "logs" / "console.log"),
+    }
+
+
+def fetch_jars(lib: Path) -> Path:
+    """Copy the server's jars into ``lib`` with Maven, once (a marker file says it is complete)."""
+    marker = lib / ".complete"
+    if marker.exists():
+        return lib
+    _require("mvn", "install Maven 3 (Debian: apt-get install maven)")
+    partial = lib.with_name(lib.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    command = [
+        "mvn",
+        "-q",
+        "-B",
+        "-f",
+        str(POM),
+        "dependency:copy-dependencies",
+        f"-DoutputDirectory={partial}",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        tail = " | ".join((done.stdout + done.stderr).strip().splitlines()[-3:])
+        raise Neo4jServerError(f"{POM}: Maven could not fetch the Neo4j {VERSION} jars: {tail}")
+    shutil.rmtree(lib, ignore_errors=True)
+    partial.rename(lib)
+    marker.write_text(VERSION)
+    return lib
+
+
+def config(port: int, auth: bool) -> str:
+    """The minimal ``neo4j.conf``: Bolt on loopback only, no HTTP, no usage reports.
+
+    >>> "server.bolt.listen_address=127.0.0.1:7699" in config(7699, auth=False)
+    True
+    """
+    return "\n".join([
+        "server.default_listen_address=127.0.0.1",
+        "server.bolt.enabled=true",
+        f"server.bolt.listen_address=127.0.0.1:{port}",
+        "server.bolt.tls_level=DISABLED",
+        "server.http.enabled=false",
+        "server.https.enabled=false",
+        f"dbms.security.auth_enabled={str(auth).lower()}",
+        "dbms.usage_report.enabled=false",
+        "server.directories.data=data",
+        "server.directories.logs=logs",
+        "server.directories.run=run",
+        f"server.memory.pagecache.size={PAGECACHE}",
+        "db.shutdown_transaction_end_timeout=2s",
+        "",
+    ])  # fmt: skip
+
+
+def _configure(home: Path, port: int, auth: bool) -> None:
+    for folder in ("conf", "data", "logs", "run"):
+        (home / folder).mkdir(parents=True, exist_ok=True)
+    (home / "conf" / "neo4j.conf").write_text(config(port, auth), encoding="utf-8")
+
+
+def _configured_port(home: Path) -> int | None:
+    conf = home / "conf" / "neo4j.conf"
+    found = conf.exists() and re.search(r"bolt.listen_address=.*:(\d+)", conf.read_text(encoding="utf-8"))
+    return int(found.group(1)) if found else None
+
+
+def _admin(home: Path, lib: Path, *args: str) -> None:
+    """Run ``neo4j-admin`` (its launcher class) on ``home``."""
+    command = ["java", "-cp", f"{lib}/*", f"-Dbasedir={home}", "org.neo4j.server.startup.Neo4jAdminCommand"]
+    done = subprocess.run([*command, *args], capture_output=True, text=True, cwd=home)
+    if done.returncode != 0:
+        raise Neo4jServerError(
+            f"{home}: neo4j-admin {args[0]} {args[1]} failed: {done.stderr.strip()[-300:]}"
+        )
+
+
+def _launch(home: Path, lib: Path) -> int:
+    """Start the server's JVM detached, its output to ``logs/console.log``; returns its pid."""
+    command = ["java", f"-Xms{HEAP}", f"-Xmx{HEAP}", *JVM_FLAGS, "-cp", f"{lib}/*",
+               "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}", f"--config-dir={home / 'conf'}",
+               "--console-mode"]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k not in ("JAVA_OPTS", "HEAP_SIZE", "JAVA_TOOL_OPTIONS")}
+    with open(home / "logs" / "console.log", "ab") as log:
+        process = subprocess.Popen(command, cwd=home, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                   env=env, start_new_session=True)  # fmt: skip
+    (home / PID_FILE).write_text(str(process.pid))
+    return process.pid
+
+
+def _wait_until_ready(home: Path, pid: int, port: int, password: str | None) -> None:
+    """Poll with the driver until ``RETURN 1`` answers; an open port alone is not ready."""
+    import neo4j
+
+    auth = ("neo4j", password) if password is not None else None
+    deadline = time.monotonic() + READY_TIMEOUT
+    while True:
+        if not _alive(pid):
+            (home / PID_FILE).unlink(missing_ok=True)
+            raise Neo4jServerError(f"{home}: Neo4j exited while starting: {_log_tail(home)}")
+        try:
+            with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=auth) as driver:
+                with driver.session() as session:  # a plain session: no retries of its own
+                    session.run("RETURN 1").consume()
+                return
+        except neo4j.exceptions.AuthError as error:
+            raise Neo4jServerError(f"{home}: Neo4j is up but refused the password: {error.message}") from None
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError):
+            if time.monotonic() > deadline:
+                waited = f"within {READY_TIMEOUT:.0f} s"
+                raise Neo4jServerError(
+                    f"{home}: Neo4j did not answer on port {port} {waited}: {_log_tail(home)}"
+                ) from None
+            time.sleep(0.5)
+
+
+def _pid(home: Path) -> int | None:
+    """The pid of this home's server when it is alive (a stale pid file is ignored)."""
+    try:
+        pid = int((home / PID_FILE).read_text())
+    except (OSError, ValueError):
+        return None
+    return pid if _alive(pid) and _is_ours(pid, home) else None
+
+
+def _alive(pid: int) -> bool:
+    with suppress(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reap it if it is our own child that exited
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return not Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")
+
+
+def _is_ours(pid: int, home: Path) -> bool:
+    """The process is this home's Neo4j, not another program that got the pid after a reboot."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return f"--home-dir={home}".encode() in cmdline
+
+
+def _log_tail(home: Path, lines: int = 5) -> str:
+    log = home / "logs" / "console.log"
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    return " | ".join(text.strip().splitlines()[-lines:]) or f"no output in {log}"
+
+
+def _require(program: str, how: str) -> None:
+    if shutil.which(program) is None:
+        raise Neo4jServerError(f"`{program}` is not on PATH: {how}")
+
+
+@contextmanager
+def _locked(home: Path):
+    """One start at a time per home, across processes (test sessions of several people, say)."""
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / "start.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield

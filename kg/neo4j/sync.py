@@ -1,0 +1,228 @@
+"""Bring Neo4j up to the embedded store: the same graph, written fast and idempotently.
+
+Each document's named graph is projected (:func:`kg.projection.project`) and written in one
+transaction of a few batched ``UNWIND $rows ... MERGE`` statements keyed on ``uri``. Neo4j keeps,
+per document, a ``(:KGGraph {uri, digest})`` node with the digest of the triples it was given, so:
+
+- a document whose digest is unchanged is skipped (a reload changes nothing);
+- a changed document is rewritten, and what it alone said is removed: every node and relationship
+  carries ``sources``, the documents it came from, so a person named in many documents stays until
+  the last of them goes;
+- a document no longer in the store is withdrawn the same way;
+- when Neo4j fails mid-way, the document's transaction rolls back, the error says so, and the next
+  push catches up (the digests tell which documents are not there yet); MERGE duplicates nothing.
+
+Labels and relationship types in the statements come from the vocabulary (checked to be plain
+names), never from document text; every value goes in as a parameter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+import pyoxigraph as ox
+
+from kg.neo4j.connection import Connection, driver, translated
+from kg.projection import PropertyGraph, project
+
+RESOURCE = "Resource"
+"""The label every node of the graph has besides its classes, so that one uniqueness constraint on
+``uri`` finds any node by its IRI: each statement MERGEs or MATCHes ``(:Resource {uri})`` and sets
+the node's own labels from the row (the way neosemantics (n10s) does it)."""
+
+GRAPH_LABEL = "KGGraph"
+"""The label of the bookkeeping nodes, one per loaded document: ``{uri, digest}``."""
+
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+_SOURCES = "CASE WHEN $graph IN old THEN old ELSE old + $graph END"
+
+
+def push(store, conn: Connection, progress: Callable[[str], None] | None = None) -> dict:
+    """Bring Neo4j up to ``store``; returns what was written, skipped and withdrawn.
+
+    ``progress`` is called with each document's graph name once it is written (the command line's
+    progress bar; a test uses it to stop the server mid-way).
+    """
+    view = StoreView(store)
+    summary = {"pushed": [], "unchanged": 0, "withdrawn": []}
+    with driver(conn) as db, translated(conn), db.session(database=conn.database) as session:
+        ensure_schema(session)
+        query = f"MATCH (g:{GRAPH_LABEL}) RETURN g.uri AS uri, g.digest AS digest"
+        have = {r["uri"]: r["digest"] for r in session.run(query)}
+        for graph in sorted(set(have) - set(view.digests)):
+            session.execute_write(_withdraw, view, graph)
+            summary["withdrawn"].append(graph)
+        for graph, value in sorted(view.digests.items()):
+            if have.get(graph) == value:
+                summary["unchanged"] += 1
+                continue
+            session.execute_write(_write_document, view, graph, graph in have)
+            summary["pushed"].append(graph)
+            if progress:
+                progress(graph)
+    return summary
+
+
+def ensure_schema(session) -> None:
+    """A uniqueness constraint on ``uri`` for every primary label (and the bookkeeping label)."""
+    for label in (RESOURCE, GRAPH_LABEL):
+        name = f"kg_{label.lower()}_uri"
+        session.run(
+            f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{_name(label)}) REQUIRE n.uri IS UNIQUE"
+        ).consume()
+
+
+def counts(conn: Connection) -> dict:
+    """Nodes and relationships in Neo4j, the bookkeeping nodes left out."""
+    query = (
+        f"MATCH (n) WHERE NOT n:{GRAPH_LABEL} WITH count(n) AS nodes "
+        "MATCH ()-[r]->() RETURN nodes, count(r) AS relationships"
+    )
+    with driver(conn) as db, translated(conn), db.session(database=conn.database) as session:
+        return dict(session.run(query).single())
+
+
+class StoreView:
+    """The store as read once for a push: each document's quads and digest, and who shares what.
+
+    A node several documents name (a person, a unit) gets its properties from all of them, as in
+    the projection of the whole store; a node only one document names, from that document.
+    """
+
+    def __init__(self, store):
+        self.quads: dict[str, list] = defaultdict(list)
+        self.graphs_of: dict[str, set[str]] = defaultdict(set)
+        for q in store.quads():
+            graph = q.graph_name.value
+            self.quads[graph].append(q)
+            if q.predicate == _TYPE:
+                self.graphs_of[q.subject.value].add(graph)
+        self.digests = {graph: digest(quads) for graph, quads in self.quads.items()}
+        self._by_subject: dict[str, list] | None = None
+
+    def project(self, graph: str) -> PropertyGraph:
+        """One document's nodes and edges; shared nodes with the properties of the whole store."""
+        pg = project(self.quads[graph])
+        shared = [uri for uri in pg.nodes if len(self.graphs_of.get(uri, ())) > 1]
+        for uri, props in self.props(shared).items():
+            pg.nodes[uri].props = props
+        return pg
+
+    def props(self, uris: list[str]) -> dict[str, dict]:
+        """Properties of ``uris`` over all documents: their triples, and the types of their objects."""
+        if not uris:
+            return {}
+        if self._by_subject is None:
+            self._by_subject = defaultdict(list)
+            for quads in self.quads.values():
+                for q in quads:
+                    self._by_subject[q.subject.value].append(q)
+        picked = []
+        for uri in uris:
+            own = self._by_subject.get(uri, [])
+            picked += own
+            for q in own:
+                picked += (
+                    t
+                    for t in self._by_subject.get(getattr(q.object, "value", None), ())
+                    if t.predicate == _TYPE
+                )
+        nodes = project(picked).nodes
+        return {uri: nodes[uri].props for uri in uris if uri in nodes}
+
+
+def digest(quads) -> str:
+    """A digest of the triples of one document graph, in a canonical order."""
+    lines = sorted(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+# --- one document, in one transaction --------------------------------------------------------
+
+
+def _write_document(tx, view: StoreView, graph: str, previous: bool) -> None:
+    pg = view.project(graph)
+    if previous:
+        _retract(tx, view, graph, keep_nodes=list(pg.nodes), keep_edges=[_edge_key(e) for e in pg.edges])
+    _merge_nodes(tx, graph, pg.nodes.values())
+    _merge_edges(tx, graph, pg)
+    query = f"MERGE (g:{GRAPH_LABEL} {{uri: $graph}}) SET g.digest = $digest"
+    tx.run(query, graph=graph, digest=view.digests[graph]).consume()
+
+
+def _merge_nodes(tx, graph: str, nodes) -> None:
+    """All nodes in one statement: MERGE on ``:Resource {uri}``, labels set from the row."""
+    rows = [{"uri": n.uri, "labels": [_name(x) for x in n.labels], "props": n.props} for n in nodes]
+    tx.run(
+        f"UNWIND $rows AS row MERGE (n:{RESOURCE} {{uri: row.uri}}) "
+        "WITH n, row, coalesce(n.sources, []) AS old "
+        f"SET n = row.props, n.sources = {_SOURCES}, n:$(row.labels)",
+        rows=rows,
+        graph=graph,
+    ).consume()
+
+
+def _merge_edges(tx, graph: str, pg: PropertyGraph) -> None:
+    """All edges in two statements: plain ones MERGE on their ends and type, ATTENDED on its ``uri``."""
+    rows = {True: [], False: []}
+    for e in pg.edges:
+        rows["uri" in e.props].append({"s": e.source, "t": e.target, "type": _name(e.type), "props": e.props})
+    for keyed, rel in ((False, "[r:$(row.type)]"), (True, "[r:$(row.type) {uri: row.props.uri}]")):
+        if rows[keyed]:
+            tx.run(
+                f"UNWIND $rows AS row MATCH (a:{RESOURCE} {{uri: row.s}}) "
+                f"MATCH (b:{RESOURCE} {{uri: row.t}}) MERGE (a)-{rel}->(b) "
+                f"WITH r, row, coalesce(r.sources, []) AS old SET r = row.props, r.sources = {_SOURCES}",
+                rows=rows[keyed],
+                graph=graph,
+            ).consume()
+
+
+def _withdraw(tx, view: StoreView, graph: str) -> None:
+    _retract(tx, view, graph, keep_nodes=[], keep_edges=[])
+    tx.run(f"MATCH (g:{GRAPH_LABEL} {{uri: $graph}}) DELETE g", graph=graph).consume()
+
+
+def _retract(tx, view: StoreView, graph: str, keep_nodes: list[str], keep_edges: list[str]) -> None:
+    """Take ``graph`` out of the sources of what it no longer says; delete what no document says.
+
+    Nodes that other documents still name get their properties again from the store, which no
+    longer holds this document's old version.
+    """
+    tx.run(
+        "MATCH (a)-[r]->(b) WHERE $graph IN r.sources "
+        "AND NOT coalesce(r.uri, a.uri + ' ' + type(r) + ' ' + b.uri) IN $keep "
+        "SET r.sources = [s IN r.sources WHERE s <> $graph] "
+        "WITH r WHERE size(r.sources) = 0 DELETE r",
+        graph=graph,
+        keep=keep_edges,
+    ).consume()
+    left = tx.run(
+        f"MATCH (n:{RESOURCE}) WHERE $graph IN n.sources AND NOT n.uri IN $keep "
+        "SET n.sources = [s IN n.sources WHERE s <> $graph] RETURN n.uri AS uri, size(n.sources) AS left",
+        graph=graph,
+        keep=keep_nodes,
+    )
+    survivors = [r["uri"] for r in left if r["left"]]
+    tx.run(f"MATCH (n:{RESOURCE}) WHERE n.sources = [] DETACH DELETE n").consume()
+    tx.run(
+        f"UNWIND $rows AS row MATCH (n:{RESOURCE} {{uri: row.uri}}) "
+        "WITH n, row, n.sources AS old SET n = row.props, n.sources = old",
+        rows=[{"uri": uri, "props": props} for uri, props in view.props(survivors).items()],
+    ).consume()
+
+
+def _edge_key(edge) -> str:
+    return edge.props.get("uri") or f"{edge.source} {edge.type} {edge.target}"
+
+
+def _name(name: str) -> str:
+    """A label or relationship type from the vocabulary, checked before it goes into a statement."""
+    if not _NAME.match(name):
+        raise ValueError(f"not a plain label or type name: {name!r}")
+    return name

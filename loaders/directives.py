@@ -20,7 +20,14 @@ import re
 from collections.abc import Callable
 
 from loaders.decisions import decision_at
-from loaders.mentions import UNIT_LAST_CHARS, find_persons, is_named_unit, units_at
+from loaders.mentions import (
+    UNIT_LAST_CHARS,
+    find_persons,
+    is_generic,
+    is_named_unit,
+    is_unit_name,
+    units_at,
+)
 from loaders.record import Directive, Span
 
 SpanOf = Callable[[int, int], Span | None]
@@ -38,7 +45,8 @@ _CLAUSE_HEAD = re.compile(
     r"(?:会议(?:还)?(?:指出|强调|要求|认为|确定|明确|决定))?"
     r"(?:[一二三四五六七八九十]+(?:是|要)|首先|其次|最后|同时|此外|另外|会后|其中|特别是|尤其是)?"
     r"(?:请|并由|由|(?:原则上?)?同意由|责成|明确由|确定由)?"
-    rf"(?!会议)(?=[^，,；;：:。！？\n]{{0,28}}?[{UNIT_LAST_CHARS}])",
+    r"(?!(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?会议)"
+    rf"(?=[^，,；;：:。！？\n]{{0,28}}?[{UNIT_LAST_CHARS}])",
     re.M,
 )
 """The head of a clause, past its lead words (会议强调，/二是/同时/由/同意由), where a unit may stand."""
@@ -57,6 +65,8 @@ def addressees(text: str, start: int, end: int, level: str | None = None) -> lis
         stop = _CLAUSE_END.search(text, head.end(), end)
         for s, e in units_at(text, head.end(), stop.start() if stop else end):
             name = text[s:e]
+            if not (is_unit_name(name) or is_generic(name)):
+                break
             if is_named_unit(name, level) and name not in out:
                 out.append(name)
     return out

@@ -119,6 +119,7 @@ class _Block:
     lines: list[tuple[int, int]] = field(default_factory=list)
     title: tuple[int, int] | None = None
     other: bool = False
+    start: int | None = None
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -144,7 +145,7 @@ def _numbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
             if blocks:
                 blocks[-1].lines.append((s, e))
             continue
-        block = _Block(number)
+        block = _Block(number, start=s)
         rest = text[body_start:e]
         if not rest:
             pass
@@ -242,7 +243,7 @@ def _sentences(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
 def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str], level: str | None) -> Item:
     text = norm.text
     sentences = _sentences(text, block.lines)
-    start = (block.title or block.lines[0])[0]
+    start = block.start if block.start is not None else (block.title or block.lines[0])[0]
     end = (block.lines[-1] if block.lines else block.title)[1]
     opening = block.title or (sentences[0][:2] if sentences else (start, end))
 

@@ -269,7 +269,7 @@ STRONG_SUFFIXES = (*(s for s in UNIT_SUFFIXES if len(s) > 1 and s not in ("部�
 """Unit words that end a name even when the verb after it is not one we know (市自然资源局解除…)."""
 
 
-_UNIT_SEPARATOR = re.compile(r"以及|、|和|及|与|会同|协同")
+_UNIT_SEPARATOR = re.compile(r"以及|、|和|及|与|(?:要|应|须|负责)?(?:会同|协同|联合)")
 
 
 def units_at(text: str, pos: int, end: int | None = None) -> list[tuple[int, int]]:
@@ -348,10 +348,8 @@ SURNAMES = frozenset(
 
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "端木")
 
-_NOT_IN_NAME = frozenset(
-    "的了是在和与及等要会委县市区省镇乡局部长副主任书记同志总理席对为将把由从向以并或其该这此各有关"
-    "，。、；：（）《》“”"
-)
+_NOT_IN_NAME = frozenset("的了是在及等要会委县市区省镇乡局部副各该这此，。、；：（）《》“”")
+"""Characters that do not occur in a name as minutes print it (particles, unit words)."""
 _TITLE_WORD = (
     r"(?:总书记|书记|县长|市长|区长|镇长|乡长|省长|州长|主任|主席|部长|局长|厅长|总理|秘书长|常委|委员|"
     r"组长|调研员|巡视员|总经理|董事长|院长|检察长)"
@@ -535,6 +533,7 @@ _ORG_LEAD = re.compile(
 _GENERIC_ORG = ("该", "各", "本", "相关", "有关", "国有", "民营", "全", "其他", "这", "此", "子", "分")
 
 _PROJECT = re.compile(r"工程|项目")
+_LIST_LABEL = re.compile(r"\d{1,2}[.、．)）]|[（(]\d{1,2}[）)]")
 _PROJECT_LEAD = re.compile(
     r".*(?:关于|推进|同意|审议|通过|听取|落实|支持|引进|力争|确保|加快|推动|启动|对|将|把|是|了|由|为|从|"
     r"包括|抓好|做好|完成|实施|谋划|争取|保障|聚焦|考虑|以及|在|编制|制订|制定)"
@@ -639,6 +638,8 @@ def find_projects(text: str, offset: int, start: int = 0, end: int | None = None
             continue
         lead = _PROJECT_LEAD.match(text, run, m.start())
         name_start = lead.end() if lead else run
+        label = _LIST_LABEL.match(text, name_start, m.start())
+        name_start = label.end() if label else name_start
         name = text[name_start : m.end()]
         core = name[: -len(m[0])]
         if len(core) < 3 or _GENERIC_PROJECT.search(name) or not _PROJECT_MARKER.search(core):

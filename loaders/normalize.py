@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from loaders.record import Span
 
@@ -57,6 +58,9 @@ _FOLD = _fold_table()
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 _LINE = re.compile(r"[^\n]+")
 _SPACES = re.compile(r"[ \t]+")
+# the one space kept between two printable ASCII characters (16:31:47 2025-11-14); the rest go
+_ASCII_GAP = re.compile(r"[!-~]([ \t])[ \t]*(?=[!-~])")
+_DIGIT_SPACE = re.compile(r"\d[ \t]+\d")
 _PAGE_NUMBER = re.compile(
     r"[ \t]*(?:[—–－\-―]{1,2}[ \t]*\d{1,4}[ \t]*[—–－\-―]{1,2}|[·•][ \t]*\d{1,4}[ \t]*[·•]"
     r"|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)[ \t]*"
@@ -172,17 +176,16 @@ def _lines(folded: str) -> list[_Line]:
     """Non-blank lines without page-number lines, each stripped of its outer spaces."""
     out, page_break = [], False
     for m in _LINE.finditer(folded):
-        s, e = m.span()
-        while s < e and folded[s] in " \t":
-            s += 1
-        while e > s and folded[e - 1] in " \t":
-            e -= 1
-        if s == e:
+        line = m[0]
+        stripped = line.strip(" \t")
+        if not stripped:
             continue
-        if _PAGE_NUMBER.fullmatch(folded, s, e):
+        s = m.start() + len(line) - len(line.lstrip(" \t"))
+        e = s + len(stripped)
+        if _PAGE_NUMBER.fullmatch(stripped):
             page_break = True
             continue
-        text = folded[s:e]
+        text = stripped
         if " " in text or "\t" in text:
             text = _SPACES.sub("", text)
         out.append(_Line(s, e, m.end(), text, after_page_break=page_break))
@@ -249,23 +252,41 @@ def _spaces(folded: str, line: _Line) -> list[tuple[int, int]]:
     """Runs of ``line`` to keep once the spaces that are not text are dropped."""
     if len(line.text) == line.end - line.start:
         return [(line.start, line.end)]
-    split_spaces = {
-        m.start()
+    if line.is_list:
+        return _list_spaces(folded, line)
+    kept = {m.start(1) for m in _ASCII_GAP.finditer(folded, line.start, line.end)}
+    if kept and _DIGIT_SPACE.search(folded, line.start, line.end):
+        kept -= {a for a, _ in _split_number_spaces(folded, line)}
+    drops = [
+        (a + 1 if a in kept else a, b)
+        for a, b in (m.span() for m in _SPACES.finditer(folded, line.start, line.end))
+    ]
+    starts = [line.start, *(b for _, b in drops)]
+    ends = [*(a for a, _ in drops), line.end]
+    return [(s, e) for s, e in zip(starts, ends, strict=True) if e > s]
+
+
+def _split_number_spaces(folded: str, line: _Line) -> list[tuple[int, int]]:
+    """The spaces inside numbers that extraction split (202 6 年)."""
+    return [
+        m.span()
         for number in _SPLIT_NUMBER.finditer(folded, line.start, line.end)
         for m in _SPACES.finditer(folded, *number.span())
-    }
-    label_end = line.start
-    if line.is_list:
-        label = _LIST_LABEL.match(folded, line.start, line.end)
-        label_end = label.end() if label else line.start
+    ]
+
+
+def _list_spaces(folded: str, line: _Line) -> list[tuple[int, int]]:
+    """As prose, but one space between two Chinese characters outside brackets stays (李 辉 石 晶)."""
+    split_spaces = {a for a, _ in _split_number_spaces(folded, line)}
+    label = _LIST_LABEL.match(folded, line.start, line.end)
+    label_end = label.end() if label else line.start
     runs, at, depth = [], line.start, 0
     for m in _SPACES.finditer(folded, line.start, line.end):
         a, b = m.span()
-        if line.is_list:
-            depth = _depth(folded, at, a, depth)
+        depth = _depth(folded, at, a, depth)
         left, right = folded[a - 1], folded[b]
         keep = (a not in split_spaces and _is_ascii_word(left) and _is_ascii_word(right)) or (
-            line.is_list and a >= label_end and depth == 0 and _is_cjk(left) and _is_cjk(right)
+            a >= label_end and depth == 0 and _is_cjk(left) and _is_cjk(right)
         )
         runs.append((at, a + 1 if keep else a))
         at = b
@@ -295,13 +316,12 @@ def _is_cjk(c: str) -> bool:
 
 
 def _assemble(raw: str, folded: str, runs: list[tuple[int, int]]) -> Normalized:
-    """Copy the kept runs, merging runs that touch, and remember where each began."""
-    parts, norm_starts, raw_starts, length, last_end = [], [], [], 0, -1
-    for s, e in runs:
-        if s != last_end:
-            norm_starts.append(length)
-            raw_starts.append(s)
-        parts.append(folded[s:e])
-        length += e - s
-        last_end = e
-    return Normalized(raw, "".join(parts), tuple(norm_starts), tuple(raw_starts))
+    """Copy the kept runs and remember where each begins that does not continue the one before."""
+    offsets = list(accumulate((e - s for s, e in runs), initial=0))
+    fresh = [k for k, (s, _) in enumerate(runs) if k == 0 or s != runs[k - 1][1]]
+    return Normalized(
+        raw,
+        "".join([folded[s:e] for s, e in runs]),
+        tuple(offsets[k] for k in fresh),
+        tuple(runs[k][0] for k in fresh),
+    )

@@ -56,7 +56,7 @@ OUTCOMES = {
 }
 """The outcome each decision verb records."""
 
-_ACTION = re.compile(r"印发|实施|审议|审定|发布|执行|公布|后续工作|报送|上报|提请|报请|备案")
+_ACTION = re.compile(r"印发|下发|实施|审议|审定|发布|执行|公布|后续工作|报送|上报|报批|提请|报请|备案")
 _AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审核|同意)后")
 _REVISION = re.compile(r"修改完善|完善|修改|把关后|审核后")
 _STEP_OPENING = re.compile(r"(?:提请|报请|报|提交|由|以|按程序|依规|印发)")
@@ -126,7 +126,8 @@ def _opens_step(part: str, revised: bool) -> bool:
         return True
     return bool(
         re.match(
-            r"提请|报请|报\S*?审|提交\S*?审|由\S+?印发|以\S+?名义印发|按程序印发|依规\S*?印发|印发", part
+            r"提请|报请|报\S*?审|提交\S*?审|由\S+?(?:印发|下发|报批|发布)|以\S+?名义印发|按程序(?:印发|报批)|依规\S*?印发|印发",
+            part,
         )
     )
 

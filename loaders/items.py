@@ -28,8 +28,9 @@ find decisions, directives and names; every fact gets the span of its sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from loaders.decisions import decision_at, find_decisions
 from loaders.directives import find_directives
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 _NUMERALS = "零〇一二三四五六七八九十百"
 _HEADING = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]\s*")
 _BARE = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]?\s*")
+_ARABIC_HEADING = re.compile(r"(\d{1,2})\s*[、．.]\s*(?!\d)")
 _SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
 _OPENS_MATTER = re.compile(r"会议\s*(?:听取|审议|传达|学习|研究|讨论|审阅|通报|专题)")
 _OTHER_ALWAYS = re.compile(
@@ -111,6 +113,15 @@ def chinese_number(text: str) -> int | None:
     return total + (digit or 0)
 
 
+class _Style(NamedTuple):
+    """One way of numbering items: the heading pattern, the bare-number pattern, the value."""
+
+    heading: re.Pattern
+    bare: re.Pattern | None
+    value: Callable[[str], int | None]
+    first_line_only: bool = False
+
+
 @dataclass
 class _Block:
     """One item or closing business as found: its lines, number and heading."""
@@ -120,6 +131,12 @@ class _Block:
     title: tuple[int, int] | None = None
     other: bool = False
     start: int | None = None
+
+
+_STYLES = (
+    _Style(_HEADING, _BARE, chinese_number),
+    _Style(_ARABIC_HEADING, None, int, first_line_only=True),
+)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -137,10 +154,23 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _numbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
-    """Items numbered 一、 or by a bare 一 line, numbers in order; [] when the text numbers none."""
+    """Items numbered 一、 or by a bare 一 line, numbers in order; [] when the text numbers none.
+
+    Items numbered 1、 2、 are read only where the body opens with 1、 and no 一、 is found, since
+    1. 2. lists inside items are far more common than items numbered so.
+    """
+    content = [line for line in lines if not _PREAMBLE.fullmatch(text, *line)]
+    for style in _STYLES:
+        blocks = _numbered_as(text, lines, style)
+        if blocks and (not style.first_line_only or blocks[0].start == content[0][0]):
+            return blocks
+    return []
+
+
+def _numbered_as(text: str, lines: list[tuple[int, int]], style: _Style) -> list[_Block]:
     blocks: list[_Block] = []
     for s, e in lines:
-        number, body_start = _number_at(text, s, e, len(blocks) + 1)
+        number, body_start = _number_at(text, s, e, len(blocks) + 1, style)
         if number is None:
             if blocks:
                 blocks[-1].lines.append((s, e))
@@ -157,11 +187,10 @@ def _numbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
     return blocks
 
 
-def _number_at(text: str, s: int, e: int, expected: int) -> tuple[int | None, int]:
+def _number_at(text: str, s: int, e: int, expected: int, style: _Style) -> tuple[int | None, int]:
     """The item number a line opens with, if it is the one expected next, and where its text starts."""
-    bare = _BARE.fullmatch(text, s, e)
-    m = bare or _HEADING.match(text, s, e)
-    if m is None or chinese_number(m[1]) != expected:
+    m = (style.bare and style.bare.fullmatch(text, s, e)) or style.heading.match(text, s, e)
+    if m is None or style.value(m[1]) != expected:
         return None, s
     return expected, m.end()
 
@@ -250,7 +279,10 @@ def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str],
     def span_of(s: int, e: int):
         return norm.span(s, e)
 
-    item = Item(number=number, kind=_kind(text, *opening), span=norm.span(start, end))
+    kind = _kind(text, *opening)
+    if kind == "other" and block.title and sentences:
+        kind = _kind(text, *sentences[0][:2])
+    item = Item(number=number, kind=kind, span=norm.span(start, end))
     if block.title:
         item.title = text[block.title[0] : block.title[1]].rstrip("。：:")
     item.decisions = find_decisions(text, sentences, span_of, level)

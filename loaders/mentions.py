@@ -360,6 +360,11 @@ _TITLE = (
 _TITLES = re.compile(rf"{_TITLE}(?:、{_TITLE})*")
 _TITLE_WORD_RE = re.compile(_TITLE_WORD)
 _NAME_THEN_TITLE = re.compile(r"总书记|书记|同志|主席|总理")
+_NAME_THEN_OFFICE = re.compile(
+    r"副?(?:县长|市长|区长|镇长|乡长|省长|州长|主任|局长)"
+    r"(?=主持|指出|强调|要求|牵头|负责|审核|在|出席|参加|讲话|作|对|[，、。；：])"
+)
+_BEFORE_NAME = frozenset("，。、；：（）“\n由请经和及与")
 _NAME_FOLLOWS = (
     "牵头",
     "负责",
@@ -472,6 +477,13 @@ def find_persons(text: str, offset: int, start: int = 0, end: int | None = None)
         if name_start is not None and name_start not in found and not _inside(found, name_start):
             name = text[name_start : m.start()]
             found[name_start] = Found(name, offset + name_start, offset + m.end(), m[0])
+    for m in _NAME_THEN_OFFICE.finditer(text, start, end):
+        name_start = _name_before(text, m.start(), start)
+        if name_start is None or name_start in found or _inside(found, name_start):
+            continue
+        if name_start > start and text[name_start - 1] not in _BEFORE_NAME:
+            continue
+        found[name_start] = Found(text[name_start : m.start()], offset + name_start, offset + m.end(), m[0])
     return [found[k] for k in sorted(found)]
 
 

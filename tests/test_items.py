@@ -28,6 +28,7 @@ def parse(name: str, level: str):
         ("paragraph-items.txt", "县", ["study", "report", "review"], False),
         ("unnumbered.txt", "区", ["report", "review"], False),
         ("decisions.txt", "市", ["review", "review", "report", "other"], True),
+        ("arabic.txt", "市", ["report", "review"], True),
     ],
 )
 def test_items_in_every_numbering_style(name, level, kinds, titled):
@@ -41,6 +42,15 @@ def test_heading_is_the_title_and_a_spaced_number_still_counts():
     _, items, _ = parse("headings.txt", "县")
     assert items[0].title == "传达学习习近平总书记重要讲话精神"
     assert items[1].title == "听取县农业农村局关于全县高标准农田建设情况的汇报"
+
+
+def test_heading_without_a_verb_takes_its_kind_from_the_first_sentence():
+    _, items, _ = parse("arabic.txt", "市")
+    assert [(i.title, i.kind) for i in items] == [
+        ("关于春季森林防火工作", "report"),
+        ("关于《北岭市城市供水管理办法》", "review"),
+    ]
+    assert [[p.name for p in i.presenters] for i in items] == [["市林业局"], ["市水务局"]]
 
 
 def test_sub_items_and_lists_belong_to_their_item():

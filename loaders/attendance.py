@@ -42,6 +42,7 @@ ROLE_LABELS = {
     "特邀出席": "invited",
     "列席": "observer",
     "邀请列席": "observer",
+    "应邀列席": "observer",
     "固定列席": "observer",
     "记录": "recorder",
 }
@@ -53,7 +54,7 @@ DISTRIBUTION_LABELS = ("分送", "抄送", "主送", "本期发", "报送", "抄
 INLINE_VERBS = {
     "应邀出席会议": "invited",
     "应邀参加会议": "invited",
-    "应邀列席会议": "invited",
+    "应邀列席会议": "observer",
     "列席会议": "observer",
     "出席会议": "present",
     "参加会议": "present",

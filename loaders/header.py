@@ -47,6 +47,7 @@ _NAME_AFTER = re.compile(r"主持召开了?([^，。；：]{2,60}?会议)")
 _NAME_BEFORE = re.compile(r"([^，。；：]{0,40}?第[\d" + NUMERAL + r"]+次[^，。；：于在]{0,20}?会议)")
 _PLACE = re.compile(r"在[^在，。]{2,30}?(?:室|厅|楼|中心|会场|宾馆|酒店|大厦|\d号?)$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ITEM_HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|会议(?!纪要)")
 _LEADING_DATE = re.compile(rf"^(?:{DATE.pattern})(?:上午|下午|晚上)?")
 _TIME_OF_DAY = re.compile(r"^(?:上午|下午|晚上|晚|早上)")
 
@@ -74,15 +75,23 @@ class Head:
 
 
 def find_opening(norm: Normalized) -> tuple[int, int] | None:
-    """Start and end of the opening paragraph: the first line that names a meeting being held."""
-    text, at = norm.text, 0
+    """Start and end of the opening paragraph: the first line that names a meeting being held.
+
+    A page heading in the style of news (县政府召开第15次常务会议) also names one; where a line
+    with a date or a chair follows it before the first item, that line is the opening.
+    """
+    text, at, first = norm.text, 0, None
     while at < len(text):
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
+        if _ITEM_HEADING.match(text, at, end) and first:
+            break
         if _OPENING.search(text, at, end) and not _METADATA.match(text, at, end):
-            return at, end
+            first = first or (at, end)
+            if DATE.search(text, at, end) or "主持" in text[at:end]:
+                return at, end
         at = end + 1
-    return None
+    return first
 
 
 def parse_head(norm: Normalized, start: int, end: int, head: Head | None = None) -> Head:
@@ -247,7 +256,8 @@ def parse_meeting(norm: Normalized, start: int, end: int, reference: FoundDate |
 
 
 def _read_name(meeting: Meeting, name: str) -> None:
-    name = _LEADING_DATE.sub("", name)
+    """Name, kind and ordinal of the meeting from its name as written (leading date and 召开 left out)."""
+    name = _LEADING_DATE.sub("", name).rsplit("召开", 1)[-1]
     meeting.name = name
     kind = _KIND.search(name)
     meeting.kind = f"{kind[1]}会议" if kind else "会议"

@@ -60,6 +60,12 @@ ATTENDANCE = {
         "notes": {},
         "units": {"陈东": "县政府办公室", "赵刚": "县水利局", "孙文斌": "县水利局"},
     },
+    "news-heading": {
+        "participants": {"present": ["王小兵", "刘畅"], "observer": ["孙明"]},
+        "distribution": [],
+        "notes": {},
+        "units": {},
+    },
     "web-page-inline-attendance": {
         "participants": {"present": ["王建华", "孙丽", "陈强"], "invited": ["李文"]},
         "distribution": [],

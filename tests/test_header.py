@@ -71,6 +71,11 @@ HEADERS = {
             "chair_title": "县长",
         },
     },
+    "news-heading": {
+        "header": {},
+        "meeting": {"name": "第15次常务会议", "ordinal": 15, "date": "2025-03-05", "chair": "张立军"},
+        "metadata": {"发布时间": "2025-03-06 10:12"},
+    },
     "web-page-inline-attendance": {
         "header": {"body": "青禾县人民政府", "title": "青禾县人民政府第8次常务会议纪要"},
         "meeting": {"name": "县政府第8次常务会议", "ordinal": 8, "date": "2026-02-06", "chair": "赵立新"},

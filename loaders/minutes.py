@@ -14,6 +14,8 @@ Every fact keeps its span in the original text through :meth:`Normalized.span`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from loaders.attendance import BODY_LINE, find_closing, find_lists, parse_inline, parse_lists
 from loaders.errors import NotMinutesError
 from loaders.header import Head, body_from_text, find_opening, level_of, parse_head, parse_meeting
@@ -32,7 +34,7 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     opening = find_opening(norm)
     head = parse_head(norm, 0, opening[0] if opening else 0)
     participants = parse_inline(norm, *opening) if opening else []
-    regions = _Regions(norm, opening[1] + 1 if opening else 0)
+    regions = _regions(norm, opening[1] + 1 if opening else 0)
     parse_head(norm, regions.footer, len(norm.text), head)
     minutes = Minutes(source=source)
     if opening:
@@ -48,30 +50,37 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     return minutes
 
 
+@dataclass
 class _Regions:
-    """Where the body, the lists and the footer lie after the opening paragraph.
+    """Where the body and the footer lie after the opening paragraph, and what the lists hold."""
+
+    body_start: int
+    body_end: int
+    footer: int
+    participants: list[Participant]
+    distribution: list[Mention]
+
+
+def _regions(norm: Normalized, start: int) -> _Regions:
+    """Cut the text after the opening paragraph (at ``start``) into lists, body and footer.
 
     Lists may stand right after the opening (then the body starts after them), between items (a
     per-item 列席, read and left inside the body) or at the end (then the body stops before them).
     """
-
-    def __init__(self, norm: Normalized, start: int):
-        text, end = norm.text, len(norm.text)
-        self.participants: list[Participant] = []
-        self.distribution: list[Mention] = []
-        self.body_start, self.body_end, blocks, at = start, None, [], start
-        while (found_at := find_lists(norm, at, end)) is not None:
-            found, sent, stop = parse_lists(norm, found_at, end)
-            self.participants += found
-            self.distribution += sent
-            blocks.append((found_at, stop))
-            at = max(stop, text.find("\n", found_at, end) + 1 or end)
-        closing = find_closing(norm, blocks[-1][1] if blocks else start, end)
-        self.footer = end if closing is None else closing
-        if blocks and blocks[0][0] == start:
-            self.body_start = blocks[0][1]
-        trailing = [b for b in blocks if b[0] >= self.body_start and not _has_body(norm, b[1], self.footer)]
-        self.body_end = trailing[0][0] if trailing else self.footer
+    text, end = norm.text, len(norm.text)
+    participants, distribution, blocks, at = [], [], [], start
+    while (found_at := find_lists(norm, at, end)) is not None:
+        found, sent, stop = parse_lists(norm, found_at, end)
+        participants += found
+        distribution += sent
+        blocks.append((found_at, stop))
+        at = max(stop, text.find("\n", found_at, end) + 1 or end)
+    closing = find_closing(norm, blocks[-1][1] if blocks else start, end)
+    footer = end if closing is None else closing
+    body_start = blocks[0][1] if blocks and blocks[0][0] == start else start
+    trailing = [b for b in blocks if b[0] >= body_start and not _has_body(norm, b[1], footer)]
+    body_end = trailing[0][0] if trailing else footer
+    return _Regions(body_start, body_end, footer, participants, distribution)
 
 
 def _has_body(norm: Normalized, start: int, end: int) -> bool:

@@ -59,8 +59,8 @@ OUTCOMES = {
 _ACTION = re.compile(r"印发|下发|实施|审议|审定|发布|执行|公布|后续工作|报送|上报|报批|提请|报请|备案")
 _AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审核|同意)后")
 _REVISION = re.compile(r"修改完善|完善|修改|把关后|审核后")
-_STEP_OPENING = re.compile(r"(?:提请|报请|报|提交|由|以|按程序|依规|印发)")
-_STEP_LEAD = re.compile(r"^(?:要求|并|再|及时|由)+")
+_STEP_OPENING = re.compile(r"(?:提请|报请|报|提交|由|请|以|按程序|依规|印发)")
+_STEP_LEAD = re.compile(r"^(?:要求|并|再|及时|由|请)+")
 _FOLLOW_ON = re.compile(r"会后|随后|并|要求")
 
 
@@ -126,7 +126,7 @@ def _opens_step(part: str, revised: bool) -> bool:
         return True
     return bool(
         re.match(
-            r"提请|报请|报\S*?审|提交\S*?审|由\S+?(?:印发|下发|报批|发布)|以\S+?名义印发|按程序(?:印发|报批)|依规\S*?印发|印发",
+            r"提请|报请|报\S*?审|提交\S*?审|[由请]\S+?(?:印发|下发|报批|发布)|以\S+?名义印发|按程序(?:印发|报批)|依规\S*?印发|印发",
             part,
         )
     )
@@ -180,7 +180,8 @@ def _groups(sentences, k: int, section: int, rest_of_sentence: bool) -> list[tup
 def _decision(text, sentences, k, outcome, verb_end, span_of, level) -> Decision:
     start, end = sentences[k][:2]
     documents = find_documents(text, 0, verb_end, end)
-    document = documents[0] if documents else None
+    before = find_documents(text, 0, start, verb_end)
+    document = documents[0] if documents else (before[-1] if before else None)
     step = next_step(text, verb_end, end, level)
     if step is None and k + 1 < len(sentences):
         s, e = sentences[k + 1][:2]

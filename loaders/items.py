@@ -52,12 +52,14 @@ if TYPE_CHECKING:
 _NUMERALS = "零〇一二三四五六七八九十百"
 _HEADING = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]\s*")
 _BARE = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]?\s*")
+_BRACKETED = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]\s*")
 _ARABIC_HEADING = re.compile(r"(\d{1,2})\s*[、．.]\s*(?!\d)")
 _SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
-_OPENS_MATTER = re.compile(r"会议\s*(?:听取|审议|传达|学习|研究|讨论|审阅|通报|专题)")
+_OPENS_MATTER = re.compile(r"会议\s*(?:还)?(?:听取|审议|传达|学习|研究|讨论|审阅|通报|专题)")
 _OTHER_ALWAYS = re.compile(
     r"会议(?:还)?(?:研究了?其[他它]事项|组织(?:了)?(?:集体)?学法|组织(?:了)?集体学习|集体学习)"
 )
+_NO_MATTER = re.compile(r"会议(?:还)?研究了?其[他它]事项")
 _OTHER_AFTER = re.compile(r"会议还(?:听取|传达|审议|研究|学习|通报)")
 _CLOSING = re.compile(
     r"\S{2,30}(?:办公室|政府)\s*(?:整理|印发)|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?|[（(]此件\S*[）)]|[（(]?完[）)]?"
@@ -65,9 +67,14 @@ _CLOSING = re.compile(
 _PREAMBLE = re.compile(r".*(?:纪要如下|以下意见|如下意见|以下事项)[：:]?$")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 _KIND = re.compile(r"(传达学习|传达|组织学习|学习)|(听取)|(审议|审阅|讨论)|(研究)")
-_PRESENTED = re.compile(r"听取(?:了)?|审议(?:了)?|(?:原则上?)?(?:同意|通过)|由")
+_PRESENTED = re.compile(r"(?:听取|审议)(?:了)?(?:由)?|(?:原则上?)?(?:同意|通过)|由")
 _SUBMITS = (
     "提交",
+    "提出",
+    "起草",
+    "拟定",
+    "制定",
+    "编制",
     "报送",
     "上报",
     "呈报",
@@ -136,6 +143,7 @@ class _Block:
 _STYLES = (
     _Style(_HEADING, _BARE, chinese_number),
     _Style(_ARABIC_HEADING, None, int, first_line_only=True),
+    _Style(_BRACKETED, None, chinese_number, first_line_only=True),
 )
 
 
@@ -221,7 +229,9 @@ def _split_closing(text: str, blocks: list[_Block], numbered: bool) -> list[_Blo
             opens = _OTHER_ALWAYS.match(text, s, e) or (
                 numbered and k == len(blocks) - 1 and _OTHER_AFTER.match(text, s, e)
             )
-            if opens and not (numbered and n == 0 and block.title is None):
+            # a numbered paragraph is an item, unless it names no matter (会议还研究了其他事项)
+            numbered_item = numbered and n == 0 and block.title is None
+            if opens and (not numbered_item or _NO_MATTER.match(text, s, e)):
                 current = _Block(0, other=True)
                 others.append(current)
             current.lines.append((s, e))

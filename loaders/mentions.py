@@ -165,6 +165,15 @@ _UNIT_FOLLOWS = (
     "指导",
     "开展",
     "抓好",
+    "提出",
+    "拟定",
+    "局长",
+    "副局长",
+    "主任",
+    "副主任",
+    "党组",
+    "负责人",
+    "主要负责",
 )
 """What may follow a unit's name in a clause: a separator, a particle or the verb it is subject of."""
 
@@ -406,6 +415,11 @@ _NAME_FOLLOWS = (
     "督办",
     "调度",
     "签",
+    "关于",
+    "汇报",
+    "介绍",
+    "通报",
+    "代表",
     "副",
     "、",
     "，",

@@ -69,6 +69,16 @@ def test_approval_of_a_request_then_what_the_meeting_decided():
     ]
 
 
+def test_document_named_before_the_verb_and_a_step_asked_with_please():
+    assert decisions("bracketed.txt", "县")[1] == [
+        {
+            "outcome": "approved_in_principle",
+            "document": "江口县招商引资优惠政策（试行）",
+            "next_step": "按程序印发",
+        }
+    ]
+
+
 def test_next_step_to_a_party_committee():
     [_, [decision]] = decisions("unnumbered.txt", "区")
     assert decision["next_step"] == "报区委常委会审议"

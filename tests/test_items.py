@@ -29,6 +29,7 @@ def parse(name: str, level: str):
         ("unnumbered.txt", "区", ["report", "review"], False),
         ("decisions.txt", "市", ["review", "review", "report", "other"], True),
         ("arabic.txt", "市", ["report", "review"], True),
+        ("bracketed.txt", "县", ["report", "review"], False),
     ],
 )
 def test_items_in_every_numbering_style(name, level, kinds, titled):
@@ -67,6 +68,12 @@ def test_comment_paragraph_joins_the_matter_before_it():
     assert [(o.kind, o.text) for o in other] == [("other", "会议还研究了其他事项")]
 
 
+def test_other_matters_are_closing_business_even_when_numbered():
+    _, items, other = parse("bracketed.txt", "县")
+    assert len(items) == 2
+    assert [(o.kind, o.text) for o in other] == [("other", "会议还研究了其他事项")]
+
+
 def test_closing_business_after_the_last_item():
     _, items, other = parse("headings.txt", "县")
     assert "集体学法" not in items[-1].span.text
@@ -93,6 +100,7 @@ def test_closing_business_after_the_last_item():
         ("unnumbered.txt", "区", [["区民政局"], ["区财政局"]]),
         ("decisions.txt", "市", [[], ["市交通运输局"], ["市自然资源局"], []]),
         ("bare-numbers.txt", "市", [[], [], []]),
+        ("bracketed.txt", "县", [["县住建局"], ["县发改局"]]),
     ],
 )
 def test_presenters_are_the_units_that_reported_or_submitted(name, level, presenters):

@@ -93,7 +93,8 @@ BODY_LINE = re.compile(r"会议|[一二三四五六七八九十]+[、.．]|[一�
 """A line of the body of minutes (会议…, 一、…, a bare 一): it ends any list above it."""
 CLOSING = re.compile(
     r"[^，、,\n]{2,30}(?:办公室|办公厅)(?:整理|编|印发|印)?(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
-    r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$"
+    r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|【?(?:打印|关闭)|分享到"
+    r"|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$"
 )
 """A line that closes the minutes: the issuing office and date, a publication note, a site footer."""
 

@@ -145,10 +145,14 @@ def test_lists_stop_at_the_closing_lines():
     assert norm.text[stop:].startswith("云溪县人民政府办公室")
 
 
-def test_a_print_run_note_is_no_unit():
-    norm = normalize("分送：县委办，县人大办\n（共印50份）")
-    _, distribution, _ = parse_lists(norm, 0, len(norm.text))
+@pytest.mark.parametrize(
+    "closing", ["（共印50份）", "【打印本页】【关闭窗口】", "云溪县人民政府办公室2025年1月3日印发"]
+)
+def test_closing_lines_end_a_distribution_list(closing):
+    norm = normalize(f"分送：县委办，县人大办\n{closing}")
+    _, distribution, stop = parse_lists(norm, 0, len(norm.text))
     assert [d.name for d in distribution] == ["县委办", "县人大办"]
+    assert norm.text[stop:] == closing
 
 
 def test_inline_attendance_skips_groups_and_strips_titles():

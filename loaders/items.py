@@ -176,23 +176,33 @@ def _numbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
 
 
 def _numbered_as(text: str, lines: list[tuple[int, int]], style: _Style) -> list[_Block]:
+    """Items in one numbering style; a numbered sentence (一、要…。) under a heading is a list entry."""
     blocks: list[_Block] = []
+    first_shape = None
     for s, e in lines:
         number, body_start = _number_at(text, s, e, len(blocks) + 1, style)
-        if number is None:
+        shape = _shape(text[body_start:e]) if number is not None else None
+        if number is None or (shape == "sentence" and first_shape not in (None, "sentence")):
             if blocks:
                 blocks[-1].lines.append((s, e))
             continue
+        first_shape = first_shape or shape
         block = _Block(number, start=s)
-        rest = text[body_start:e]
-        if not rest:
-            pass
-        elif rest.startswith("会议") or "。" in rest:
-            block.lines.append((body_start, e))
-        else:
+        if shape == "heading":
             block.title = (body_start, e)
+        elif shape != "bare":
+            block.lines.append((body_start, e))
         blocks.append(block)
     return blocks
+
+
+def _shape(rest: str) -> str:
+    """What follows an item number: nothing (bare), a heading, 会议… (meeting) or another sentence."""
+    if not rest:
+        return "bare"
+    if rest.startswith("会议"):
+        return "meeting"
+    return "sentence" if "。" in rest else "heading"
 
 
 def _number_at(text: str, s: int, e: int, expected: int, style: _Style) -> tuple[int | None, int]:

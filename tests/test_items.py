@@ -128,6 +128,17 @@ def test_region_outside_the_body_is_ignored():
     assert [i.number for i in items] == [1, 2] and other == []
 
 
+def test_a_numbered_list_of_sentences_under_a_heading_does_not_split_it():
+    text = (
+        "一、听取县甲局关于某事的汇报\n会议要求：\n一、要抓好落实。\n二、要加强督查。\n三、要严格考核。\n"
+        "二、听取县乙局关于另一事的汇报\n"
+    )
+    norm = normalize(text)
+    items, _ = parse_body(norm, 0, len(norm.text), level="县")
+    assert [i.title for i in items] == ["听取县甲局关于某事的汇报", "听取县乙局关于另一事的汇报"]
+    assert "三、要严格考核" in items[0].span.text
+
+
 def test_numbers_out_of_order_do_not_split_an_item():
     norm = normalize(
         "一、听取县甲局关于某事的汇报\n会议要求：\n一、要抓好落实。\n二、听取县乙局关于另一事的汇报\n"

@@ -54,6 +54,7 @@ _HEADING = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]\s*")
 _BARE = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]?\s*")
 _BRACKETED = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]\s*")
 _ARABIC_HEADING = re.compile(r"(\d{1,2})\s*[、．.]\s*(?!\d)")
+_ASKING = re.compile(r"要|须|必须|务必|坚持|加强|强化|切实|进一步|着力|全力|严格|确保|做好|抓好|各")
 _SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
 _OPENS_MATTER = re.compile(r"会议\s*(?:还)?(?:听取|审议|传达|学习|研究|讨论|审阅|通报|专题)")
 _OTHER_ALWAYS = re.compile(
@@ -197,11 +198,12 @@ def _numbered_as(text: str, lines: list[tuple[int, int]], style: _Style) -> list
 
 
 def _shape(rest: str) -> str:
-    """What follows an item number: nothing (bare), a heading, 会议… (meeting) or another sentence."""
+    """What follows an item number: nothing (bare), a heading, a paragraph, or a sentence that asks
+    for action (要…。), which under a heading is an entry of a list, not an item."""
     if not rest:
         return "bare"
-    if rest.startswith("会议"):
-        return "meeting"
+    if rest.startswith("会议") or ("。" in rest and not _ASKING.match(rest)):
+        return "paragraph"
     return "sentence" if "。" in rest else "heading"
 
 

@@ -1,0 +1,135 @@
+"""Documents per second for extract, and for extract + load into the embedded store, on the corpus
+repeated to about 1,000 documents; peak memory; and how Oxigraph compares with rdflib's stores.
+
+Every figure is printed with its ratio to a baseline measured in the same run: reading the same files'
+bytes and decoding them. The goal of issue 2 is 200 seed-sized documents/s per core for extract +
+load; the run is single-threaded, so documents/s is per core.
+
+    .venv/bin/python bench/bench_pipeline.py [--documents 1000] [--corpus ../shared/corpus]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.pipeline import load
+from kg.store import Store, _ox
+from loaders.rdf import to_rdf
+from loaders.reading import read_minutes
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def repeat_corpus(corpus: Path, documents: int, into: Path) -> list[Path]:
+    """Copies of the corpus's minutes under distinct names (a file's name is its identity)."""
+    originals = sorted(corpus.glob("*.txt"))
+    files = []
+    for i in range(documents):
+        original = originals[i % len(originals)]
+        files.append(Path(shutil.copy(original, into / f"{original.stem}-{i:05d}.txt")))
+    return files
+
+
+def timed(label: str, work, count: int, baseline: float | None = None) -> float:
+    """Run ``work()``, print documents/s (and the ratio to ``baseline``); return the rate."""
+    start = time.perf_counter()
+    work()
+    rate = count / (time.perf_counter() - start)
+    ratio = f"  ({rate / baseline:.3f} x reading the files)" if baseline else ""
+    print(f"{label:<44} {rate:10.1f} docs/s{ratio}")
+    return rate
+
+
+def peak_memory(work) -> float:
+    """Peak memory Python allocated while ``work()`` ran, in MB (Oxigraph's own RocksDB buffers,
+    allocated in Rust, are not counted)."""
+    tracemalloc.start()
+    work()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def compare_stores(graphs: list[rdflib.Graph], into: Path, baseline_quads: float) -> None:
+    """Quads/s into Oxigraph on disk against rdflib's in-memory store and, where the berkeleydb
+    package is installed, rdflib's on-disk BerkeleyDB store."""
+    quads = [(s, p, o, g.identifier) for g in graphs for s, p, o in g]
+
+    def oxigraph():
+        store = ox.Store(str(into / "oxigraph"))
+        store.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(str(g))) for s, p, o, g in quads)
+        store.flush()
+
+    def rdflib_memory():
+        ds = rdflib.Dataset()
+        ds.addN((s, p, o, ds.graph(g)) for s, p, o, g in quads)
+
+    def rdflib_berkeleydb():
+        ds = rdflib.Dataset(store="BerkeleyDB")
+        ds.open(str(into / "bdb"), create=True)
+        ds.addN((s, p, o, ds.graph(g)) for s, p, o, g in quads)
+        ds.close()
+
+    print(f"\n{len(quads)} quads of {len(graphs)} documents; quads/s (ratio to Oxigraph on disk):")
+    rates = {}
+    candidates = {
+        "oxigraph (disk)": oxigraph,
+        "rdflib Memory": rdflib_memory,
+        "rdflib BerkeleyDB": rdflib_berkeleydb,
+    }
+    for name, work in candidates.items():
+        try:
+            start = time.perf_counter()
+            work()
+            rates[name] = len(quads) / (time.perf_counter() - start)
+        except Exception as error:  # an optional store that is not installed
+            print(f"  {name:<22} not measured: {type(error).__name__}: {str(error)[:60]}")
+            continue
+        print(f"  {name:<22} {rates[name]:12.0f} quads/s  ({rates[name] / rates['oxigraph (disk)']:.2f} x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "in").mkdir()
+        files = repeat_corpus(args.corpus, args.documents, tmp / "in")
+        n = len(files)
+        print(f"{n} documents, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB, from {args.corpus}\n")
+
+        baseline = timed(
+            "baseline: read and decode the files", lambda: [f.read_text("utf-8") for f in files], n
+        )
+        timed("extract (read + parse)", lambda: [read_minutes(f) for f in files], n, baseline)
+        records = [read_minutes(f) for f in files]
+        graphs: list[rdflib.Graph] = []
+        timed(
+            "to_rdf (record -> graph) alone", lambda: graphs.extend(to_rdf(r) for r in records), n, baseline
+        )
+        triples = sum(len(g) for g in graphs)
+        print(f"{'':<44} {triples / n:10.0f} triples/doc")
+        timed("extract + load into a fresh store", lambda: load(files, tmp / "store1"), n, baseline)
+        timed("load again (all unchanged)", lambda: load(files, tmp / "store1"), n, baseline)
+        with Store(tmp / "store1") as st:
+            print(f"{'':<44} {len(st):10d} quads in the store")
+
+        memory = peak_memory(lambda: load(files, tmp / "store2"))
+        print(f"\npeak Python memory of extract + load: {memory:.0f} MB")
+        compare_stores(graphs[:200], tmp, baseline)
+
+
+if __name__ == "__main__":
+    main()

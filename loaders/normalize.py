@@ -146,7 +146,7 @@ class Normalized:
         return Span(self.to_raw(start), self.to_raw(end - 1) + 1, self.text[start:end])
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """One non-blank line of the original: its kept runs of characters and what it reads as."""
 

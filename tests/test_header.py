@@ -125,6 +125,24 @@ def test_corpus_meeting_spans_point_at_the_opening(name):
     assert "主持" in "".join(raw[span.start : span.end].split())
 
 
+@pytest.mark.parametrize(
+    ("header", "facts"),
+    [
+        ("长府会议纪要〔2025〕2 号", {"doc_number": "长府会议纪要〔2025〕2号"}),
+        (
+            "临川市人民政府\n常 务 会 议 纪 要\n〔2025〕12号",
+            {"body": "临川市人民政府", "doc_number": "〔2025〕12号"},
+        ),
+        ("临川市人民政府办公室\n2025年5月20日", {"issuer": "临川市人民政府办公室", "issued": "2025-05-20"}),
+        ("索引号：001/2025-1\n文号：临府纪〔2025〕3号", {"doc_number": "临府纪〔2025〕3号"}),
+    ],
+)
+def test_header_lines(header, facts):
+    minutes = parse_minutes(f"{header}\n5月16日，市长周文主持召开市政府第30次常务会议。\n", "header.txt")
+    assert {key: getattr(minutes, key) for key in facts} == facts
+    assert minutes.meeting.date == ("2025-05-16" if "2025年" in header else None)
+
+
 def test_text_that_is_not_minutes_is_refused():
     with pytest.raises(NotMinutesError, match=r"notes\.txt: no meeting sentence"):
         parse_minutes("今天天气很好。\n我们去公园散步，然后回家吃饭。\n", "notes.txt")

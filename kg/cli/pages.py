@@ -1,3 +1,58 @@
 """Commands that draw pages: viz."""
 
-COMMANDS = []
+import click
+
+from kg import viz as pages
+from kg.cli.core import store_option
+from visualizations.pages import DEFAULT_MAX_NODES
+
+
+@click.command()
+@click.option("--meeting", help="Centre on the meeting of this name (e.g. 县政府第二十八次常务会议).")
+@click.option("--person", help="Centre on the person of this name.")
+@click.option("--unit", help="Centre on the unit (organisation) of this name.")
+@click.option("--project", help="Centre on the project or document of this title.")
+@click.option("--sparql", help="Draw the nodes a SPARQL query's answer names (SELECT or CONSTRUCT).")
+@click.option("--cypher", help="Draw the nodes a Cypher query on Neo4j returns (NEO4J_URI etc.).")
+@click.option(
+    "--depth", type=click.IntRange(min=0), help="Hops from the focus [default: 2 for a name, 0 for a query]."
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    default="kg-viz.html",
+    show_default=True,
+    help="The page to write.",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_NODES,
+    show_default=True,
+    help="Above this, keep the best-connected nodes and say on the page what was left out.",
+)
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
+@store_option
+def viz(meeting, person, unit, project, sparql, cypher, depth, out, max_nodes, open_page, store):
+    """Write an interactive page of the graph, one HTML file that works offline.
+
+    With no focus it draws the whole graph (within --max-nodes).
+    """
+    path = pages.viz(
+        store,
+        meeting=meeting,
+        person=person,
+        unit=unit,
+        project=project,
+        sparql=sparql,
+        cypher=cypher,
+        depth=depth,
+        out=out,
+        max_nodes=max_nodes,
+    )
+    click.echo(str(path))
+    if open_page:
+        click.launch(str(path))
+
+
+COMMANDS = [viz]

@@ -215,8 +215,10 @@ def _names_in(
 
 def _person(token: str) -> tuple[str | None, str | None, str | None]:
     """(unit, title, name) of one listed token; name is None when the token names no one."""
+    if _GROUP_WORDS.search(token):
+        return None, token, None
     token = token.removesuffix("同志").removesuffix("等")
-    if _TITLE_END.search(token) or _GROUP_WORDS.search(token):
+    if _TITLE_END.search(token):
         return None, token, None
     if len(token) >= 3 and _STRONG_UNIT_ONLY.match(token):
         return token, None, None

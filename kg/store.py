@@ -117,11 +117,9 @@ class Store:
             if any(self._ox.contains_named_graph(n) for n in names):
                 self._ox.update(" ;\n".join(_replacement(n, g) for n, g in zip(names, graphs, strict=True)))
             else:
-                self._ox.extend(
-                    ox.Quad(_ox(s), _ox(p), _ox(o), n)
-                    for n, g in zip(names, graphs, strict=True)
-                    for s, p, o in g
-                )
+                term = _Converter()
+                pairs = zip(names, graphs, strict=True)
+                self._ox.extend(ox.Quad(term(s), term(p), term(o), n) for n, g in pairs for s, p, o in g)
         except (OSError, SyntaxError, ValueError) as error:
             which = ", ".join(n.value for n in names)
             raise StoreError(f"{self.path}: cannot write {which} ({_first_line(error)})") from None
@@ -175,8 +173,20 @@ class Store:
 
 
 def _replacement(name: ox.NamedNode, graph: rdflib.Graph) -> str:
-    data = " .\n".join(f"{_ox(s)} {_ox(p)} {_ox(o)}" for s, p, o in graph)
+    term = _Converter()
+    data = " .\n".join(f"{term(s)} {term(p)} {term(o)}" for s, p, o in graph)
     return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data} .\n}} }}"
+
+
+class _Converter(dict):
+    """rdflib -> pyoxigraph terms, each distinct term converted once (types, predicates, persons
+    and units recur on every other triple, so this halves the cost of a write)."""
+
+    def __call__(self, term):
+        converted = self.get(term)
+        if converted is None:
+            converted = self[term] = _ox(term)
+        return converted
 
 
 def _ox(term) -> ox.NamedNode | ox.Literal:

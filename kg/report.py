@@ -37,21 +37,25 @@ SELECT DISTINCT ?meeting ?meeting_name ?body ?chair (COUNT(DISTINCT ?i) AS ?item
 } GROUP BY ?meeting ?meeting_name ?body ?chair ?date ?source""")
 
 UNITS = q.query("""
-SELECT DISTINCT ?unit ?name (COUNT(DISTINCT ?presented) AS ?items_presented)
+SELECT ?unit ?name (COUNT(DISTINCT ?presented) AS ?items_presented)
        (COUNT(DISTINCT ?directive) AS ?directives_addressed) (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
-  ?unit a mkg:Organization ; rdfs:label ?name .
-  { ?meeting mkg:hasItem ?presented . ?presented mkg:presenter ?unit }
-  UNION { ?meeting mkg:hasItem ?i . ?i mkg:hasDirective ?directive . ?directive mkg:addressee ?unit }
+  { ?presented mkg:presenter ?unit . ?meeting mkg:hasItem ?presented }
+  UNION { ?directive mkg:addressee ?unit . ?i mkg:hasDirective ?directive . ?meeting mkg:hasItem ?i }
+  ?unit rdfs:label ?name .
 } GROUP BY ?unit ?name""")
 
 ATTENDANCE = q.query("""
-SELECT DISTINCT ?person ?name ?role (COUNT(DISTINCT ?meeting) AS ?n)
-       (MIN(?day) AS ?first) (MAX(?day) AS ?last) WHERE {
-  ?person a mkg:Person ; rdfs:label ?name .
-  { ?meeting mkg:hasAttendance ?a . ?a mkg:attendee ?person ; mkg:role ?role }
-  UNION { ?meeting mkg:chair ?person . BIND("chair" AS ?role) }
+SELECT ?person ?name ?role (COUNT(DISTINCT ?meeting) AS ?n) (MIN(?day) AS ?first) (MAX(?day) AS ?last) WHERE {
+  ?a mkg:attendee ?person ; mkg:role ?role . ?meeting mkg:hasAttendance ?a . ?person rdfs:label ?name .
   OPTIONAL { ?meeting dcterms:date ?day }
 } GROUP BY ?person ?name ?role""")
+
+CHAIRS = q.query("""
+SELECT ?person ?name ("chair" AS ?role) (COUNT(DISTINCT ?meeting) AS ?n) (MIN(?day) AS ?first)
+       (MAX(?day) AS ?last) WHERE {
+  ?meeting mkg:chair ?person . ?person rdfs:label ?name . OPTIONAL { ?meeting dcterms:date ?day }
+} GROUP BY ?person ?name""")
+"""Attendance and chairs are asked apart: a UNION with a BIND in one branch is far slower here."""
 
 PENDING = q.query("""
 SELECT DISTINCT ?d ?meeting_name ?item ?document ?document_status ?next_step
@@ -97,7 +101,7 @@ def report_data(store=None) -> ReportData:
             _public(select(st, UNITS)),
             key=lambda r: (-r["items_presented"] - r["directives_addressed"], r["name"]),
         )
-        people = _attendance(select(st, ATTENDANCE))
+        people = _attendance(select(st, ATTENDANCE) + select(st, CHAIRS))
         pending = sorted(
             _public(select(st, PENDING)), key=lambda r: (r.get("date") or "", r.get("_start") or 0)
         )

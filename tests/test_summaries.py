@@ -63,7 +63,10 @@ def test_person_shows_chairing_and_co_attendees(corpus_store):
     assert others == in_room - {"李晓东"}
     assert not others & set(record["participants"]["on_leave"])
     assert {r["meetings_shared"] for r in got["Seen most often with"]} == {1}
-    assert "县发改局" in {r["unit"] for r in got["Units they appear with"]}
+    presented = [r for r in got["Units they appear with"] if r["how"] == "presented at their meeting"]
+    presenters = {p for item in record["items"] for p in item["presenters"]}
+    assert len(presented) == len(presenters)
+    assert sum(r["count"] for r in presented) == sum(len(i["presenters"]) for i in record["items"])
     assert [r["seen"] for r in got["First and last seen"]] == ["first", "last"]
     (figures,) = got["Place in the co-attendance network"]
     assert figures["degree"] == len(others)

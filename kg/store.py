@@ -147,6 +147,7 @@ class Store:
                 yield quad
 
     def __len__(self) -> int:
+        """The number of quads (kg writes only to named graphs, never to the default graph)."""
         return len(self._ox)
 
     def query(self, sparql: str, params: Mapping[str, object] | None = None):

@@ -76,7 +76,9 @@ _UNIT_PREFIX = re.compile(rf"^(.+(?:{_STRONG_UNITS})|.{{2,}}(?:{_WEAK_UNITS}))[\
 _STRONG_UNIT_ONLY = re.compile(rf"^.+(?:{_STRONG_UNITS})$")
 _WEAK_UNIT_ONLY = re.compile(rf"^.{{3,}}(?:{_WEAK_UNITS})$")
 _NAME = re.compile(r"^[\u4e00-\u9fff\u3007]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}$")
-_GROUP_WORDS = re.compile(r"领导|负责同志|负责人|同志们|有关|相关|各[\u4e00-\u9fff]|部门|单位|代表|人员|干部")
+_GROUP_WORDS = re.compile(
+    r"领导|负责|同志们|有关|相关|各[\u4e00-\u9fff]|部门|单位|代表|人员|干部|主持|召开|会议"
+)
 _LABEL = re.compile(
     r"(?:[（(][一二三四五六七八九十\d]+[）)])?(?P<label>[^：:，。、\s（(]{1,14})[：:]"
     r"|(?P<bare>出席|列席|请假|缺席)(?=\s)"
@@ -86,7 +88,12 @@ _GROUP_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 _PUNCT_SPLIT = re.compile(r"[，,；;、\n]|$")
 _TOKEN = re.compile(r"[^\s\0]+")
 _DIST_SPLIT = re.compile(r"[，,；;、。\n]|及(?=[\u4e00-\u9fff]{2})")
-_VERBS = re.compile("|".join(sorted(INLINE_VERBS, key=len, reverse=True)))
+_VERBS = re.compile(
+    "(?P<verb>"
+    + "|".join(sorted(INLINE_VERBS, key=len, reverse=True))
+    + ")"
+    + r"|(?:因(?P<reason>[^，。；、]{1,12}))?请假(?=[，。；])"
+)
 _LIST_OPENERS = re.compile(r"出席会议的(?:领导|同志)?(?:有|是)[：:]?|参加会议的(?:领导|同志)?(?:有|是)[：:]?")
 
 BODY_LINE = re.compile(r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$")
@@ -110,13 +117,17 @@ def split_title(chunk: str) -> tuple[str | None, str]:
 
 
 def parse_inline(norm: Normalized, start: int, end: int) -> list[Participant]:
-    """Participants named in sentences of the opening paragraph (…出席会议, …应邀参加会议)."""
+    """Participants named in sentences of the opening paragraph (…出席会议, …因公请假)."""
     text = norm.text
     out: list[Participant] = []
     clause_start = start
     for m in _VERBS.finditer(text, start, end):
         subject_start = max(text.rfind("。", clause_start, m.start()) + 1, clause_start)
-        out.extend(_names_in(norm, subject_start, m.start(), INLINE_VERBS[m[0]], sentence=True))
+        role = INLINE_VERBS[m["verb"]] if m["verb"] else "on_leave"
+        found = _names_in(norm, subject_start, m.start(), role, sentence=True)
+        for person in found:
+            person.note = m["reason"] and f"因{m['reason']}"
+        out.extend(found)
         clause_start = m.end()
     for m in _LIST_OPENERS.finditer(text, start, end):
         stop = text.find("。", m.end(), end)

@@ -47,6 +47,7 @@ _NAME_AFTER = re.compile(r"主持召开了?([^，。；：]{2,60}?会议)")
 _NAME_BEFORE = re.compile(r"([^，。；：]{0,40}?第[\d" + NUMERAL + r"]+次[^，。；：于在]{0,20}?会议)")
 _PLACE = re.compile(r"在[^在，。]{2,30}?(?:室|厅|楼|中心|会场|宾馆|酒店|大厦|\d号?)$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_BRACKETED_DATE = re.compile(rf"[（(](?:{DATE.pattern})[）)]")
 _ITEM_HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|会议(?!纪要)")
 _LEADING_DATE = re.compile(rf"^(?:{DATE.pattern})(?:上午|下午|晚上)?")
 _TIME_OF_DAY = re.compile(r"^(?:上午|下午|晚上|晚|早上)")
@@ -58,7 +59,9 @@ class Head:
 
     ``reference`` is the document's own date (issue date, bracketed date) that lends its year to a
     meeting date without one; ``page_date`` a web page's date (生成日期), used only where there is none;
-    ``awaiting_date`` says that the last line read was an issuing office without its date.
+    ``dated_heading`` a date standing in brackets under the heading (（二〇二五年十一月三日）), the
+    meeting's own date where the opening sentence gives none; ``awaiting_date`` says that the last
+    line read was an issuing office without its date.
     """
 
     body: str | None = None
@@ -69,6 +72,7 @@ class Head:
     ordinal: int | None = None
     reference: FoundDate | None = None
     page_date: FoundDate | None = None
+    dated_heading: FoundDate | None = None
     awaiting_date: bool = False
     metadata: dict[str, str] = field(default_factory=dict)
     spans: dict[str, Span] = field(default_factory=dict)
@@ -169,6 +173,14 @@ def _issue_date(line: _Line, waiting: bool) -> bool:
     return True
 
 
+def _bracketed_date(line: _Line, waiting: bool) -> bool:
+    """（二〇二五年十一月三日） under the heading."""
+    if not (line.dates and _BRACKETED_DATE.fullmatch(line.text)):
+        return False
+    line.head.dated_heading = line.head.dated_heading or line.dates[0]
+    return True
+
+
 def _document_number(line: _Line, waiting: bool) -> bool:
     """长府会议纪要〔2025〕2号."""
     if line.dates or not (number := _DOC_NUMBER.search(line.text)):
@@ -209,6 +221,7 @@ LINE_READERS = (
     _site_footer,
     _office,
     _issue_date,
+    _bracketed_date,
     _document_number,
     _title_or_masthead,
     _government,
@@ -249,13 +262,13 @@ def parse_meeting(norm: Normalized, start: int, end: int, reference: FoundDate |
     if dates:
         meeting.date = resolve_year(dates[0], reference)
     if named:
-        _read_name(meeting, named[1])
+        name_meeting(meeting, named[1])
     if chaired:
         meeting.chair_title, meeting.chair = _chair(chaired[1] or chaired[2])
     return meeting
 
 
-def _read_name(meeting: Meeting, name: str) -> None:
+def name_meeting(meeting: Meeting, name: str) -> None:
     """Name, kind and ordinal of the meeting from its name as written (leading date and 召开 left out)."""
     name = _LEADING_DATE.sub("", name).rsplit("召开", 1)[-1]
     meeting.name = name

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from loaders.attendance import BODY_LINE, find_closing, find_lists, parse_inline, parse_lists
 from loaders.errors import NotMinutesError
-from loaders.header import Head, body_from_text, find_opening, level_of, parse_head, parse_meeting
+from loaders.header import (
+    Head,
+    body_from_text,
+    find_opening,
+    level_of,
+    name_meeting,
+    parse_head,
+    parse_meeting,
+)
 from loaders.items import parse_body
 from loaders.normalize import Normalized, normalize
 from loaders.record import ROLES, Meeting, Mention, Minutes, Participant
@@ -91,6 +99,10 @@ def _has_body(norm: Normalized, start: int, end: int) -> bool:
 def _meeting(norm: Normalized, head: Head, opening: tuple[int, int]) -> Meeting:
     """The meeting of the opening sentence, its ordinal and government completed from the header."""
     meeting = parse_meeting(norm, *opening, head.reference or head.page_date)
+    if meeting.date is None and head.dated_heading is not None:
+        meeting.date = head.dated_heading.iso
+    if meeting.name is None and head.title:
+        name_meeting(meeting, head.title.removesuffix("纪要"))
     if meeting.ordinal is None:
         meeting.ordinal = head.ordinal
     if head.body is None and meeting.name:

@@ -60,6 +60,12 @@ ATTENDANCE = {
         "notes": {},
         "units": {"陈东": "县政府办公室", "赵刚": "县水利局", "孙文斌": "县水利局"},
     },
+    "dated-heading-inline-leave": {
+        "participants": {"present": ["李四", "王五"], "on_leave": ["赵六"]},
+        "distribution": [],
+        "notes": {"赵六": "因公出差"},
+        "units": {},
+    },
     "news-heading": {
         "participants": {"present": ["王小兵", "刘畅"], "observer": ["孙明"]},
         "distribution": [],

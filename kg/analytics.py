@@ -180,16 +180,28 @@ def community_rows(rows: list[dict], shown: int = 8) -> list[dict]:
     ]
 
 
-def analyze_graph(graph: nx.MultiDiGraph, top: int | None = None) -> Tables:
-    """For each network of :data:`NETWORKS`: its nodes' figures (the ``top`` by PageRank) and communities."""
-    sections = []
+def figures(graph: nx.MultiDiGraph) -> dict[str, tuple[nx.Graph, list[dict]]]:
+    """``{name: (network, centrality rows)}`` for every network of :data:`NETWORKS`."""
+    out = {}
     for name, build in NETWORKS.items():
         network = build(graph)
-        rows = centrality(network)
+        out[name] = (network, centrality(network))
+    return out
+
+
+def network_sections(found: dict[str, tuple[nx.Graph, list[dict]]], top: int | None = None) -> list[Section]:
+    """Per network: the ``top`` nodes by PageRank, then its communities."""
+    sections = []
+    for name, (network, rows) in found.items():
         size = f"{network.number_of_nodes()} nodes, {network.number_of_edges()} edges"
         sections.append(Section(f"{name} network ({size})", rows[:top]))
         sections.append(Section(f"{name} communities", community_rows(rows)))
-    return Tables("Networks", sections)
+    return sections
+
+
+def analyze_graph(graph: nx.MultiDiGraph, top: int | None = None) -> Tables:
+    """For each network of :data:`NETWORKS`: its nodes' figures (the ``top`` by PageRank) and communities."""
+    return Tables("Networks", network_sections(figures(graph), top))
 
 
 def analyze(store=None, *, top: int | None = None) -> Tables:

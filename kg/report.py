@@ -87,7 +87,7 @@ class ReportData:
 
 def report_data(store=None) -> ReportData:
     """Gather the report's rows from the store (a Store or its path)."""
-    from kg.analytics import analyze_graph
+    from kg.analytics import figures, network_sections
     from kg.pipeline import opened, stats
     from kg.projection import project, to_networkx
     from kg.summaries import select
@@ -106,15 +106,15 @@ def report_data(store=None) -> ReportData:
             _public(select(st, PENDING)), key=lambda r: (r.get("date") or "", r.get("_start") or 0)
         )
         outcomes = [(_local(r["outcome"]), r["n"]) for r in select(st, OUTCOMES)]
-        networks = analyze_graph(to_networkx(project(st.quads())), top=TOP)
-    _add_network_figures(people, networks)
+        found = figures(to_networkx(project(st.quads())))
+    _add_network_figures(people, found["co_attendance"][1])
     months = Counter((r.get("date") or "undated")[:7] for r in meetings)
     sections = [
         Section("Meetings", meetings),
         Section("Most active units", units),
         Section("Attendance per person", people),
         Section("Decisions waiting for a next step", [_drop_private(r) for r in pending]),
-        *networks.sections,
+        *network_sections(found, TOP),
     ]
     charts = [
         ("Meetings per month", sorted(months.items()), "column"),
@@ -162,16 +162,14 @@ def _attendance(rows: list[dict]) -> list[dict]:
     return sorted(people.values(), key=lambda p: (-p["in_room"], p["name"]))
 
 
-def _add_network_figures(people: list[dict], networks: Tables) -> None:
+def _add_network_figures(people: list[dict], rows: list[dict]) -> None:
     """Each person's PageRank and community in the co-attendance network, beside their counts."""
-    figures = {
-        r["uri"]: r for s in networks.sections if s.title.startswith("co_attendance network") for r in s.rows
-    }
+    by_uri = {r["uri"]: r for r in rows}
     for person in people:
         uri = person.pop("uri")
-        if uri in figures:
-            person["pagerank"] = figures[uri]["pagerank"]
-            person["community"] = figures[uri]["community"]
+        if uri in by_uri:
+            person["pagerank"] = by_uri[uri]["pagerank"]
+            person["community"] = by_uri[uri]["community"]
 
 
 # ---------------------------------------------------------------- rendering

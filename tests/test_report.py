@@ -40,6 +40,7 @@ def test_report_data_holds_counts_sections_and_charts(corpus_store):
     assert len(people) == sparql(LISTED, corpus_store).rows[0][0]
     chair = next(p for p in people if p["name"] == "李晓东")
     assert chair["chair"] == 1 and chair["present"] == 1
+    assert all("pagerank" in p and "community" in p for p in people if p["in_room"])
     units = [u["name"] for u in sections["Most active units"]]
     (seed_unit,) = {r["name"] for r in summary("unit", "县发改局", corpus_store).sections[0].rows}
     assert seed_unit in units[:3]  # four reports at the seed meeting

@@ -78,6 +78,11 @@ def test_list_lines_keep_the_spaces_that_separate_names():
     ]
 
 
+def test_a_label_without_colon_opens_a_list_only_before_names():
+    assert normalize("出席 王大明 李 红").text == "出席 王大明 李 红"
+    assert normalize("出席 会议的有：副县长王大明").text == "出席会议的有：副县长王大明"
+
+
 def test_a_label_split_over_two_lines_is_joined():
     assert normalize("出\n席：王大明 李小红\n列\n席：张三丰").text == "出席：王大明 李小红\n列席：张三丰"
 

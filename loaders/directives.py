@@ -22,6 +22,8 @@ from collections.abc import Callable
 from loaders.decisions import decision_at
 from loaders.mentions import (
     UNIT_LAST_CHARS,
+    UNIT_SUFFIXES,
+    Found,
     find_persons,
     is_generic,
     is_named_unit,
@@ -40,16 +42,16 @@ _TAKES_UP = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[）)])?会议(?:还)?(?:听取|审议|传达|学习|研究|讨论|审阅)"
 )
 _CLAUSE_HEAD = re.compile(
-    r"(?:(?<=[，,；;：:。！？!?\n])|^)"
     r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?"
     r"(?:会议(?:还)?(?:指出|强调|要求|认为|确定|明确|决定))?"
     r"(?:[一二三四五六七八九十]+(?:是|要)|首先|其次|最后|同时|此外|另外|会后|其中|特别是|尤其是)?"
     r"(?:请|并由|由|(?:原则上?)?同意由|责成|明确由|确定由)?"
     r"(?!(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?会议)"
-    rf"(?=[^，,；;：:。！？\n]{{0,28}}?[{UNIT_LAST_CHARS}])",
-    re.M,
+    rf"(?=[^，,；;：:。！？\n]{{0,28}}?[{UNIT_LAST_CHARS}])"
 )
 """The head of a clause, past its lead words (会议强调，/二是/同时/由/同意由), where a unit may stand."""
+_NAMED_SUFFIX = re.compile("|".join(s for s in UNIT_SUFFIXES if s not in ("部门", "单位")))
+"""A sentence without one of these names no unit that could be told to act."""
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 
 
@@ -61,9 +63,17 @@ def addressees(text: str, start: int, end: int, level: str | None = None) -> lis
     ['某园事务中心', '市自然资源局', '市司法局', '弼时镇']
     """
     out: list[str] = []
-    for head in _CLAUSE_HEAD.finditer(text, start, end):
-        stop = _CLAUSE_END.search(text, head.end(), end)
-        for s, e in units_at(text, head.end(), stop.start() if stop else end):
+    if not _NAMED_SUFFIX.search(text, start, end):
+        return out
+    clause_start = start
+    while clause_start < end:
+        stop = _CLAUSE_END.search(text, clause_start, end)
+        clause_end = stop.start() if stop else end
+        head = _CLAUSE_HEAD.match(text, clause_start, clause_end)
+        clause_start = clause_end + 1
+        if head is None:
+            continue
+        for s, e in units_at(text, head.end(), clause_end):
             name = text[s:e]
             if not (is_unit_name(name) or is_generic(name)):
                 break
@@ -77,12 +87,16 @@ def find_directives(
     sentences: list[tuple[int, int, int, int]],
     span_of: SpanOf,
     level: str | None = None,
+    persons: list[Found] | None = None,
 ) -> list[Directive]:
     """The directives among one item's sentences, in order (see the module's doc).
 
     A decision sentence (会议原则同意…，要求…后提请县委审议) is a directive only where it names
-    a unit to act (会议确定：县财政局负责…).
+    a unit to act (会议确定：县财政局负责…). ``persons`` found in the item already (offsets into
+    ``text``) save finding them again.
     """
+    if persons is None and sentences:
+        persons = find_persons(text, 0, sentences[0][0], sentences[-1][1])
     out: list[Directive] = []
     verb, paragraph = None, None
     for start, end, _section, para in sentences:
@@ -95,8 +109,8 @@ def find_directives(
         asks = opening or _ASKS.search(text, start, end)
         if not units and (not asks or decision_at(text, start, end) or _TAKES_UP.match(text, start, end)):
             continue
-        persons = list(dict.fromkeys(p.name for p in find_persons(text, 0, start, end)))
+        named = list(dict.fromkeys(p.name for p in persons or () if start <= p.start < end))
         span = span_of(start, end)
         quote = span.text if span is not None else text[start:end]
-        out.append(Directive(text=quote, verb=verb, addressees=units, persons=persons, span=span))
+        out.append(Directive(text=quote, verb=verb, addressees=units, persons=named, span=span))
     return out

@@ -307,13 +307,14 @@ def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str],
     item = Item(number=number, kind=kind, span=norm.span(start, end))
     if block.title:
         item.title = text[block.title[0] : block.title[1]].rstrip("。：:")
+    persons = find_persons(text, 0, start, end)
     item.decisions = find_decisions(text, sentences, span_of, level)
-    item.directives = find_directives(text, sentences, span_of, level)
+    item.directives = find_directives(text, sentences, span_of, level, persons)
     decided = [(s, e) for s, e, _, _ in sentences if decision_at(text, s, e)]
     first = [sentences[0][:2]] if block.title and sentences else []
     item.presenters = _presenters(norm, [opening, *first, *decided])
     item.documents = _mentions(norm, find_documents(text, 0, start, end, aliases))
-    item.persons_mentioned = _mentions(norm, find_persons(text, 0, start, end))
+    item.persons_mentioned = _mentions(norm, persons)
     item.organizations_mentioned = _mentions(norm, find_enterprises(text, 0, start, end))
     item.projects = _mentions(norm, find_projects(text, 0, start, end))
     return item

@@ -324,6 +324,8 @@ def is_unit_name(name: str) -> bool:
 
 
 def _balanced(name: str) -> bool:
+    if "（" not in name and "(" not in name and "）" not in name and ")" not in name:
+        return True
     return name.count("（") + name.count("(") == name.count("）") + name.count(")")
 
 
@@ -551,7 +553,7 @@ def document_ranges(text: str, start: int = 0, end: int | None = None) -> list[t
 _ENTERPRISE = re.compile(
     r"(?:股份有限公司|集团有限公司|有限责任公司|有限公司|集团公司|公司|集团)(?!有限|股份|公司|集团)"
 )
-_NAME_BOUNDARY = frozenset("，。；：、！？“”《》（）()\n的")
+_NAME_BOUNDARY = "，。；：、！？“”《》\n的"
 _ORG_LEAD = re.compile(
     r".*(?:关于|推进|落实|支持|同意|由|与|和|及|向|对|给|为|将|把|是|了|听取|审议|会议|引进|参与|督促|"
     r"指导|要求|请|经|从|被|让|使|帮助|配合|会同|协调|组织|推动|加快|启动|确保|已经|支付|考虑|通过)"
@@ -572,20 +574,15 @@ _GENERIC_PROJECT = re.compile(
 
 
 def _run_before(text: str, pos: int, lower: int) -> int:
-    """Start of the run of name characters that ends at ``pos`` (back to a punctuation mark or 的)."""
-    start = pos
-    depth = 0
-    while start > lower:
-        c = text[start - 1]
-        if c in "）)":
-            depth += 1
-        elif c in "（(":
-            if depth == 0:
-                break
-            depth -= 1
-        elif c in _NAME_BOUNDARY and depth == 0:
-            break
-        start -= 1
+    """Start of the run of name characters that ends at ``pos`` (back to a punctuation mark or 的).
+
+    Brackets do not end a run (观海酒店（暂名）项目), unless one opens and is not closed before ``pos``.
+    """
+    start = max(text.rfind(c, lower, pos) for c in _NAME_BOUNDARY) + 1
+    start = max(start, lower)
+    opening = max(text.rfind("（", start, pos), text.rfind("(", start, pos))
+    if opening >= start and max(text.rfind("）", opening, pos), text.rfind(")", opening, pos)) < 0:
+        start = opening + 1
     return start
 
 
@@ -651,25 +648,23 @@ def find_projects(text: str, offset: int, start: int = 0, end: int | None = None
     """
     end = len(text) if end is None else end
     skip = document_ranges(text, start, end)
-    out: list[Found] = []
-    last_end = -1
+    runs: list[tuple[int, re.Match]] = []
     for m in _PROJECT.finditer(text, start, end):
         if not _outside(skip, m.start()):
             continue
-        following = _PROJECT.search(text, m.end(), end)
-        if following and following.start() < end and _run_before(text, following.start(), start) <= m.start():
-            continue
         run = _run_before(text, m.start(), start)
-        if run < last_end:
-            continue
+        if runs and runs[-1][0] == run:
+            runs[-1] = (run, m)  # the same name goes on (…排水防涝工程建设项目)
+        else:
+            runs.append((run, m))
+    out: list[Found] = []
+    for run, m in runs:
         lead = _PROJECT_LEAD.match(text, run, m.start())
         name_start = lead.end() if lead else run
         label = _LIST_LABEL.match(text, name_start, m.start())
         name_start = label.end() if label else name_start
         name = text[name_start : m.end()]
         core = name[: -len(m[0])]
-        if len(core) < 3 or _GENERIC_PROJECT.search(name) or not _PROJECT_MARKER.search(core):
-            continue
-        out.append(Found(name, offset + name_start, offset + m.end()))
-        last_end = m.end()
+        if len(core) >= 3 and not _GENERIC_PROJECT.search(name) and _PROJECT_MARKER.search(core):
+            out.append(Found(name, offset + name_start, offset + m.end()))
     return out

@@ -33,9 +33,7 @@ METADATA_KEYS = (
 
 _METADATA = re.compile(rf"({'|'.join(METADATA_KEYS)})[：:](.*)$")
 _GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,}?[省市县区州旗盟镇乡](?:第[\d" + NUMERAL + r"]+届)?人民政府")
-_OFFICE = re.compile(
-    r"(?P<office>[\u4e00-\u9fff]{2,}?(?:人民政府|政府)?办公(?:室|厅))(?P<verb>整理|编印|编|印发|印)?"
-)
+_OFFICE = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,}?(?:人民政府|政府)?办公(?:室|厅))")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,12}[〔\[【（(]\d{4}[〕\]】）)]第?\d{1,4}号")
 _ORDINAL = re.compile(rf"第([\d{NUMERAL}]+)次")
 _KIND = re.compile(r"(常务|全体|专题|办公|党组|廉政工作|执行)(?:[（(]扩大[）)])?会议")

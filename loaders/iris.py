@@ -66,6 +66,20 @@ def project(government: str, name: str) -> URIRef:
     return _iri(government, "project", name)
 
 
+def post(government: str, title: str) -> URIRef:
+    """A post of one government (县长, 常务副县长): one per title."""
+    return _iri(government, "post", title)
+
+
+def holding(meeting_iri: URIRef, person_key: str, title: str) -> URIRef:
+    """A person seen holding a post at one meeting: once per meeting, however often the title recurs.
+
+    >>> str(holding(URIRef("https://w3id.org/minutes-kg/id/m"), "王五", "县长"))
+    'https://w3id.org/minutes-kg/id/m/holding/王五/县长'
+    """
+    return URIRef(f"{meeting_iri}/holding/{segment(person_key)}/{segment(title)}")
+
+
 def meeting(government: str, name: str | None, date: str | None) -> URIRef:
     """A meeting: the government, the meeting's name and its date (either may be missing)."""
     return _iri(government, "meeting", f"{name or 'meeting'}@{date or 'undated'}")

@@ -19,9 +19,9 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from loaders import iris
+from loaders import aliases, iris
 from loaders.record import Minutes, Span
 from ontology import ITEM_KIND, MKG, OUTCOME, ROLE
 
@@ -33,7 +33,15 @@ ORG_CLASSES = (
 )
 """A unit's class by the end of its name, tried in order (…街道办事处 is a township, not an office)."""
 
-PREFIXES = {"mkg": MKG._NS, "dcterms": DCTERMS, "org": ORG, "prov": PROV, "rdfs": RDFS, "xsd": XSD}
+PREFIXES = {
+    "mkg": MKG._NS,
+    "dcterms": DCTERMS,
+    "org": ORG,
+    "prov": PROV,
+    "rdfs": RDFS,
+    "skos": SKOS,
+    "xsd": XSD,
+}
 
 
 def org_class(name: str) -> URIRef | None:
@@ -50,9 +58,13 @@ def org_class(name: str) -> URIRef | None:
     return None
 
 
-def to_rdf(minutes: Minutes, *, content_hash: str | None = None) -> Graph:
-    """The minutes as a graph named by their source document's IRI (see the module's doc)."""
-    builder = _Builder(minutes, content_hash)
+def to_rdf(minutes: Minutes, *, content_hash: str | None = None, names: aliases.Names | None = None) -> Graph:
+    """The minutes as a graph named by their source document's IRI (see the module's doc).
+
+    ``names`` decides what each name resolves to (:mod:`loaders.aliases`: the alias tables and the
+    reviewed merges and splits); by default the tables that ship with the ontology.
+    """
+    builder = _Builder(minutes, content_hash, names or aliases.default_names())
     builder.build()
     graph = Graph(identifier=builder.source)
     for prefix, namespace in PREFIXES.items():
@@ -70,12 +82,17 @@ def _date(value: str | None) -> Literal | None:
 class _Builder:
     """Walks one record and collects its triples; one method per part of the record."""
 
-    def __init__(self, minutes: Minutes, content_hash: str | None):
+    def __init__(self, minutes: Minutes, content_hash: str | None, names: aliases.Names):
         self.minutes = minutes
         self.content_hash = content_hash
-        self.gov = iris.government_key(minutes)
+        self.names = names
+        self.gov = names.government(iris.government_key(minutes))
         self.source = iris.source(minutes.source)
         self.file = Literal(PurePath(minutes.source).name)
+        self.meeting_iri = iris.meeting(self.gov, minutes.meeting.name, minutes.meeting.date)
+        self.holdings: set[URIRef] = set()
+        self.units: set[tuple] = set()
+        self.resolved: dict[tuple[str, str], aliases.Resolved] = {}
         self.triples: list[tuple] = []
 
     def add(self, s, p, o) -> None:
@@ -83,8 +100,7 @@ class _Builder:
             self.triples.append((s, p, o))
 
     def build(self) -> None:
-        m = self.minutes
-        meeting = iris.meeting(self.gov, m.meeting.name, m.meeting.date)
+        m, meeting = self.minutes, self.meeting_iri
         self.source_document(meeting)
         self.meeting(meeting)
         for position, participant in enumerate(m.participants, 1):
@@ -118,7 +134,7 @@ class _Builder:
         self.add(meeting, MKG.ordinal, None if mt.ordinal is None else Literal(mt.ordinal))
         self.add(meeting, MKG.body, self.organization(self.gov, cls=MKG.GovernmentBody))
         if mt.chair:
-            self.add(meeting, MKG.chair, self.person(mt.chair, mt.chair_title))
+            self.add(meeting, MKG.chair, self.person(mt.chair, mt.chair_title, mt.span))
         self.add(meeting, MKG.chairTitle, _text(mt.chair_title))
         self.provenance(meeting, mt.span)
 
@@ -143,12 +159,13 @@ class _Builder:
         self.add(node, RDFS.label, _zh(item.title))
         for mention in item.presenters:
             self.add(node, MKG.presenter, self.organization(mention.name))
-        for mention in item.documents:
+        for n, mention in enumerate(item.documents, 1):
             self.add(node, MKG.discusses, self.document(mention.name))
+            self.stage(node, n, mention, item.decisions)
         for mention in item.projects:
-            self.add(node, MKG.concerns, self.named(iris.project, MKG.Project, mention.name))
+            self.add(node, MKG.concerns, self.named("project", iris.project, MKG.Project, mention.name))
         for mention in item.persons_mentioned:
-            self.add(node, MKG.mentionsPerson, self.person(mention.name, mention.title))
+            self.add(node, MKG.mentionsPerson, self.person(mention.name, mention.title, mention.span))
         for mention in item.organizations_mentioned:
             self.add(node, MKG.mentionsOrganization, self.organization(mention.name))
         for n, decision in enumerate(item.decisions, 1):
@@ -167,6 +184,22 @@ class _Builder:
         self.add(node, MKG.documentStatus, _text(decision.document_status))
         self.add(node, MKG.nextStep, _text(decision.next_step))
         self.provenance(node, decision.span)
+
+    def stage(self, item: URIRef, position: int, mention, decisions) -> None:
+        """The document as this item took it up: its status then (from the 《》 or from the decision
+        that names it) and the meeting's date, so a document's stages read as its history."""
+        node = iris.part(item, "stage", position)
+        document = self.document(mention.name)
+        status = mention.status or next(
+            (d.document_status for d in decisions if d.document == mention.name and d.document_status), None
+        )
+        self.add(item, MKG.hasStage, node)
+        self.add(node, RDF.type, MKG.DocumentStage)
+        self.add(node, MKG.stageOf, document)
+        self.add(node, MKG.documentStatus, _text(status))
+        self.add(node, DCTERMS.date, _date(self.minutes.meeting.date))
+        self.add(node, MKG.atMeeting, self.meeting_iri)
+        self.provenance(node, mention.span)
 
     def directive(self, item: URIRef, position: int, directive) -> None:
         node = iris.part(item, "directive", position)
@@ -191,23 +224,61 @@ class _Builder:
             self.add(node, MKG.startOffset, Literal(span.start))
             self.add(node, MKG.endOffset, Literal(span.end))
 
-    def named(self, mint, cls: URIRef, name: str) -> URIRef:
-        node = mint(self.gov, name)
+    def named(self, kind: str, mint, cls: URIRef, name: str) -> URIRef:
+        """The node of a name, minted from what it resolves to: rdfs:label the preferred name,
+        skos:altLabel the name as written where it differs."""
+        resolved = self.resolve(kind, name)
+        node = mint(self.gov, resolved.key)
         self.add(node, RDF.type, cls)
-        self.add(node, RDFS.label, Literal(name, lang="zh"))
+        self.add(node, RDFS.label, Literal(resolved.label, lang="zh"))
+        if name.strip() != resolved.label:
+            self.add(node, SKOS.altLabel, Literal(name.strip(), lang="zh"))
         return node
 
-    def person(self, name: str, title: str | None = None) -> URIRef:
-        node = self.named(iris.person, MKG.Person, name)
+    def resolve(self, kind: str, name: str) -> aliases.Resolved:
+        if (kind, name) not in self.resolved:
+            self.resolved[kind, name] = aliases.resolve(kind, name, self.gov, self.names, str(self.file))
+        return self.resolved[kind, name]
+
+    def person(self, name: str, title: str | None = None, span: Span | None = None) -> URIRef:
+        node = self.named("person", iris.person, MKG.Person, name)
         self.add(node, MKG.title, _text(title))
+        for post in aliases.posts(title):
+            self.holding(node, self.resolve("person", name).key, post, span)
         return node
+
+    def holding(self, person: URIRef, key: str, title: str, span: Span | None) -> None:
+        """The person held the post on the meeting's date: org:holds, and one mkg:PostHolding per
+        meeting whose provenance is the first sentence that gives the title."""
+        government = self.organization(self.gov, cls=MKG.GovernmentBody)
+        post = iris.post(self.gov, title)
+        self.add(post, RDF.type, MKG.Post)
+        self.add(post, RDFS.label, Literal(title, lang="zh"))
+        self.add(post, ORG.postIn, government)
+        self.add(person, ORG.holds, post)
+        node = iris.holding(self.meeting_iri, key, title)
+        if node in self.holdings:
+            return
+        self.holdings.add(node)
+        self.add(node, RDF.type, MKG.PostHolding)
+        self.add(node, ORG.member, person)
+        self.add(node, MKG.post, post)
+        self.add(node, ORG.organization, government)
+        self.add(node, MKG.heldOn, _date(self.minutes.meeting.date))
+        self.add(node, MKG.atMeeting, self.meeting_iri)
+        self.provenance(node, span)
 
     def document(self, title: str) -> URIRef:
-        return self.named(iris.document, MKG.Document, title)
+        return self.named("document", iris.document, MKG.Document, title)
 
     def organization(self, name: str, cls: URIRef | None = None) -> URIRef:
-        node = self.named(iris.organization, MKG.Organization, name)
-        self.add(node, RDF.type, cls or org_class(name))
+        node = self.named("unit", iris.organization, MKG.Organization, name)
+        if (node, cls) not in self.units:
+            self.units.add((node, cls))
+            label = self.resolve("unit", name).label
+            self.add(node, RDF.type, cls or org_class(label))
+            for other in sorted(aliases.unit_names(label, self.gov, self.names)):
+                self.add(node, SKOS.hiddenLabel, Literal(other, lang="zh"))
         return node
 
 

@@ -16,6 +16,7 @@ from rdflib.namespace import DefinedNamespace
 HERE = Path(str(files(__name__)))
 ONTOLOGY_TTL = HERE / "minutes.ttl"
 SHAPES_TTL = HERE / "shapes.ttl"
+ALIASES_TTL = HERE / "aliases.ttl"
 
 ID = Namespace("https://w3id.org/minutes-kg/id/")
 """Where instance IRIs live: ``ID["象山县人民政府/person/李晓东"]``."""
@@ -98,6 +99,16 @@ class MKG(DefinedNamespace):
     endOffset: URIRef
     sourceFile: URIRef
     contentHash: URIRef
+
+    # posts and documents over time (issue 6): who held which post when, a document's statuses
+    Post: URIRef  # org:Post of one government, one per title
+    PostHolding: URIRef  # org:Membership seen at one meeting
+    DocumentStage: URIRef  # a document as one item took it up
+    post: URIRef  # PostHolding -> Post
+    heldOn: URIRef  # PostHolding -> xsd:date of the meeting
+    atMeeting: URIRef  # PostHolding or DocumentStage -> Meeting
+    hasStage: URIRef  # AgendaItem -> DocumentStage
+    stageOf: URIRef  # DocumentStage -> Document
 
 
 class ROLE(DefinedNamespace):

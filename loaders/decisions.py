@@ -62,6 +62,11 @@ _REVISION = re.compile(r"修改完善|完善|修改|把关后|审核后")
 _STEP_OPENING = re.compile(r"(?:提请|报请|报|提交|由|请|以|按程序|依规|印发)")
 _STEP_LEAD = re.compile(r"^(?:要求|并|再|及时|由|请)+")
 _FOLLOW_ON = re.compile(r"会后|随后|并|要求")
+_STEP_FORM = re.compile(
+    r"提请|报请|报\S*?审|提交\S*?审|[由请]\S+?(?:印发|下发|报批|发布)|以\S+?名义印发"
+    r"|按程序(?:印发|报批)|依规\S*?印发|印发"
+)
+"""Clauses that are a next step by their form (提请县委审议, 由区府办按程序印发, 以市政府名义印发)."""
 
 
 @lru_cache(maxsize=4096)
@@ -122,14 +127,7 @@ def _single_step(part: str, after: list[str], level: str | None) -> str | None:
 
 def _opens_step(part: str, revised: bool) -> bool:
     """A clause that is itself a next step: after a revision, or one that opens like one."""
-    if revised:
-        return True
-    return bool(
-        re.match(
-            r"提请|报请|报\S*?审|提交\S*?审|[由请]\S+?(?:印发|下发|报批|发布)|以\S+?名义印发|按程序(?:印发|报批)|依规\S*?印发|印发",
-            part,
-        )
-    )
+    return revised or bool(_STEP_FORM.match(part))
 
 
 def _trim_step(part: str, level: str | None) -> str | None:

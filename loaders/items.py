@@ -292,15 +292,12 @@ def _sentences(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
 
 
 def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str], level: str | None) -> Item:
+    """One item: its kind and title from the heading (or first sentence), then what it holds."""
     text = norm.text
     sentences = _sentences(text, block.lines)
     start = block.start if block.start is not None else (block.title or block.lines[0])[0]
     end = (block.lines[-1] if block.lines else block.title)[1]
     opening = block.title or (sentences[0][:2] if sentences else (start, end))
-
-    def span_of(s: int, e: int):
-        return norm.span(s, e)
-
     kind = _kind(text, *opening)
     if kind == "other" and block.title and sentences:
         kind = _kind(text, *sentences[0][:2])
@@ -308,8 +305,8 @@ def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str],
     if block.title:
         item.title = text[block.title[0] : block.title[1]].rstrip("。：:")
     persons = find_persons(text, 0, start, end)
-    item.decisions = find_decisions(text, sentences, span_of, level)
-    item.directives = find_directives(text, sentences, span_of, level, persons)
+    item.decisions = find_decisions(text, sentences, norm.span, level)
+    item.directives = find_directives(text, sentences, norm.span, level, persons)
     decided = [(s, e) for s, e, _, _ in sentences if decision_at(text, s, e)]
     first = [sentences[0][:2]] if block.title and sentences else []
     item.presenters = _presenters(norm, [opening, *first, *decided])
@@ -330,13 +327,11 @@ def _kind(text: str, start: int, end: int) -> str:
     return ("study", "report", "review")[m.lastindex - 1]
 
 
-def _presenters(norm: Normalized, ranges) -> list[Mention]:
+def _presenters(norm: Normalized, ranges: list[tuple[int, int]]) -> list[Mention]:
     """Units that reported or submitted: 听取X关于…, 审议X提交的《…》, 原则同意X《…》, 由X解读."""
     text = norm.text
     out: dict[str, Mention] = {}
     for where in ranges:
-        if not where:
-            continue
         for m in _PRESENTED.finditer(text, *where):
             units = units_at(text, m.end(), where[1])
             if not units:
@@ -360,6 +355,7 @@ def _mentions(norm: Normalized, found: list[Found]) -> list[Mention]:
 
 
 def _other_business(norm: Normalized, block: _Block, aliases: frozenset[str]) -> OtherBusiness:
+    """Closing business: its first sentence is its text; 由X解读/听取X汇报 names its presenters."""
     text = norm.text
     s, e = block.lines[0]
     first = _SENTENCE.match(text, s, e)

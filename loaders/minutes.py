@@ -40,9 +40,10 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     """
     norm = normalize(raw)
     opening = find_opening(norm)
-    head = parse_head(norm, 0, opening[0] if opening else 0)
+    header_end = opening[0] if opening else _first_body_line(norm)
+    head = parse_head(norm, 0, header_end)
     participants = parse_inline(norm, *opening) if opening else []
-    regions = _regions(norm, opening[1] + 1 if opening else 0)
+    regions = _regions(norm, opening[1] + 1 if opening else header_end)
     parse_head(norm, regions.footer, len(norm.text), head)
     minutes = Minutes(source=source)
     if opening:
@@ -89,6 +90,16 @@ def _regions(norm: Normalized, start: int) -> _Regions:
     trailing = [b for b in blocks if b[0] >= body_start and not _has_body(norm, b[1], footer)]
     body_end = trailing[0][0] if trailing else footer
     return _Regions(body_start, body_end, footer, participants, distribution)
+
+
+def _first_body_line(norm: Normalized) -> int:
+    """Where the body begins in minutes without an opening sentence: at the first item or list."""
+    at = 0
+    for line in norm.text.split("\n"):
+        if BODY_LINE.match(line) or find_lists(norm, at, at + len(line)) is not None:
+            return at
+        at += len(line) + 1
+    return 0
 
 
 def _has_body(norm: Normalized, start: int, end: int) -> bool:

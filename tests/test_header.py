@@ -153,6 +153,16 @@ def test_header_lines(header, facts):
     assert minutes.meeting.date == ("2025-05-16" if "2025年" in header else None)
 
 
+def test_minutes_without_an_opening_sentence_keep_their_header():
+    raw = (
+        "云溪县人民政府常务会议纪要\n云溪县人民政府办公室 2025年4月10日\n"
+        "一、听取县财政局关于一季度财政收支情况的汇报\n会议要求，县财政局要加强收支管理。\n"
+    )
+    minutes = parse_minutes(raw, "no-opening.txt")
+    assert (minutes.body, minutes.issuer, minutes.issued) == ("云溪县人民政府", "云溪县人民政府办公室", "2025-04-10")
+    assert minutes.meeting.name is None and len(minutes.items) == 1
+
+
 def test_text_that_is_not_minutes_is_refused():
     with pytest.raises(NotMinutesError, match=r"notes\.txt: no meeting sentence"):
         parse_minutes("今天天气很好。\n我们去公园散步，然后回家吃饭。\n", "notes.txt")

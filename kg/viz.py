@@ -15,6 +15,7 @@ and document in the tooltip, provenance links left to the tooltips), cut to the 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -172,28 +173,29 @@ def neighbourhood(graph: nx.Graph, focus, depth: int) -> set:
 def drawable(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The projected graph made ready to read; a new graph, the projection's is left as it was.
 
-    Attendance edges take the Chinese name of the role; decisions and directives are labelled by
-    their sentence and carry the meeting's date and the documents they name; provenance links go.
+    Edges take the Chinese name of their relation (of the role, on an attendance); a node without a
+    name of its own (a decision, a directive, a document's stage) is labelled by its quoted text;
+    decisions and directives carry their meeting's date and the documents they name; provenance
+    links go (every tooltip names the source file).
     """
     g = graph.copy()
     g.remove_edges_from([(u, v, k) for u, v, k, t in g.edges(keys=True, data="type") if t in HIDDEN_EDGES])
-    roles = role_names()
+    roles, relations = role_names(), relation_names()
     for _u, _v, attrs in g.edges(data=True):
-        if attrs.get("type") == "ATTENDED" and attrs.get("role") in roles:
-            attrs["label"] = roles[attrs["role"]]
+        attrs["label"] = roles.get(attrs.get("role"), relations.get(attrs.get("type"), attrs.get("label")))
     for node, attrs in g.nodes(data=True):
+        if not attrs.get("name") and attrs.get("quote"):
+            attrs["label"] = attrs["quote"]
         if attrs.get("type") in SENTENCE_TYPES:
             _sentence_node(g, node, attrs)
     return g
 
 
 def _sentence_node(g: nx.MultiDiGraph, node, attrs: dict) -> None:
-    """Label a decision or directive by its sentence; give it its meeting's date and its documents."""
-    attrs["label"] = attrs.get("quote") or attrs.get("description") or attrs.get("label")
-    documents = [
-        g.nodes[v].get("label") for _, v, t in g.out_edges(node, data="type") if t == "ABOUT_DOCUMENT"
-    ]
-    if documents:
+    """Give a decision or directive its meeting's date and the documents it names."""
+    out = g.out_edges(node, data="type")
+    documents = [g.nodes[v].get("name") for _, v, t in out if t == "ABOUT_DOCUMENT"]
+    if any(documents):
         attrs["document"] = "、".join(sorted(filter(None, documents)))
     meetings = [
         m
@@ -208,19 +210,43 @@ def _sentence_node(g: nx.MultiDiGraph, node, attrs: dict) -> None:
 
 @cache
 def role_names() -> dict[str, str]:
-    """Role codes (``present``) to their Chinese names (出席), read from the ontology."""
+    """Role codes (``present``) to their Chinese names (出席), from the ontology's role concepts."""
+    from rdflib.namespace import RDF, SKOS
+
+    from ontology import MKG
+
+    onto = _ontology()
+    return {
+        str(role).rsplit("/", 1)[-1]: label
+        for role in onto.subjects(RDF.type, MKG.Role)
+        for label in _chinese(onto.objects(role, SKOS.prefLabel))
+    }
+
+
+@cache
+def relation_names() -> dict[str, str]:
+    """Edge types (``HAS_ITEM``) to the Chinese label of their property in the ontology (议题)."""
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    onto = _ontology()
+    return {
+        re.sub(r"(?<!^)(?=[A-Z])", "_", str(p).rsplit("#", 1)[-1]).upper(): label
+        for p in onto.subjects(RDF.type, OWL.ObjectProperty)
+        for label in _chinese(onto.objects(p, RDFS.label))
+    }
+
+
+@cache
+def _ontology():
     import rdflib
-    from rdflib.namespace import SKOS
 
-    from ontology import MKG, ONTOLOGY_TTL
+    from ontology import ONTOLOGY_TTL
 
-    onto = rdflib.Graph().parse(ONTOLOGY_TTL)
-    out = {}
-    for role in onto.subjects(rdflib.RDF.type, MKG.Role):
-        for label in onto.objects(role, SKOS.prefLabel):
-            if label.language == "zh":
-                out[str(role).rsplit("/", 1)[-1]] = str(label)
-    return out
+    return rdflib.Graph().parse(ONTOLOGY_TTL)
+
+
+def _chinese(labels) -> list[str]:
+    return [str(label) for label in labels if getattr(label, "language", None) == "zh"][:1]
 
 
 def _names(attrs: dict) -> set[str]:

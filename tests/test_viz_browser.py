@@ -143,7 +143,7 @@ def test_person_page_draws_chair_meeting_and_attendees_offline(browser, seed_sto
         source: role for source, target, role in edges if target == meeting[0] and role in ROLE_NAMES
     }
     assert chair[0] in attendees and len(attendees) == 40
-    assert [source for source, target, label in edges if label == "CHAIR"] == [meeting[0]]
+    assert [source for source, target, label in edges if label == "主持人"] == [meeting[0]]
 
     legend = opened.js("() => [...document.querySelectorAll('#kg-legend li')].map(li => li.textContent)")
     assert len(legend) == len({n[1] for n in nodes}) and any("会议 Meeting" in x for x in legend)

@@ -108,6 +108,12 @@ def test_person_focus_holds_the_meeting_and_every_attendee_with_a_role(seed_stor
     assert not [d for *_, d in g.edges(data=True) if d["type"] == "WAS_DERIVED_FROM"]
 
 
+def test_edges_named_by_their_relation_in_chinese(seed_store):
+    g = subgraph(seed_store, meeting="县政府第二十八次常务会议").graph
+    labels = {d["type"]: d["label"] for *_, d in g.edges(data=True) if d["type"] != "ATTENDED"}
+    assert labels["HAS_ITEM"] == "议题" and labels["CHAIR"] == "主持人"
+
+
 def test_decisions_read_by_their_sentence_date_and_document(seed_store):
     focused = subgraph(seed_store, meeting="县政府第二十八次常务会议")
     decisions = [d for _, d in focused.graph.nodes(data=True) if d["type"] == "Decision"]

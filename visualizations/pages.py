@@ -50,7 +50,7 @@ TOOLTIP_FIELDS = {
     "date": "日期",
     "role": "身份",
     "title": "职务",
-    "kind": "类型",
+    "kind": "种类",
     "outcome": "结论",
     "document_status": "文件状态",
     "next_step": "下一步",

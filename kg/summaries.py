@@ -18,6 +18,7 @@ known names.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -28,6 +29,11 @@ from kg import summary_queries as q
 from kg.pipeline import opened, plain
 from kg.sections import Section, Tables
 from loaders.errors import KGError
+
+QUOTE_LIMIT = 120
+"""Quotes longer than this (an item's whole text) are cut to their first sentence."""
+
+SENTENCE_END = re.compile(r"[。；！？]|\n")
 
 
 class NotFoundError(KGError):
@@ -100,10 +106,28 @@ def _rows(sparql: str, *, order: Callable | None = None, post: Callable | None =
 
 
 def _local(key: str, value):
-    """Roles, kinds and outcomes are vocabulary IRIs; a row shows their local name (``present``)."""
+    """Roles, kinds and outcomes are vocabulary IRIs; a row shows their local name (``present``).
+    A quote is the sentence a fact came from; an item's span is its whole text, so it is cut to its
+    first sentence or line."""
     if key in ("role", "kind", "outcome") and isinstance(value, str) and "/" in value:
         return value.rstrip("/").rsplit("/", 1)[-1]
+    if key == "quote" and isinstance(value, str):
+        return first_sentence(value)
     return value
+
+
+def first_sentence(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` up to the end of its first sentence or line, when it is longer than ``limit``.
+
+    >>> first_sentence("四、听取汇报。会议指出，甲。会议强调，乙。", limit=10)
+    '四、听取汇报。'
+    >>> first_sentence("会议原则同意，提请审议。")
+    '会议原则同意，提请审议。'
+    """
+    if len(text) <= limit:
+        return text
+    found = SENTENCE_END.search(text)
+    return text[: found.end()].strip() if found else text
 
 
 def _by_date(row: dict):

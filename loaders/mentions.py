@@ -183,6 +183,8 @@ UNIT_LAST_CHARS = "".join(sorted(_SUFFIX_LAST))
 """The characters a unit's name can end in, for a quick test that a clause may name one."""
 _LAST_CHAR = re.compile(rf"[{UNIT_LAST_CHARS}]")
 _STOP_RE = re.compile(r"[，。；：、！？“”《》\n]")
+STRONG_SUFFIXES = (*(s for s in UNIT_SUFFIXES if len(s) > 1 and s not in ("部门", "单位")), "局", "镇")
+"""Unit words that end a name even when the verb after it is not one we know (市自然资源局解除…)."""
 
 GENERIC_PREFIXES = (
     "各",
@@ -239,12 +241,13 @@ _TOWNSHIP_ENDS = (
 _ENTERPRISE_ENDS = ("公司", "集团")
 
 
-def unit_at(text: str, pos: int, end: int | None = None, *, lenient: bool = True) -> tuple[int, int] | None:
+def unit_at(text: str, pos: int, end: int | None = None) -> tuple[int, int] | None:
     """The end of the unit whose name starts at ``pos``, as ``(pos, end)``, or None.
 
     The end is the first place where the name ends in a unit word and what follows reads as the
-    rest of the clause (县城乡融合发展投资集团公司作为…: not 县城乡); failing that (``lenient``), the
-    first unit word of a name of three characters or more (市自然资源局解除…).
+    rest of the clause (县城乡融合发展投资集团公司作为…: not 县城乡); failing that, the first
+    strong unit word of a name of three characters or more (市自然资源局解除…). The name stops
+    at a punctuation mark, at ``end`` and after 30 characters.
 
     >>> text = "县城乡融合发展投资集团公司作为主体"
     >>> text[slice(*unit_at(text, 0))]
@@ -269,13 +272,7 @@ def unit_at(text: str, pos: int, end: int | None = None, *, lenient: bool = True
             and text.endswith(STRONG_SUFFIXES, pos, at)
         ):
             fallback = at
-    if lenient and fallback is not None:
-        return pos, fallback
-    return None
-
-
-STRONG_SUFFIXES = (*(s for s in UNIT_SUFFIXES if len(s) > 1 and s not in ("部门", "单位")), "局", "镇")
-"""Unit words that end a name even when the verb after it is not one we know (市自然资源局解除…)."""
+    return None if fallback is None else (pos, fallback)
 
 
 _UNIT_SEPARATOR = re.compile(r"以及|、|和|及|与|(?:要|应|须|负责)?(?:会同|协同|联合)")
@@ -324,8 +321,7 @@ def is_unit_name(name: str) -> bool:
 
 
 def _balanced(name: str) -> bool:
-    if "（" not in name and "(" not in name and "）" not in name and ")" not in name:
-        return True
+    """Whether every bracket opened in ``name`` is closed in it (not 镇（街道)."""
     return name.count("（") + name.count("(") == name.count("）") + name.count(")")
 
 

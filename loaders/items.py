@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from loaders.decisions import decision_at, find_decisions
@@ -60,6 +61,52 @@ _OPENS_MATTER = re.compile(r"会议\s*(?:还)?(?:听取|审议|传达|学习|研
 _OTHER_ALWAYS = re.compile(
     r"会议(?:还)?(?:研究了?其[他它]事项|组织(?:了)?(?:集体)?学法|组织(?:了)?集体学习|集体学习)"
 )
+_COMMENTS = re.compile(r"会议(?:还)?(?:指出|强调|要求|认为)")
+_COMMON_BIGRAMS = frozenset(
+    (
+        "会议",
+        "议指",
+        "指出",
+        "强调",
+        "要求",
+        "认为",
+        "工作",
+        "加强",
+        "做好",
+        "一步",
+        "进一",
+        "推进",
+        "落实",
+        "各项",
+        "相关",
+        "部门",
+        "单位",
+        "确保",
+        "提高",
+        "全面",
+        "持续",
+        "情况",
+        "汇报",
+        "关于",
+        "提升",
+        "有关",
+        "要加",
+        "要做",
+        "要持",
+        "要进",
+        "要切",
+        "切实",
+        "积极",
+        "主动",
+        "进行",
+        "开展",
+        "推动",
+        "实现",
+        "重要",
+        "抓好",
+    )
+)
+"""Pairs of characters any two paragraphs of minutes share; they say nothing of the matter."""
 _NO_MATTER = re.compile(r"会议(?:还)?研究了?其[他它]事项")
 _OTHER_AFTER = re.compile(r"会议还(?:听取|传达|审议|研究|学习|通报)")
 _CLOSING = re.compile(
@@ -216,15 +263,37 @@ def _number_at(text: str, s: int, e: int, expected: int, style: _Style) -> tuple
 
 
 def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
-    """One item per paragraph that takes up a new matter; comments join the matter before them."""
+    """One item per paragraph that takes up a new matter; comments join the matter before them.
+
+    A 会议指出/强调 paragraph comments on the matter before it when the two share words of
+    their own (养老服务 … 养老服务); one that shares none takes up a matter of its own.
+    """
     blocks: list[_Block] = []
     for s, e in lines:
         if not blocks and _PREAMBLE.match(text, s, e):
             continue
-        if _OPENS_MATTER.match(text, s, e) or not blocks:
+        new = not blocks or _OPENS_MATTER.match(text, s, e)
+        if not new and _COMMENTS.match(text, s, e):
+            new = not _same_matter(text[slice(*blocks[-1].lines[0])], text[s:e])
+        if new:
             blocks.append(_Block(len(blocks) + 1))
         blocks[-1].lines.append((s, e))
     return blocks
+
+
+def _same_matter(before: str, comment: str) -> bool:
+    """Whether ``comment`` shares two or more words of substance with the paragraph ``before``."""
+    first = _SENTENCE.match(comment)
+    return len(_bigrams(first[0] if first else comment) & _bigrams(before)) >= 2
+
+
+def _bigrams(text: str) -> set[str]:
+    pairs = {a + b for a, b in pairwise(text) if _is_cjk(a) and _is_cjk(b)}
+    return pairs - _COMMON_BIGRAMS
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
 def _split_closing(text: str, blocks: list[_Block], numbered: bool) -> list[_Block]:

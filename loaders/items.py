@@ -61,7 +61,7 @@ _OPENS_MATTER = re.compile(r"会议\s*(?:还)?(?:听取|审议|传达|学习|研
 _OTHER_ALWAYS = re.compile(
     r"会议(?:还)?(?:研究了?其[他它]事项|组织(?:了)?(?:集体)?学法|组织(?:了)?集体学习|集体学习)"
 )
-_COMMENTS = re.compile(r"会议(?:还)?(?:指出|强调|要求|认为)")
+_COMMENTS = re.compile(r"会议(?:还)?(?:指出|强调|要求|认为|原则上?同意|原则通过|同意|通过|确定|决定|明确)")
 _COMMON_BIGRAMS = frozenset(
     (
         "会议",
@@ -265,8 +265,8 @@ def _number_at(text: str, s: int, e: int, expected: int, style: _Style) -> tuple
 def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
     """One item per paragraph that takes up a new matter; comments join the matter before them.
 
-    A 会议指出/强调 paragraph comments on the matter before it when the two share words of
-    their own (养老服务 … 养老服务); one that shares none takes up a matter of its own.
+    A 会议指出/强调 (or 会议原则同意…) paragraph is on the matter before it when the two share
+    words of their own (养老服务 … 养老服务); one that shares none takes up a matter of its own.
     """
     blocks: list[_Block] = []
     for s, e in lines:
@@ -387,10 +387,14 @@ def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str],
 
 
 def _kind(text: str, start: int, end: int) -> str:
-    """study, report, review or other, by the first verb of the item's heading or opening sentence."""
+    """study, report, review or other, by the first verb of the item's heading or opening sentence.
+
+    An opening that approves a title in 《》 without saying 审议 (会议原则同意《…》) is a review.
+    """
     m = _KIND.search(text, start, end)
     if m is None:
-        return "other"
+        approves = "《" in text[start:end] and decision_at(text, start, end) is not None
+        return "review" if approves else "other"
     if m[4]:
         return "review" if "《" in text[start:end] else "other"
     return ("study", "report", "review")[m.lastindex - 1]

@@ -80,7 +80,12 @@ def test_document_named_before_the_verb_and_a_step_asked_with_please():
 
 
 def test_next_step_to_a_party_committee():
-    [_, [decision], _] = decisions("unnumbered.txt", "区")
+    [_, [decision], _, [approval]] = decisions("unnumbered.txt", "区")
+    assert approval == {
+        "outcome": "approved_in_principle",
+        "document": "松湖区老旧小区加装电梯实施办法",
+        "next_step": "按程序印发",
+    }
     assert decision["next_step"] == "报区委常委会审议"
     assert decision["document_status"] == "送审稿"
 

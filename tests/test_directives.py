@@ -26,7 +26,7 @@ def items(name: str, level: str):
         ),
         ("paragraph-items.txt", "县", [["县应急局"], ["县发改局"], ["县教育局", "县政府办公室"]]),
         ("bare-numbers.txt", "市", [["市水利局"], ["市应急管理局"], ["市住建局", "市财政局"]]),
-        ("unnumbered.txt", "区", [["区民政局"], [], ["区水务局"]]),
+        ("unnumbered.txt", "区", [["区民政局"], [], ["区水务局"], ["区房管局"]]),
     ],
 )
 def test_directive_addressees(name, level, expected):

@@ -26,7 +26,7 @@ def parse(name: str, level: str):
         ("headings.txt", "县", ["study", "report", "review", "report"], True),
         ("bare-numbers.txt", "市", ["review", "report", "report"], False),
         ("paragraph-items.txt", "县", ["study", "report", "review"], False),
-        ("unnumbered.txt", "区", ["report", "review", "other"], False),
+        ("unnumbered.txt", "区", ["report", "review", "other", "review"], False),
         ("decisions.txt", "市", ["review", "review", "report", "other"], True),
         ("arabic.txt", "市", ["report", "review"], True),
         ("bracketed.txt", "县", ["report", "review"], False),
@@ -63,9 +63,10 @@ def test_sub_items_and_lists_belong_to_their_item():
 
 def test_comment_paragraph_joins_the_matter_before_it_unless_it_takes_up_another():
     _, items, other = parse("unnumbered.txt", "区")
-    assert len(items) == 3
+    assert len(items) == 4
     assert "养老服务事关民生福祉" in items[0].span.text
     assert items[2].span.text.startswith("会议强调，要做好汛期防汛准备")
+    assert items[3].span.text.startswith("会议原则同意《松湖区老旧小区加装电梯实施办法》")
     assert [(o.kind, o.text) for o in other] == [("other", "会议还研究了其他事项")]
 
 
@@ -98,7 +99,7 @@ def test_closing_business_after_the_last_item():
             [[], ["县农业农村局"], ["县住建局"], ["县发改局", "县经信局", "青禾经济开发区"]],
         ),
         ("paragraph-items.txt", "县", [[], [], ["县教育局"]]),
-        ("unnumbered.txt", "区", [["区民政局"], ["区财政局"], []]),
+        ("unnumbered.txt", "区", [["区民政局"], ["区财政局"], [], []]),
         ("decisions.txt", "市", [[], ["市交通运输局"], ["市自然资源局"], []]),
         ("bare-numbers.txt", "市", [[], [], []]),
         ("bracketed.txt", "县", [["县住建局"], ["县发改局"]]),

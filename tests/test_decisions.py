@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.decisions import decision_at, next_step
+from loaders.decisions import decision_at, find_decisions, next_step
 from loaders.items import parse_body
 from loaders.normalize import normalize
 
@@ -60,6 +60,13 @@ def test_a_lead_in_is_no_decision_where_what_follows_holds_one():
     ]
 
 
+def test_lead_in_without_a_following_approval_is_one_decision():
+    text = "会议研究了防汛工作，形成如下意见：一是压实责任。二是县水利局要加强值守。"
+    sentences = [(0, 24, 0, 0), (24, len(text), 0, 0)]
+    [decision] = find_decisions(text, sentences, lambda s, e: None)
+    assert decision.outcome == "decided"
+
+
 def test_approval_of_a_request_then_what_the_meeting_decided():
     found = decisions("paragraph-items.txt", "县")
     assert found[1] == [{"outcome": "decided"}]
@@ -106,6 +113,9 @@ def test_next_step_to_a_party_committee():
         ("要通过行政处罚等手段加大力度。", None),
         ("通过强有力的督查，倒逼责任落实。", None),
         ("会议议定以下意见：", None),
+        ("会议议定如下：", None),
+        ("会议明确要求，各部门要抓好落实。", None),
+        ("经县政府同意后实施。", None),
         ("市场监管部门要明确审查标准。", None),
     ],
 )

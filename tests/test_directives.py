@@ -78,6 +78,7 @@ def test_approval_sentence_without_a_unit_to_act_is_no_directive():
         ("相关部门、镇（街道）要严格抓好落实。", []),
         ("会议听取了市甲局、市乙局工作汇报。", []),
         ("剩余价款由市财政拨付。", []),
+        ("由县发改局牵头，会同县财政局等部门研究。", ["县发改局", "县财政局"]),
     ],
 )
 def test_addressees_of_a_sentence(sentence, units):

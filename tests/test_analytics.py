@@ -5,12 +5,14 @@ import io
 import json
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
 from kg.analytics import analyze, centrality, co_attendance_graph, communities, unit_item_graph
 from kg.cli import main
 from kg.pipeline import extract, opened
 from kg.projection import project, to_networkx
+from kg.sections import render
 from tests.conftest import CORPUS, SEED
 
 
@@ -92,25 +94,33 @@ def test_corpus_networks(corpus_store):
         assert len(governments) == 1, governments
 
 
-def test_analyze_gives_figures_and_communities_for_both_networks(corpus_store):
-    tables = analyze(corpus_store, top=5)
-    titles = [s.title for s in tables.sections]
+@pytest.fixture(scope="module")
+def analyzed(corpus_store):
+    return analyze(corpus_store, top=5)
+
+
+def test_analyze_gives_figures_and_communities_for_both_networks(analyzed):
+    titles = [s.title for s in analyzed.sections]
     assert titles[0].startswith("co_attendance network (")
     assert titles[2].startswith("unit_item network (")
-    top = tables.sections[0].rows
+    top = analyzed.sections[0].rows
     assert len(top) == 5
     assert [r["pagerank"] for r in top] == sorted((r["pagerank"] for r in top), reverse=True)
-    assert sum(r["size"] for r in tables.sections[1].rows) == int(titles[0].split("(")[1].split()[0])
+    assert sum(r["size"] for r in analyzed.sections[1].rows) == int(titles[0].split("(")[1].split()[0])
 
 
-def test_cli_analyze_formats(corpus_store):
-    runner = CliRunner()
-    as_json = runner.invoke(main, ["analyze", "--format", "json", "--top", "3", "--store", str(corpus_store)])
-    assert as_json.exit_code == 0, as_json.output
-    data = json.loads(as_json.output)
-    assert len(data["sections"][0]["rows"]) == 3
-    as_csv = runner.invoke(main, ["analyze", "--format", "csv", "--store", str(corpus_store)])
-    rows = list(csv.DictReader(io.StringIO(as_csv.output)))
+def test_analyze_renders_as_csv_and_table(analyzed):
+    rows = list(csv.DictReader(io.StringIO(render(analyzed, "csv"))))
     assert {"section", "name", "degree", "betweenness", "pagerank", "community"} <= set(rows[0])
-    as_table = runner.invoke(main, ["analyze", "--store", str(corpus_store)])
-    assert "pagerank" in as_table.output and "李晓东" in as_table.output
+    assert len(rows) == sum(len(s.rows) for s in analyzed.sections)
+    assert "pagerank" in render(analyzed, "table")
+
+
+def test_cli_analyze(corpus_store):
+    done = CliRunner().invoke(
+        main, ["analyze", "--format", "json", "--top", "3", "--store", str(corpus_store)]
+    )
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.output)
+    assert len(data["sections"][0]["rows"]) == 3
+    assert [s["title"].split(" ")[0] for s in data["sections"]] == ["co_attendance"] * 2 + ["unit_item"] * 2

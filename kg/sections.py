@@ -160,7 +160,7 @@ table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
 th, td { border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; text-align: left; }
 th { background: #f0f3f7; cursor: pointer; user-select: none; }
 th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
-td.quote { max-width: 40em; color: #444; }
+td.quote { max-width: 40em; color: #444; } td.nowrap { white-space: nowrap; }
 figure { margin: 1em 0; } .charts { display: flex; flex-wrap: wrap; gap: 2em; }
 """
 
@@ -197,8 +197,11 @@ def html_table(section: Section) -> str:
     return f'<table class="sortable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+CELL_CLASSES = {"quote": "quote", "date": "nowrap", "source": "nowrap"}
+
+
 def _css(column: str) -> str:
-    return ' class="quote"' if column == "quote" else ""
+    return f' class="{CELL_CLASSES[column]}"' if column in CELL_CLASSES else ""
 
 
 def html_page(title: str, body: str) -> str:

@@ -1,7 +1,8 @@
 """Directives in one agenda item: what the meeting told someone to do, and whom.
 
 A directive is a sentence that opens with 会议指出/强调/要求 (its verb, carried over to the 要…
-sentences after it in the same paragraph), or any other sentence of the item that asks for action
+sentences after it, in its paragraph or the list after 会议要求：), or any other sentence
+of the item that asks for action
 (要, 须, 负责, 牵头, 配合, 确保 …) or names a unit at the head of a clause. Its addressees are the
 named units at the head of a clause: ``县工投集团要…``, ``县财政局负责``, ``X牵头，Y配合``,
 ``由X会同Y…``, ``同意由市自然资源局解除…``, ``县应急局等部门要…`` (the unit before 等).
@@ -42,7 +43,7 @@ _TAKES_UP = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[）)])?会议(?:还)?(?:听取|审议|传达|学习|研究|讨论|审阅)"
 )
 _CLAUSE_HEAD = re.compile(
-    r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?"
+    r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]|[一二三四五六七八九十]+、)?"
     r"(?:会议(?:还)?(?:指出|强调|要求|认为|确定|明确|决定))?"
     r"(?:[一二三四五六七八九十]+(?:是|要)|首先|其次|最后|同时|此外|另外|会后|其中|特别是|尤其是)?"
     r"(?:请|并由|由|(?:原则上?)?同意由|责成|明确由|确定由|会同|协同|联合)?"
@@ -50,6 +51,10 @@ _CLAUSE_HEAD = re.compile(
     rf"(?=[^，,；;：:。！？\n]{{0,28}}?[{UNIT_LAST_CHARS}])"
 )
 """The head of a clause, past its lead words (会议强调，/二是/同时/由/同意由), where a unit may stand."""
+_LIST_ENTRY = re.compile(
+    r"[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．]"
+)
+_CONTINUES = re.compile(r"要|同时|此外|另外")
 _NAMED_SUFFIX = re.compile("|".join(s for s in UNIT_SUFFIXES if s not in ("部门", "单位")))
 """A sentence without one of these names no unit that could be told to act."""
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
@@ -98,10 +103,14 @@ def find_directives(
     if persons is None and sentences:
         persons = find_persons(text, 0, sentences[0][0], sentences[-1][1])
     out: list[Directive] = []
-    verb, paragraph = None, None
+    verb, paragraph, listing = None, None, False
     for start, end, _section, para in sentences:
         if para != paragraph:
-            verb, paragraph = None, para
+            listing = listing and bool(_LIST_ENTRY.match(text, start, end))
+            if not (listing or _CONTINUES.match(text, start, end)):
+                verb = None
+        paragraph = para
+        listing = listing or text[end - 1] in "：:"
         opening = _VERB.match(text, start, end)
         if opening:
             verb = opening[1]

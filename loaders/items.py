@@ -224,13 +224,13 @@ def _numbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
 
 
 def _numbered_as(text: str, lines: list[tuple[int, int]], style: _Style) -> list[_Block]:
-    """Items in one numbering style; a numbered sentence (一、要…。) under a heading is a list entry."""
+    """Items in one numbering style, each numbered line shaped like the first item's line."""
     blocks: list[_Block] = []
     first_shape = None
     for s, e in lines:
         number, body_start = _number_at(text, s, e, len(blocks) + 1, style)
         shape = _shape(text[body_start:e]) if number is not None else None
-        if number is None or (shape == "sentence" and first_shape not in (None, "sentence")):
+        if number is None or (first_shape is not None and shape not in _ALIKE[first_shape]):
             if blocks:
                 blocks[-1].lines.append((s, e))
             continue
@@ -245,13 +245,26 @@ def _numbered_as(text: str, lines: list[tuple[int, int]], style: _Style) -> list
 
 
 def _shape(rest: str) -> str:
-    """What follows an item number: nothing (bare), a heading, a paragraph, or a sentence that asks
-    for action (要…。), which under a heading is an entry of a list, not an item."""
+    """What follows an item number: nothing (bare), a heading, 会议… (meeting), a sentence that asks
+    for action (要…。) or another paragraph."""
     if not rest:
         return "bare"
-    if rest.startswith("会议") or ("。" in rest and not _ASKING.match(rest)):
-        return "paragraph"
-    return "sentence" if "。" in rest else "heading"
+    if rest.startswith("会议"):
+        return "meeting"
+    if "。" not in rest:
+        return "heading"
+    return "sentence" if _ASKING.match(rest) else "paragraph"
+
+
+_ALIKE = {
+    "bare": {"bare"},
+    "heading": {"heading", "meeting"},
+    "meeting": {"meeting", "paragraph", "heading"},
+    "paragraph": {"meeting", "paragraph", "heading"},
+    "sentence": {"sentence", "paragraph", "meeting", "heading"},
+}
+"""Which shapes of numbered line go with the shape of the first item's: under headings, a numbered
+sentence (一、县甲局要…。) is an entry of a list inside an item, not an item."""
 
 
 def _number_at(text: str, s: int, e: int, expected: int, style: _Style) -> tuple[int | None, int]:

@@ -52,6 +52,22 @@ def test_verbs_carry_over_and_persons_who_lead():
     assert item.directives[1].text == "副县长陈立新牵头，县应急局等部门要开展隐患排查。"
 
 
+def test_verb_carries_over_to_the_list_after_a_colon_and_to_要_paragraphs():
+    text = (
+        "一、听取县丙局关于某事的汇报\n会议要求：\n一、县甲局要抓好落实。\n二、县乙局要加强督查。\n"
+        "会议指出，形势严峻。\n要压实责任。"
+    )
+    norm = normalize(text)
+    [item], _ = parse_body(norm, 0, len(norm.text), level="县")
+    assert [(d.verb, d.addressees) for d in item.directives] == [
+        ("要求", []),
+        ("要求", ["县甲局"]),
+        ("要求", ["县乙局"]),
+        ("指出", []),
+        ("指出", []),
+    ]
+
+
 def test_decided_assignment_is_a_directive_too():
     item = items("paragraph-items.txt", "县")[1]
     [directive] = item.directives

@@ -477,9 +477,16 @@ def find_persons(text: str, offset: int, start: int = 0, end: int | None = None)
             ),
             m.start(),
         )
-        found[m.end()] = Found(
-            text[m.end() : name_end], offset + title_start, offset + name_end, text[title_start : m.end()]
-        )
+        title = text[title_start : m.end()]
+        found[m.end()] = Found(text[m.end() : name_end], offset + title_start, offset + name_end, title)
+        while name_end < end and text[name_end] == "、":  # 副县长王强、李明牵头: both hold the title
+            following = _name_after(text, name_end + 1)
+            if following is None or following > end:
+                break
+            found[name_end + 1] = Found(
+                text[name_end + 1 : following], offset + name_end + 1, offset + following, title
+            )
+            name_end = following
     for m in _NAME_THEN_TITLE.finditer(text, start, end):
         if m[0] == "书记" and text[m.start() - 1 : m.start()] in ("总", "副"):
             continue
@@ -547,7 +554,8 @@ def document_ranges(text: str, start: int = 0, end: int | None = None) -> list[t
 # ---------------------------------------------------------------- enterprises and projects
 
 _ENTERPRISE = re.compile(
-    r"(?:股份有限公司|集团有限公司|有限责任公司|有限公司|集团公司|公司|集团)(?!有限|股份|公司|集团)"
+    r"(?:股份有限公司|集团有限公司|有限责任公司|有限公司|集团公司|公司|集团|银行(?:\w{1,8}?[分支]行)?)"
+    r"(?!有限|股份|公司|集团|银行|[分支]行)"
 )
 _NAME_BOUNDARY = "，。；：、！？“”《》\n的"
 _ORG_LEAD = re.compile(

@@ -267,7 +267,7 @@ SELECT DISTINCT ?target ?item ?verb (GROUP_CONCAT(DISTINCT ?addressee; separator
 # ---------------------------------------------------------------- project or document
 
 TIMELINE = query("""
-SELECT DISTINCT ?target ?meeting_name ?item ?event ?kind ?outcome ?document_status ?next_step
+SELECT DISTINCT ?target ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status ?next_step
        (GROUP_CONCAT(DISTINCT ?presenter; separator="、") AS ?presenters) ?date ?source ?quote ?_start WHERE {
   ?target a ?class .
   { $item_context
@@ -280,8 +280,9 @@ SELECT DISTINCT ?target ?meeting_name ?item ?event ?kind ?outcome ?document_stat
     ?i mkg:hasDecision ?d . ?d mkg:outcome ?outcome .
     { ?d mkg:aboutDocument ?target } UNION { ?i mkg:concerns ?target }
     BIND("decision" AS ?event)
+    OPTIONAL { ?d mkg:aboutDocument ?doc . ?doc rdfs:label ?document }
     OPTIONAL { ?d mkg:documentStatus ?document_status } OPTIONAL { ?d mkg:nextStep ?next_step }
     $provenance }
   $meeting_context
-} GROUP BY ?target ?meeting_name ?item ?event ?kind ?outcome ?document_status ?next_step
+} GROUP BY ?target ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status ?next_step
            ?date ?source ?quote ?_start""")

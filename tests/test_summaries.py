@@ -111,6 +111,19 @@ def test_document_timeline_spans_governments_and_marks_its_status(corpus_store):
     assert rows[1]["status_change"] == "first seen as 送审稿"
 
 
+def test_project_timeline_shows_its_item_and_decision(corpus_store):
+    record = extract([CORPUS / f"{SEED}.txt"])[0]
+    item = next(i for i in record["items"] if i["projects"] and i["decisions"])
+    rows = summary("project", item["projects"][0], corpus_store).sections[0].rows
+    assert [(r["item"], r["event"]) for r in rows] == [
+        (item["number"], "taken up"),
+        (item["number"], "decision"),
+    ]
+    decision = item["decisions"][0]
+    assert (rows[1]["outcome"], rows[1].get("next_step")) == (decision["outcome"], decision.get("next_step"))
+    assert rows[1].get("document") == decision.get("document")
+
+
 def test_unknown_name_suggests_the_nearest_known_ones(corpus_store):
     with pytest.raises(NotFoundError, match="did you mean 县发改局"):
         summary("unit", "县发改", corpus_store)

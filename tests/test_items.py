@@ -4,6 +4,7 @@ The bodies under tests/data/bodies are written for these tests (invented units a
 file per layout of the genre.
 """
 
+import random
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,30 @@ def test_numbers_out_of_order_do_not_split_an_item():
 )
 def test_chinese_numbers(text, value):
     assert chinese_number(text) == value
+
+
+def _spans(items, other):
+    for item in items:
+        yield item.span
+        for mentions in (item.presenters, item.documents, item.projects):
+            yield from (m.span for m in mentions)
+        yield from (m.span for m in item.persons_mentioned + item.organizations_mentioned)
+        yield from (d.span for d in item.decisions)
+        yield from (d.span for d in item.directives)
+    for o in other:
+        yield o.span
+
+
+def test_any_slice_of_the_corpus_parses_and_its_spans_quote_the_original(corpus_dir):
+    rng = random.Random(7)
+    for path in sorted(corpus_dir.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        norm = normalize(raw)
+        for _ in range(20):
+            a = rng.randrange(len(norm.text))
+            b = rng.randrange(a, len(norm.text) + 1)
+            items, other = parse_body(norm, a, b, level="县")
+            for span in _spans(items, other):
+                assert 0 <= span.start <= span.end <= len(raw)
+                assert norm.text.count(span.text) >= 1
+                assert "".join(raw[span.start : span.end].split()).startswith(span.text[:1])

@@ -20,10 +20,11 @@ from urllib.parse import unquote
 
 import rdflib
 
-from kg.store import Store, store_path
+from kg import resolve
+from kg.store import Document, Store, store_path
 from loaders import iris
 from loaders.errors import KGError, NotMinutesError
-from loaders.rdf import PREFIXES, to_rdf
+from loaders.rdf import PREFIXES, to_triples
 from ontology import ID, MKG, ONTOLOGY_TTL, SHAPES_TTL
 
 STATUSES = ("loaded", "replaced", "unchanged", "failed")
@@ -85,30 +86,31 @@ def load(
     store=None,
     *,
     progress: Callable[[FileResult, int, int], None] | None = None,
-    on_document: Callable[[str, rdflib.Graph | None], None] | None = None,
+    on_document: Callable[[str, list[tuple] | None], None] | None = None,
 ) -> LoadReport:
     """Load files, folders and globs into the store; one bad file never stops the batch.
 
     A file whose bytes hash as the loaded copy's is ``unchanged`` (not even parsed); a file whose
     name is loaded with other bytes is ``replaced`` whole, in one transaction; a file that cannot be
     read or parsed is ``failed`` with a one-line reason, and nothing of it is written.
-    ``progress(result, done, total)`` is called once per file; ``on_document(graph_iri, graph)``
+    ``progress(result, done, total)`` is called once per file; ``on_document(graph_iri, triples)``
     once per document written, after it is in the store.
     """
     report = LoadReport()
     with opened(store) as st:
         files = expand(paths)
+        names = resolve.names(st)
         batch = _Batch(st, progress, on_document, len(files))
         seen: dict[str, Path] = {}
         for path in files:
             first = seen.setdefault(path.name, path)
             if first != path:
                 reason = f"{path}: has the same name as {first} (a file's name is its identity)"
-                result, graph = FileResult(str(path), "failed", reason=reason), None
+                result, document = FileResult(str(path), "failed", reason=reason), None
             else:
-                result, graph = _prepare(path, st)
+                result, document = _prepare(path, st, names)
             report.results.append(result)
-            batch.add(result, graph)
+            batch.add(result, document)
         batch.flush()
     return report
 
@@ -120,15 +122,15 @@ class _Batch:
     def __init__(self, st: Store, progress, on_document, total: int):
         self.st, self.progress, self.on_document = st, progress, on_document
         self.done, self.total = 0, total
-        self.pending: list[tuple[FileResult, rdflib.Graph]] = []
+        self.pending: list[tuple[FileResult, Document]] = []
         self.triples = 0
 
-    def add(self, result: FileResult, graph: rdflib.Graph | None) -> None:
-        if graph is None:
+    def add(self, result: FileResult, document: Document | None) -> None:
+        if document is None:
             self.notify(result)
             return
-        self.pending.append((result, graph))
-        self.triples += len(graph)
+        self.pending.append((result, document))
+        self.triples += result.triples
         if result.status == "replaced" or self.triples >= BATCH_TRIPLES:
             self.flush()
 
@@ -139,16 +141,16 @@ class _Batch:
         if not batch:
             return
         try:
-            self.st.replace_many([graph for _, graph in batch])
+            self.st.replace_many([document for _, document in batch])
         except KGError:
-            for result, graph in batch:
+            for result, document in batch:
                 try:
-                    self.st.replace_many([graph])
+                    self.st.replace_many([document])
                 except KGError as error:
                     result.status, result.triples, result.reason = "failed", 0, str(error)
-        for result, graph in batch:
+        for result, (graph, triples) in batch:
             if result.status != "failed" and self.on_document is not None:
-                self.on_document(str(graph.identifier), graph)
+                self.on_document(str(graph), triples)
             self.notify(result)
 
     def notify(self, result: FileResult) -> None:
@@ -157,8 +159,8 @@ class _Batch:
             self.progress(result, self.done, self.total)
 
 
-def _prepare(path: Path, st: Store) -> tuple[FileResult, rdflib.Graph | None]:
-    """Read, hash and convert one file; the graph is None when there is nothing to write."""
+def _prepare(path: Path, st: Store, names=None) -> tuple[FileResult, Document | None]:
+    """Read, hash and convert one file; the document is None when there is nothing to write."""
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as error:
@@ -168,14 +170,14 @@ def _prepare(path: Path, st: Store) -> tuple[FileResult, rdflib.Graph | None]:
     if known == digest:
         return FileResult(str(path), "unchanged"), None
     try:
-        graph = to_rdf(_minutes(path), content_hash=digest)
+        document = to_triples(_minutes(path), content_hash=digest, names=names)
     except KGError as error:
         return FileResult(str(path), "failed", reason=str(error)), None
     except Exception as error:  # a parser bug must not sink the batch; say what broke, and where
         reason = f"{path}: could not be parsed ({type(error).__name__}: {error})"
         return FileResult(str(path), "failed", reason=reason), None
     status = "loaded" if known is None and not st.has_graph(graph_iri) else "replaced"
-    return FileResult(str(path), status, triples=len(graph)), graph
+    return FileResult(str(path), status, triples=len(document[1])), document
 
 
 def _read(path: Path):

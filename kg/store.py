@@ -14,7 +14,7 @@ DATA``, which Oxigraph applies atomically), and a document can be withdrawn whol
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,6 +25,10 @@ from ontology import MKG
 
 DEFAULT_STORE = Path(".kg") / "store"
 """Where the store lives when neither ``--store`` nor ``KG_STORE`` says otherwise."""
+
+Document = rdflib.Graph | tuple[rdflib.URIRef, list[tuple]]
+"""What the store writes: an rdflib graph, or a graph's IRI with its triples."""
+
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _DOCUMENTS = """
@@ -104,26 +108,31 @@ class Store:
         """
         return self.replace_many([graph])
 
-    def replace_many(self, graphs: list[rdflib.Graph]) -> int:
-        """Put each graph in place of its named graph, all in one transaction.
+    def replace_many(self, documents: list[Document]) -> int:
+        """Put each document in place of its named graph, all in one transaction.
 
-        When none of them is in the store yet, the quads go in with one ``extend`` (a transaction
-        of its own); otherwise one SPARQL update drops and inserts each graph, which Oxigraph also
-        applies as one transaction. The update's terms are serialised by pyoxigraph, which checks
-        IRIs and escapes literals, never formatted from text by hand.
+        A document is an rdflib graph (named by its identifier) or a pair ``(graph IRI, triples)``
+        as :func:`loaders.rdf.to_triples` gives. When none of them is in the store yet, the quads go
+        in with one ``extend`` (a transaction of its own); otherwise one SPARQL update drops and
+        inserts each graph, which Oxigraph also applies as one transaction. The update's terms are
+        serialised by pyoxigraph, which checks IRIs and escapes literals, never formatted by hand.
+        Returns the number of triples written.
         """
-        names = [ox.NamedNode(str(g.identifier)) for g in graphs]
+        named = [_named(d) for d in documents]
         try:
+            names = [ox.NamedNode(str(name)) for name, _ in named]
             if any(self._ox.contains_named_graph(n) for n in names):
-                self._ox.update(" ;\n".join(_replacement(n, g) for n, g in zip(names, graphs, strict=True)))
+                self._ox.update(
+                    " ;\n".join(_replacement(n, t) for n, (_, t) in zip(names, named, strict=True))
+                )
             else:
                 term = _Converter()
-                pairs = zip(names, graphs, strict=True)
-                self._ox.extend(ox.Quad(term(s), term(p), term(o), n) for n, g in pairs for s, p, o in g)
+                pairs = zip(names, named, strict=True)
+                self._ox.extend(ox.Quad(term(s), term(p), term(o), n) for n, (_, t) in pairs for s, p, o in t)
         except (OSError, SyntaxError, ValueError) as error:
-            which = ", ".join(n.value for n in names)
+            which = ", ".join(str(name) for name, _ in named)
             raise StoreError(f"{self.path}: cannot write {which} ({_first_line(error)})") from None
-        return sum(len(g) for g in graphs)
+        return sum(len(t) for _, t in named)
 
     def has_graph(self, graph: str) -> bool:
         """Whether the named graph ``graph`` holds anything."""
@@ -173,7 +182,13 @@ class Store:
         return graph
 
 
-def _replacement(name: ox.NamedNode, graph: rdflib.Graph) -> str:
+def _named(document: Document) -> tuple[rdflib.URIRef, Collection]:
+    if isinstance(document, rdflib.Graph):
+        return document.identifier, document
+    return document
+
+
+def _replacement(name: ox.NamedNode, graph) -> str:
     term = _Converter()
     data = " .\n".join(f"{term(s)} {term(p)} {term(o)}" for s, p, o in graph)
     return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data} .\n}} }}"

@@ -64,13 +64,25 @@ def to_rdf(minutes: Minutes, *, content_hash: str | None = None, names: aliases.
     ``names`` decides what each name resolves to (:mod:`loaders.aliases`: the alias tables and the
     reviewed merges and splits); by default the tables that ship with the ontology.
     """
-    builder = _Builder(minutes, content_hash, names or aliases.default_names())
-    builder.build()
-    graph = Graph(identifier=builder.source)
+    identifier, triples = to_triples(minutes, content_hash=content_hash, names=names)
+    graph = Graph(identifier=identifier)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    graph.addN((s, p, o, graph) for s, p, o in builder.triples)
+    graph.addN((s, p, o, graph) for s, p, o in triples)
     return graph
+
+
+def to_triples(
+    minutes: Minutes, *, content_hash: str | None = None, names: aliases.Names | None = None
+) -> tuple[URIRef, list[tuple]]:
+    """The same as :func:`to_rdf` as the graph's IRI and its distinct triples, in a stable order.
+
+    Loading takes this path: an rdflib graph indexes every triple three ways, which costs more than
+    building the triples, and the store does not need it.
+    """
+    builder = _Builder(minutes, content_hash, names or aliases.default_names())
+    builder.build()
+    return builder.source, list(dict.fromkeys(builder.triples))
 
 
 def _date(value: str | None) -> Literal | None:

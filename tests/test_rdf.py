@@ -5,7 +5,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import ORG, PROV, RDF, RDFS
 
 from loaders import iris
-from loaders.rdf import to_rdf
+from loaders.rdf import to_rdf, to_triples
 from loaders.record import Decision, Directive, Item, Meeting, Mention, Minutes, Participant, Span
 from ontology import ID, ITEM_KIND, MKG, OUTCOME, ROLE
 
@@ -165,3 +165,11 @@ def test_serialises_and_reparses_as_trig():
     ds.addN((s, p, o, g.identifier) for s, p, o in g)
     again = Dataset().parse(data=ds.serialize(format="trig"), format="trig")
     assert len(again.graph(g.identifier)) == len(g)
+
+
+def test_to_triples_is_to_rdf_without_the_graph():
+    identifier, triples = to_triples(handmade(), content_hash="x")
+    graph = to_rdf(handmade(), content_hash="x")
+    assert identifier == graph.identifier
+    assert len(triples) == len(set(triples)) == len(graph)
+    assert set(triples) == set(graph)

@@ -114,7 +114,7 @@ _CLOSING = re.compile(
 )
 _PREAMBLE = re.compile(r".*(?:纪要如下|以下意见|如下意见|以下事项)[：:]?$")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-_KIND = re.compile(r"(传达学习|传达|组织学习|学习)|(听取)|(审议|审阅|讨论)|(研究)")
+_KIND = re.compile(r"(传达学习|传达|组织学习|学习|学法)|(听取)|(审议|审阅|讨论)|(研究)")
 _PRESENTED = re.compile(r"(?:听取|审议)(?:了)?(?:由)?|(?:原则上?)?(?:同意|通过)|由")
 _SUBMITS = (
     "提交",
@@ -135,13 +135,6 @@ _SUBMITS = (
     "汇报",
     "工作汇报",
     "、",
-)
-_OTHER_KINDS = (
-    ("学法", "study"),
-    ("学习", "study"),
-    ("传达", "study"),
-    ("听取", "report"),
-    ("审议", "review"),
 )
 
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
@@ -447,7 +440,7 @@ def _other_business(norm: Normalized, block: _Block, aliases: frozenset[str]) ->
     first = _SENTENCE.match(text, s, e)
     sentence_end = first.end() if first else e
     quote = text[s:sentence_end].rstrip("。！？；;")
-    kind = next((k for word, k in _OTHER_KINDS if word in quote), "other")
+    kind = _kind(text, s, sentence_end)
     end = block.lines[-1][1]
     return OtherBusiness(
         kind=kind,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePath
 
 from rdflib import URIRef
@@ -26,6 +27,7 @@ from ontology import ID
 _ASCII_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
 
+@lru_cache(maxsize=65536)
 def segment(text: str) -> str:
     """One IRI path segment: letters of any script kept, everything else percent-encoded (UTF-8)."""
     return "".join(ch if _keeps(ch) else _encode(ch) for ch in text.strip())

@@ -16,6 +16,7 @@ docs/rdf.md describes the shape.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
@@ -166,7 +167,7 @@ class _Builder:
         node = iris.part(meeting, "item", position)
         self.add(meeting, MKG.hasItem, node)
         self.add(node, RDF.type, MKG.AgendaItem)
-        self.add(node, MKG.number, Literal(item.number))
+        self.add(node, MKG.number, _integer(item.number))
         self.add(node, MKG.itemKind, ITEM_KIND[item.kind])
         self.add(node, RDFS.label, _zh(item.title))
         for mention in item.presenters:
@@ -233,8 +234,8 @@ class _Builder:
         self.add(node, MKG.sourceFile, self.file)
         if span is not None:
             self.add(node, MKG.quote, Literal(span.text))
-            self.add(node, MKG.startOffset, Literal(span.start))
-            self.add(node, MKG.endOffset, Literal(span.end))
+            self.add(node, MKG.startOffset, _integer(span.start))
+            self.add(node, MKG.endOffset, _integer(span.end))
 
     def named(self, kind: str, mint, cls: URIRef, name: str) -> URIRef:
         """The node of a name, minted from what it resolves to: rdfs:label the preferred name,
@@ -242,9 +243,9 @@ class _Builder:
         resolved = self.resolve(kind, name)
         node = mint(self.gov, resolved.key)
         self.add(node, RDF.type, cls)
-        self.add(node, RDFS.label, Literal(resolved.label, lang="zh"))
+        self.add(node, RDFS.label, _zh(resolved.label))
         if name.strip() != resolved.label:
-            self.add(node, SKOS.altLabel, Literal(name.strip(), lang="zh"))
+            self.add(node, SKOS.altLabel, _zh(name.strip()))
         return node
 
     def resolve(self, kind: str, name: str) -> aliases.Resolved:
@@ -265,7 +266,7 @@ class _Builder:
         government = self.organization(self.gov, cls=MKG.GovernmentBody)
         post = iris.post(self.gov, title)
         self.add(post, RDF.type, MKG.Post)
-        self.add(post, RDFS.label, Literal(title, lang="zh"))
+        self.add(post, RDFS.label, _zh(title))
         self.add(post, ORG.postIn, government)
         self.add(person, ORG.holds, post)
         node = iris.holding(self.meeting_iri, key, title)
@@ -290,10 +291,18 @@ class _Builder:
             label = self.resolve("unit", name).label
             self.add(node, RDF.type, cls or org_class(label))
             for other in sorted(aliases.unit_names(label, self.gov, self.names)):
-                self.add(node, SKOS.hiddenLabel, Literal(other, lang="zh"))
+                self.add(node, SKOS.hiddenLabel, _zh(other))
         return node
 
 
+# Names, labels and offsets recur across items and documents; building an rdflib Literal is the
+# dearest step of to_triples, so the small ones are made once.
+@lru_cache(maxsize=65536)
+def _integer(value: int) -> Literal:
+    return Literal(value)
+
+
+@lru_cache(maxsize=65536)
 def _zh(text: str | None) -> Literal | None:
     """Names and titles are labels in Chinese."""
     return Literal(text, lang="zh") if text else None

@@ -307,10 +307,20 @@ def _opens_line(masked: str, at: int) -> bool:
 
 
 def _distribution(norm: Normalized, start: int, end: int) -> list[Mention]:
-    """Units the minutes were sent to, one per unit."""
+    """Units the minutes were sent to, one per unit; a 、 in brackets splits none (各县（市、区）).
+
+    >>> from loaders.normalize import normalize
+    >>> sent = normalize("本期发：市委办公室，各县（市、区）人民政府及市直各部门")
+    >>> [m.name for m in _distribution(sent, 4, len(sent.text))]
+    ['市委办公室', '各县（市、区）人民政府', '市直各部门']
+    """
     text = norm.text
+    inside = [b.span() for b in _BRACKETS.finditer(text, start, end)]
+    splits = [
+        m for m in _DIST_SPLIT.finditer(text, start, end) if not any(a < m.start() < b for a, b in inside)
+    ]
     out, at = [], start
-    for m in [*_DIST_SPLIT.finditer(text, start, end), None]:
+    for m in [*splits, None]:
         stop = end if m is None else m.start()
         piece = text[at:stop]
         name = piece.strip(" ")

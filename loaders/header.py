@@ -242,6 +242,35 @@ def _set_body(norm: Normalized, head: Head, name: str, start: int) -> None:
         _set(norm, head, "body", body, start, start + len(gov[0]))
 
 
+PAGE_DATE_KEYS = ("成文日期", "发文日期", "发布日期", "发布时间", "生成日期")
+"""Keys of a page's metadata whose date can lend its year to a meeting date without one, best first."""
+
+
+def page_date_from_metadata(head: Head, metadata: dict[str, str]) -> None:
+    """A web page's own date (kept by the HTML reader) gives a year to a meeting date without one.
+
+    >>> head = Head()
+    >>> page_date_from_metadata(head, {"发布机构": "区政府办", "生成日期": "2025-12-02 09:30:00"})
+    >>> head.page_date.iso
+    '2025-12-02'
+    """
+    dated = (_ISO_DATE.search(metadata.get(key, "")) for key in PAGE_DATE_KEYS)
+    if head.page_date is None and (iso := next((m for m in dated if m), None)):
+        head.page_date = FoundDate(0, 0, *map(int, iso.groups()))
+
+
+def body_from_site(head: Head, metadata: dict[str, str]) -> None:
+    """Where nothing in the minutes names the government, the site's 主办 office does.
+
+    >>> head = Head()
+    >>> body_from_site(head, {"主办": "某某区人民政府办公室"})
+    >>> head.body
+    '某某区人民政府'
+    """
+    if head.body is None and (gov := _GOVERNMENT.match(metadata.get("主办", ""))):
+        head.body = re.sub(rf"第[\d{NUMERAL}]+届", "", gov[0])
+
+
 def body_from_text(norm: Normalized, head: Head, start: int, end: int) -> None:
     """Where no header names the government, a meeting name may (汨罗市第13届人民政府第47次常务会议)."""
     if gov := _GOVERNMENT.search(norm.text, start, end):

@@ -20,10 +20,12 @@ from loaders.attendance import BODY_LINE, find_closing, find_lists, parse_inline
 from loaders.errors import NotMinutesError
 from loaders.header import (
     Head,
+    body_from_site,
     body_from_text,
     find_opening,
     level_of,
     name_meeting,
+    page_date_from_metadata,
     parse_head,
     parse_meeting,
 )
@@ -45,9 +47,11 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     participants = parse_inline(norm, *opening) if opening else []
     regions = _regions(norm, opening[1] + 1 if opening else header_end)
     parse_head(norm, regions.footer, len(norm.text), head)
+    page_date_from_metadata(head, metadata or {})
     minutes = Minutes(source=source)
     if opening:
         minutes.meeting = _meeting(norm, head, opening)
+    body_from_site(head, metadata or {})
     level = level_of(head.body, minutes.meeting)
     items, other = parse_body(norm, regions.body_start, regions.body_end, level=level)
     if not opening and not any(item.title or item.kind != "other" or item.decisions for item in items):

@@ -1,0 +1,42 @@
+"""Minutes of governments and layouts the corpus does not have, scored by the shared scorer.
+
+The documents under ``tests/data/unseen`` are invented in the genre (names and units made up),
+each with the facts a careful reader finds in it written down by hand before the parser ran on it.
+They stand for the minutes the project will meet next: if a layout rule only fits the corpus, these
+fail.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from loaders.reading import read_minutes
+from tests.conftest import SCORER
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+NAMES = sorted(p.name.removesuffix(".expected.json") for p in UNSEEN.glob("*.expected.json"))
+
+
+def _source(name: str) -> Path:
+    (found,) = (p for p in UNSEEN.glob(f"{name}.*") if not p.name.endswith(".expected.json"))
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unseen_document_scores(name, tmp_path):
+    record = read_minutes(_source(name)).to_dict()
+    actual = tmp_path / f"{name}.json"
+    actual.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(UNSEEN / f"{name}.expected.json"), str(actual), "--min", "0.95"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_there_are_unseen_layouts():
+    assert len(NAMES) >= 6

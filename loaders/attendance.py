@@ -3,26 +3,26 @@
 Minutes list people in many layouts; the parser reads the layout, not the names:
 
 * closing lists under a label (``出席：``, ``请假：`` with reasons in brackets, ``应邀出席：``,
-  ``列席：``, ``记录：``), names separated by spaces (``李晓东 吴志辉``), by ``、``/``，``, or one to a
+  ``列席：``, ``记录：``), names separated by spaces (``王大明 李小红``), by ``、``/``，``, or one to a
   line; inside a ``列席`` list, groups (``（一）邀请列席：…``, ``（二）政府办：…``, ``第一至五议题：…``,
-  ``固定列席：…``) and a unit before its names (``发改局周雄伟``, ``市场监管局李旺、姜波``,
+  ``固定列席：…``) and a unit before its names (``发改局赵志远``, ``市场监管局钱立、孙波``,
   ``县财政局 王某 李某``);
-* sentences in the opening paragraph (``副市长梁曦、万资平…出席会议``, ``…唐谦应邀参加会议``,
+* sentences in the opening paragraph (``副市长林原、冯一平…出席会议``, ``…韦安应邀参加会议``,
   ``出席会议的有：…``);
 * the distribution (``分送：``/``发：``/``送：``/``本期发：``) split at ``，、`` and ``及``.
 
-Padding inside a name goes (``周 峰`` -> 周峰). Where spaces separate names, a lone character is no
-name, so it joins its neighbour: two lone characters make a name (``郭 强``), and one next to a
-two-character token completes it (``何振 明`` -> 何振明).
+Padding inside a name goes (``许 亮`` -> 许亮). Where spaces separate names, a lone character is no
+name, so it joins its neighbour: two lone characters make a name (``邵 杰``), and one next to a
+two-character token completes it (``邓启 明`` -> 邓启明).
 
->>> split_title("县委副书记、县长黄国杰")
-('县委副书记、县长', '黄国杰')
+>>> split_title("县委副书记、县长程立新")
+('县委副书记、县长', '程立新')
 >>> split_title("张伟市长")
 ('市长', '张伟')
 >>> from loaders.normalize import normalize
->>> opening = normalize("副市长梁曦、万资平，办公室主任巫刚出席会议。")
+>>> opening = normalize("副市长林原、冯一平，办公室主任韦安出席会议。")
 >>> [(p.name, p.role) for p in parse_inline(opening, 0, len(opening.text))]
-[('梁曦', 'present'), ('万资平', 'present'), ('巫刚', 'present')]
+[('林原', 'present'), ('冯一平', 'present'), ('韦安', 'present')]
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ CLOSING = re.compile(
 
 
 def split_title(chunk: str) -> tuple[str | None, str]:
-    """Split ``县长黄国杰``/``张伟市长`` into (title, name); (None, chunk) where no title is found."""
+    """Split ``县长程立新``/``张伟市长`` into (title, name); (None, chunk) where no title is found."""
     chunk = chunk.strip("，、 ")
     if m := _TITLE_PREFIX.match(chunk):
         return m[1], m[2]
@@ -252,7 +252,7 @@ def _next_bracket(text: str, at: int, end: int) -> int:
 def _punct_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
     """Tokens between ``，、；`` and line breaks.
 
-    Spaces inside a token are padding where they leave a lone character (周 峰, 何振 明), and
+    Spaces inside a token are padding where they leave a lone character (许 亮, 邓启 明), and
     separate names where every part has two or more (县财政局 王某、李某).
     """
     out, at, new_group = [], 0, True
@@ -272,8 +272,8 @@ def _punct_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
 def _space_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
     """Tokens between spaces and line breaks, each lone character joined to a neighbour.
 
-    Lone characters pair up (郭 强); in an odd run the spare one completes a two-character token
-    beside it (何振 明 -> 何振明), the one before the run first.
+    Lone characters pair up (邵 杰); in an odd run the spare one completes a two-character token
+    beside it (邓启 明 -> 邓启明), the one before the run first.
     """
     raw = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(masked)]
     out: list[list] = []  # [start, end, text, joined]

@@ -1,15 +1,15 @@
-"""Dates and numbers as minutes write them: 2023年12月20日, 二〇二五年十一月三日, 十一月三日, 第二十八次.
+"""Dates and numbers as minutes write them: 2024年3月12日, 二〇二四年三月九日, 三月九日, 第三十六次.
 
-Minutes often date the meeting without a year (11月3日) and give the year elsewhere: in a bracketed
+Minutes often date the meeting without a year (3月9日) and give the year elsewhere: in a bracketed
 date under the heading or in the date of issue. :func:`resolve_year` supplies it, going back a year
 when the month lies after the reference date's (a December meeting issued in January).
 
->>> [d.iso for d in find_dates("（二〇二五年十一月三日）")]
-['2025-11-03']
->>> find_dates("11月3日，县长主持召开")[0].iso is None
+>>> [d.iso for d in find_dates("（二〇二四年三月九日）")]
+['2024-03-09']
+>>> find_dates("3月9日，县长主持召开")[0].iso is None
 True
->>> chinese_number("二十八"), chinese_number("九十七"), chinese_number("13")
-(28, 97, 13)
+>>> chinese_number("三十六"), chinese_number("八十四"), chinese_number("12")
+(36, 84, 12)
 """
 
 from __future__ import annotations
@@ -83,9 +83,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
 def resolve_year(found: FoundDate, reference: FoundDate | None) -> str | None:
     """The ISO date of ``found``, taking a missing year from ``reference`` (the document's own date).
 
-    >>> meeting, issued = find_dates("12月20日"), find_dates("2024年1月5日")
+    >>> meeting, issued = find_dates("12月28日"), find_dates("2024年1月9日")
     >>> resolve_year(meeting[0], issued[0])
-    '2023-12-20'
+    '2023-12-28'
     """
     if found.year is not None:
         return found.iso

@@ -1,17 +1,17 @@
 """The head and foot of minutes, and the opening sentence that names the meeting.
 
-What comes before the opening sentence is the header: a masthead (X人民政府常务会议纪要, 第47次), the
-title (县政府第二十八次常务会议纪要), a document number (长府会议纪要〔2025〕2号), the issuing office and
+What comes before the opening sentence is the header: a masthead (X人民政府常务会议纪要, 第12次), the
+title (县政府第三十六次常务会议纪要), a document number (青府会议纪要〔2024〕5号), the issuing office and
 its date (side by side or on two lines), a date in brackets, or a web page's metadata table
 (索引号/发布机构/生成日期, kept as ``metadata``). What comes after the lists is the footer, which may
-carry the same office and date (X办公室整理 / 2026年3月14日, X办公室 2025年11月7日印发) or a site's
+carry the same office and date (X办公室整理 / 2024年3月20日, X办公室 2025年11月7日印发) or a site's
 主办 line, which names the government but is no issuer of the minutes.
 
 >>> from loaders.normalize import normalize
->>> norm = normalize("2023年12月20日，县长李晓东主持召开县政府第二十八次常务会议。")
+>>> norm = normalize("2024年3月12日，县长程立新主持召开县政府第三十六次常务会议。")
 >>> meeting = parse_meeting(norm, 0, len(norm.text), None)
 >>> meeting.date, meeting.chair, meeting.chair_title, meeting.ordinal, meeting.kind
-('2023-12-20', '李晓东', '县长', 28, '常务会议')
+('2024-03-12', '程立新', '县长', 36, '常务会议')
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class Head:
 
     ``reference`` is the document's own date (issue date, bracketed date) that lends its year to a
     meeting date without one; ``page_date`` a web page's date (生成日期), used only where there is none;
-    ``dated_heading`` a date standing in brackets under the heading (（二〇二五年十一月三日）), the
+    ``dated_heading`` a date standing in brackets under the heading (（二〇二四年三月九日）), the
     meeting's own date where the opening sentence gives none; ``awaiting_date`` says that the last
     line read was an issuing office without its date.
     """
@@ -172,7 +172,7 @@ def _issue_date(line: _Line, waiting: bool) -> bool:
 
 
 def _bracketed_date(line: _Line, waiting: bool) -> bool:
-    """（二〇二五年十一月三日） under the heading."""
+    """（二〇二四年三月九日） under the heading."""
     if not (line.dates and _BRACKETED_DATE.fullmatch(line.text)):
         return False
     line.head.dated_heading = line.head.dated_heading or line.dates[0]
@@ -180,7 +180,7 @@ def _bracketed_date(line: _Line, waiting: bool) -> bool:
 
 
 def _document_number(line: _Line, waiting: bool) -> bool:
-    """长府会议纪要〔2025〕2号."""
+    """青府会议纪要〔2024〕5号."""
     if line.dates or not (number := _DOC_NUMBER.search(line.text)):
         return False
     line.set("doc_number", number[0], number.start())
@@ -208,7 +208,7 @@ def _government(line: _Line, waiting: bool) -> bool:
 
 
 def _ordinal(line: _Line, waiting: bool) -> bool:
-    """A masthead line such as 第47次 or 十九届县政府第97次; any other line is passed over."""
+    """A masthead line such as 第12次 or 十届县政府第36次; any other line is passed over."""
     if (m := _ORDINAL.search(line.text)) and line.head.ordinal is None:
         line.head.ordinal = chinese_number(m[1])
     return True
@@ -236,7 +236,7 @@ def _set(norm: Normalized, head: Head, key: str, value: str, start: int, end: in
 
 
 def _set_body(norm: Normalized, head: Head, name: str, start: int) -> None:
-    """The government from a masthead, an office (…人民政府办公室) or a meeting name (…第13届人民政府)."""
+    """The government from a masthead, an office (…人民政府办公室) or a meeting name (…第9届人民政府)."""
     if gov := _GOVERNMENT.match(name):
         body = re.sub(rf"第[\d{NUMERAL}]+届", "", gov[0])
         _set(norm, head, "body", body, start, start + len(gov[0]))
@@ -272,7 +272,7 @@ def body_from_site(head: Head, metadata: dict[str, str]) -> None:
 
 
 def body_from_text(norm: Normalized, head: Head, start: int, end: int) -> None:
-    """Where no header names the government, a meeting name may (汨罗市第13届人民政府第47次常务会议)."""
+    """Where no header names the government, a meeting name may (青禾市第9届人民政府第12次常务会议)."""
     if gov := _GOVERNMENT.search(norm.text, start, end):
         _set_body(norm, head, gov[0], gov.start())
 

@@ -1,7 +1,7 @@
 """Normalise the text of minutes, keeping a map from every character back to the file's text.
 
 Minutes reach us as PDF or web-page extractions: full-width digits, spaces that extraction put
-between Chinese characters and digits (``象山县 2024 年``, ``202 6 年``), page-number lines
+between Chinese characters and digits (``青禾县 2024 年``, ``202 6 年``), page-number lines
 (``— 3 —`` with form feeds) that can fall inside a sentence, and lines broken mid-sentence at page
 ends or every ~26 characters. :func:`normalize` undoes these so the parsers read one paragraph per
 line, and keeps where each character came from so every fact can point at the original.
@@ -13,17 +13,17 @@ Two kinds of line are treated differently, and this is the one decision the pars
   a list label);
 * **list** lines, from a label such as ``出席：``/``列 席：``/``分送：`` to the next paragraph, keep
   one space between two Chinese characters outside brackets and keep their line breaks, because
-  those spaces and breaks are what separates names (``李 辉 石 晶``). The attendance parser
+  those spaces and breaks are what separates names (``林 涛 韦 平``). The attendance parser
   removes the padding inside names; the label itself is closed up (``出 席：`` -> ``出席：``), and
   a label split over two lines (``出`` / ``席：``) is joined.
 
->>> n = normalize("象山县 2024 年\\n\\n— 3 —\\n\\n计划执行情况")
+>>> n = normalize("青禾县 2024 年\\n\\n— 3 —\\n\\n工作安排")
 >>> n.text
-'象山县2024年计划执行情况'
+'青禾县2024年工作安排'
 >>> n.span(3, 8)
 Span(start=4, end=10, text='2024年')
->>> normalize("出 席： 黄国杰 郭 强（ 赴 上海 ）\\n列席：王五").text
-'出席：黄国杰 郭 强（赴上海）\\n列席：王五'
+>>> normalize("出 席： 程立新 邵 杰（ 赴 省城 ）\\n列席：王五").text
+'出席：程立新 邵 杰（赴省城）\\n列席：王五'
 """
 
 from __future__ import annotations
@@ -277,7 +277,7 @@ def _split_number_spaces(folded: str, line: _Line) -> list[tuple[int, int]]:
 
 
 def _list_spaces(folded: str, line: _Line) -> list[tuple[int, int]]:
-    """As prose, but one space between two Chinese characters outside brackets stays (李 辉 石 晶)."""
+    """As prose, but one space between two Chinese characters outside brackets stays (林 涛 韦 平)."""
     split_spaces = {a for a, _ in _split_number_spaces(folded, line)}
     label = _LIST_LABEL.match(folded, line.start, line.end)
     label_end = label.end() if label else line.start

@@ -115,8 +115,8 @@ def main() -> None:
                 f"{t['seconds'] / baseline:>10.1f}"
             )
         if args.find:
-            low, high = 250, 8000
-            while high - low > 250:
+            low, high = 250, 3000
+            while high - low > 125:
                 mid = (low + high) // 2
                 low, high = (mid, high) if timed(mid)["seconds"] <= 10 else (low, mid)
             print(f"largest graph settling within 10 s: about {low} nodes")

@@ -276,19 +276,20 @@ def _cypher_nodes(query: str, graph: nx.Graph, connection=None) -> list[str]:
     from kg.neo4j.cypher import cypher
 
     table = cypher(query, connection or default_connection())
-    return _in_graph(set(_strings(table.rows)), graph, "Cypher")
+    return _in_graph(set(_uris(table.rows)), graph, "Cypher")
 
 
-def _strings(value):
-    """Every string inside rows of plain values (node properties arrive as dicts with ``uri``)."""
+def _uris(value):
+    """Candidate node URIs in rows of plain values: a node or relationship (a dict of its properties)
+    gives its ``uri`` only, a returned string is taken as it is (``RETURN p.uri``)."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
+        if isinstance(value.get("uri"), str):
+            yield value["uri"]
     elif isinstance(value, list | tuple):
         for v in value:
-            yield from _strings(v)
+            yield from _uris(v)
 
 
 def _in_graph(uris: set[str], graph: nx.Graph, engine: str) -> list[str]:

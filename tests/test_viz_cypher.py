@@ -1,0 +1,50 @@
+"""``kg viz --cypher``: the nodes a Cypher query on the real Neo4j server returns, drawn from the same
+projection the embedded store holds. Neo4j is started with ``kg.neo4j.server.start`` (a missing
+server fails, never skips) and brought up to the corpus store, the state other Neo4j tests use too."""
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.viz import NotInGraphError, subgraph
+
+CHAIRED = "MATCH (m:Meeting)-[:CHAIR]->(p:Person) WHERE p.name = '李晓东' RETURN m, p"
+
+
+@pytest.fixture(scope="module")
+def neo4j(corpus_store):
+    from kg.neo4j import server, sync
+    from kg.neo4j.connection import connection
+    from kg.pipeline import opened
+
+    server.start()
+    conn = connection()
+    with opened(corpus_store) as st:
+        sync.push(st, conn)
+    return conn
+
+
+def test_cypher_focus_draws_the_nodes_it_returns(neo4j, corpus_store):
+    focused = subgraph(corpus_store, cypher=CHAIRED, connection=neo4j)
+    g = focused.graph
+    assert sorted(t for _, t in g.nodes(data="type")) == ["Meeting", "Person"]
+    assert {t for *_, t in g.edges(data="type")} == {"CHAIR", "ATTENDED"}
+    assert focused.focus == sorted(g)
+
+
+def test_cypher_focus_with_depth_reaches_the_attendees(neo4j, corpus_store):
+    g = subgraph(corpus_store, cypher=CHAIRED, depth=1, connection=neo4j).graph
+    assert sum(1 for *_, t in g.edges(data="type") if t == "ATTENDED") == 40
+
+
+def test_cypher_answer_naming_nothing_drawable_is_an_error(neo4j, corpus_store):
+    with pytest.raises(NotInGraphError, match="names no node"):
+        subgraph(corpus_store, cypher="RETURN 'nothing' AS x", connection=neo4j)
+
+
+def test_cli_cypher(neo4j, corpus_store, tmp_path):
+    out = tmp_path / "c.html"
+    args = ["viz", "--store", str(corpus_store), "--cypher", CHAIRED, "--out", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "李晓东" in out.read_text(encoding="utf-8")

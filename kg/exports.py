@@ -1,8 +1,8 @@
 """The graph in the files other tools read: RDF for triple stores, GraphML/GEXF for Gephi, CSV for Neo4j.
 
 One registry of formats, each a name, a default file name and a writer. RDF formats serialise the
-store's quads as they are (TriG and N-Quads keep the named graph of each source document; Turtle,
-N-Triples and JSON-LD hold the union). Graph formats take the one projection
+store's quads with pyoxigraph (TriG, N-Quads and JSON-LD keep the named graph of each source
+document; Turtle and N-Triples hold the union, each triple once). Graph formats take the one projection
 (:mod:`kg.projection`), so Gephi shows the nodes and edges Neo4j holds:
 
 - GraphML and GEXF hold only scalar attributes: a list becomes its items joined by ``;`` and each
@@ -11,7 +11,8 @@ N-Triples and JSON-LD hold the union). Graph formats take the one projection
   the offsets are ``start_offset``/``end_offset`` and the relation is ``relation``.
 - CSV is the header format of ``neo4j-admin database import full``: ``nodes.csv`` with ``uri:ID``
   and ``:LABEL``, ``relationships.csv`` with ``:START_ID``, ``:END_ID`` and ``:TYPE``; arrays are
-  ``;``-separated with a ``:string[]`` header. It is two files, so it needs a directory.
+  ``;``-separated with a ``:string[]`` header. It is two files, so it needs a directory. Quotes span
+  lines: import with ``--multiline-fields=true``.
 - JSON is the property graph as ``{"nodes": [...], "edges": [...]}``.
 
 >>> sorted(FORMATS)

@@ -29,8 +29,8 @@ from ontology import ID, MKG, ONTOLOGY_TTL, SHAPES_TTL
 
 STATUSES = ("loaded", "replaced", "unchanged", "failed")
 BATCH_TRIPLES = 50_000
-"""New documents are written together, up to this many triples to one transaction (one per document
-would cost a disk sync each); a replaced document always gets its own transaction."""
+"""New documents are written together, up to this many triples at a time (one write per document
+would cost a disk sync each); a replaced document is written at once, in one transaction."""
 
 
 class DocumentNotFound(KGError):
@@ -135,13 +135,17 @@ class _Batch:
             self.flush()
 
     def flush(self) -> None:
-        """Write what waits in one transaction; if that fails, each document alone, so a bad one
-        fails by itself."""
+        """Write what waits: new documents the fast way (:meth:`Store.add_new`), with replaced ones in
+        one transaction; if that fails, each document alone, so a bad one fails by itself."""
         batch, self.pending, self.triples = self.pending, [], 0
         if not batch:
             return
+        documents = [document for _, document in batch]
         try:
-            self.st.replace_many([document for _, document in batch])
+            if all(result.status == "loaded" for result, _ in batch):
+                self.st.add_new(documents)
+            else:
+                self.st.replace_many(documents)
         except KGError:
             for result, document in batch:
                 try:

@@ -134,6 +134,36 @@ class Store:
             raise StoreError(f"{self.path}: cannot write {which} ({_first_line(error)})") from None
         return sum(len(t) for _, t in named)
 
+    def add_new(self, documents: list[Document]) -> int:
+        """Write documents that are not in the store yet, the fast way; returns the triples written.
+
+        The facts go in with ``bulk_extend`` (about three times faster than ``extend``, but not a
+        transaction), then every document's ``mkg:contentHash`` with one small ``extend``: the hash
+        is the mark that a document is complete. If the bulk write fails, the graphs are removed
+        again; if the process dies between the two writes, the documents are there without their
+        hash, so the next load takes them for changed files and replaces them, atomically.
+        """
+        named = [_named(d) for d in documents]
+        names = [ox.NamedNode(str(name)) for name, _ in named]
+        if any(self._ox.contains_named_graph(n) for n in names):
+            return self.replace_many(documents)
+        term, facts, marks = _Converter(), [], []
+        try:
+            for n, (_, triples) in zip(names, named, strict=True):
+                for s, p, o in triples:
+                    (marks if p == MKG.contentHash else facts).append(ox.Quad(term(s), term(p), term(o), n))
+        except ValueError as error:
+            raise StoreError(f"{self.path}: cannot write {_first_line(error)}") from None
+        try:
+            self._ox.bulk_extend(facts)
+            self._ox.extend(marks)
+        except OSError as error:
+            for n in names:
+                self._ox.remove_graph(n)
+            which = ", ".join(n.value for n in names)
+            raise StoreError(f"{self.path}: cannot write {which} ({_first_line(error)})") from None
+        return len(facts) + len(marks)
+
     def has_graph(self, graph: str) -> bool:
         """Whether the named graph ``graph`` holds anything."""
         return self._ox.contains_named_graph(ox.NamedNode(graph))

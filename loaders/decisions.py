@@ -39,7 +39,7 @@ _APPROVE = re.compile(
 _DECIDE = re.compile(
     rf"{_LABEL}会议(?:研究|经研究)?(?P<verb>确定|明确|决定|议定)(?![了]?(?:以下|如下)|要求|指出|提出)"
 )
-_LEADIN = re.compile(r"(?:研究|会议)?(?:议定|形成|明确)(?:了)?(?:以下|如下)(?:意见|事项)?[：:]")
+_LEADIN = re.compile(r"(?:议定|形成|明确)了?[以如]下(?:意见|事项)?[：:]")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
 _ANY_VERB = re.compile(r"同意|通过|确定|明确|决定|议定")
 

@@ -87,6 +87,9 @@ _BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
 _GROUP_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 _PUNCT_SPLIT = re.compile(r"[，,；;、\n]|$")
 _TOKEN = re.compile(r"[^\s\0]+")
+_WHITE = re.compile(r"\s+")
+_LIST_PUNCT = re.compile(r"[、，,；;]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIST_SPLIT = re.compile(r"[，,；;、。\n]|及(?=[\u4e00-\u9fff]{2})")
 _VERBS = re.compile(
     "(?P<verb>"
@@ -206,9 +209,9 @@ def _names_in(
 ) -> list[Participant]:
     """Participants listed in ``norm.text[start:end]``, one list's content."""
     text = norm.text
-    notes = {m.start(): re.sub(r"\s+", "", m[0][1:-1]) for m in _BRACKETS.finditer(text, start, end)}
+    notes = {m.start(): _WHITE.sub("", m[0][1:-1]) for m in _BRACKETS.finditer(text, start, end)}
     masked = _BRACKETS.sub(lambda m: "\0" * len(m[0]), text[start:end])
-    if sentence or re.search(r"[、，,；;]", masked):
+    if sentence or _LIST_PUNCT.search(masked):
         tokens = _punct_tokens(masked, start)
     else:
         tokens = _space_tokens(masked, start)
@@ -324,7 +327,7 @@ def _distribution(norm: Normalized, start: int, end: int) -> list[Mention]:
         stop = end if m is None else m.start()
         piece = text[at:stop]
         name = piece.strip(" ")
-        if re.search(r"[\u4e00-\u9fff]", name):
+        if _HAN.search(name):
             lead = at + len(piece) - len(piece.lstrip(" "))
             out.append(Mention(name, norm.span(lead, lead + len(name))))
         at = stop if m is None else m.end()

@@ -36,6 +36,8 @@ _GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,}?[省市县区州旗盟镇乡](?:�
 _OFFICE = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,}?(?:人民政府|政府)?办公(?:室|厅))")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,12}[〔\[【（(]\d{4}[〕\]】）)]第?\d{1,4}号")
 _ORDINAL = re.compile(rf"第([\d{NUMERAL}]+)次")
+_TERM = re.compile(rf"第[\d{NUMERAL}]+届")
+_CHAIR_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _KIND = re.compile(r"(常务|全体|专题|办公|党组|廉政工作|执行)(?:[（(]扩大[）)])?会议")
 _OPENING = re.compile(
     r"主持召开|召开[^。]{0,40}会议|主持[^。]{0,6}会议|会议[^。]{0,60}召开|由[^。]{2,30}主持"
@@ -238,7 +240,7 @@ def _set(norm: Normalized, head: Head, key: str, value: str, start: int, end: in
 def _set_body(norm: Normalized, head: Head, name: str, start: int) -> None:
     """The government from a masthead, an office (…人民政府办公室) or a meeting name (…第9届人民政府)."""
     if gov := _GOVERNMENT.match(name):
-        body = re.sub(rf"第[\d{NUMERAL}]+届", "", gov[0])
+        body = _TERM.sub("", gov[0])
         _set(norm, head, "body", body, start, start + len(gov[0]))
 
 
@@ -268,7 +270,7 @@ def body_from_site(head: Head, metadata: dict[str, str]) -> None:
     '某某区人民政府'
     """
     if head.body is None and (gov := _GOVERNMENT.match(metadata.get("主办", ""))):
-        head.body = re.sub(rf"第[\d{NUMERAL}]+届", "", gov[0])
+        head.body = _TERM.sub("", gov[0])
 
 
 def body_from_text(norm: Normalized, head: Head, start: int, end: int) -> None:
@@ -312,7 +314,7 @@ def _chair(chunk: str) -> tuple[str | None, str | None]:
     chunk = _TIME_OF_DAY.sub("", chunk)
     chunk = _PLACE.sub("", chunk)
     title, name = split_title(chunk)
-    if not re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", name or ""):
+    if not _CHAIR_NAME.fullmatch(name or ""):
         return title, None
     return title, name
 

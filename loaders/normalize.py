@@ -140,10 +140,15 @@ class Normalized:
 
     def span(self, start: int, end: int) -> Span:
         """The :class:`Span` of normalised ``[start, end)``: original offsets, normalised text."""
-        if end <= start:
+        if end <= start or start < 0 or not self.norm_starts:
             raw = self.to_raw(start) if start < len(self.text) else len(self.raw)
             return Span(raw, raw, "")
-        return Span(self.to_raw(start), self.to_raw(end - 1) + 1, self.text[start:end])
+        # every parser asks for spans, so both ends are looked up here in one go (the second
+        # search starts at the first's run, as an end never lies before its start)
+        norm, raw = self.norm_starts, self.raw_starts
+        k = bisect_right(norm, start) - 1
+        j = bisect_right(norm, end - 1, k) - 1
+        return Span(raw[k] + start - norm[k], raw[j] + end - norm[j], self.text[start:end])
 
 
 @dataclass(slots=True)

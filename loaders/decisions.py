@@ -39,7 +39,8 @@ _APPROVE = re.compile(
 _DECIDE = re.compile(
     rf"{_LABEL}会议(?:研究|经研究)?(?P<verb>确定|明确|决定|议定)(?![了]?(?:以下|如下)|要求|指出|提出)"
 )
-_LEADIN = re.compile(r"(?:议定|形成|明确)了?[以如]下(?:意见|事项)?[：:]")
+_LEADIN = re.compile(r"(?:议定|形成|明确|决定)了?[以如]下(?:意见|事项)?[：:]")
+_MEETING_DECIDES = re.compile(r"决定(?![了]?[以如]下)")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
 _ANY_VERB = re.compile(r"同意|通过|确定|明确|决定|议定")
 
@@ -89,6 +90,10 @@ def decision_at(text: str, start: int, end: int) -> tuple[str, int] | None:
         m = _DECIDE.match(text, clause.start(), end)
         if m:
             return OUTCOMES[m["verb"]], m.end()
+        if clause.start() > start and text.startswith("会议", start):
+            m = _MEETING_DECIDES.match(text, clause.start(), end)  # 会议研究了…，决定…
+            if m:
+                return "decided", m.end()
     return None
 
 

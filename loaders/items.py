@@ -115,6 +115,7 @@ _CLOSING = re.compile(
 _PREAMBLE = re.compile(r".*(?:纪要如下|以下意见|如下意见|以下事项)[：:]?$")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 _KIND = re.compile(r"(传达学习|传达|组织学习|学习|学法)|(听取)|(审议|审阅|讨论)|(研究)")
+_REPORT_HEADING = re.compile(r"[^，。；]+?关于.*汇报")
 _PRESENTED = re.compile(r"(?:听取|审议)(?:了)?(?:由)?|(?:原则上?)?(?:同意|通过)|由")
 _SUBMITS = (
     "提交",
@@ -385,6 +386,8 @@ def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str],
     decided = [(s, e) for s, e, _, _ in sentences if decision_at(text, s, e)]
     first = [sentences[0][:2]] if block.title and sentences else []
     item.presenters = _presenters(norm, [opening, *first, *decided])
+    if block.title and not item.presenters and _REPORT_HEADING.match(text, *block.title):
+        item.presenters = _presenters(norm, [block.title], heading=True)
     item.documents = _mentions(norm, find_documents(text, 0, start, end, aliases))
     item.persons_mentioned = _mentions(norm, persons)
     item.organizations_mentioned = _mentions(norm, find_enterprises(text, 0, start, end))
@@ -395,10 +398,13 @@ def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str],
 def _kind(text: str, start: int, end: int) -> str:
     """study, report, review or other, by the first verb of the item's heading or opening sentence.
 
-    An opening that approves a title in 《》 without saying 审议 (会议原则同意《…》) is a review.
+    Without a verb, a heading on a report (县财政局关于…的汇报) is a report, and an opening that
+    approves a title in 《》 (会议原则同意《…》) a review.
     """
     m = _KIND.search(text, start, end)
     if m is None:
+        if text.find("汇报", start, end) >= 0:
+            return "report"
         approves = "《" in text[start:end] and decision_at(text, start, end) is not None
         return "review" if approves else "other"
     if m[4]:
@@ -406,16 +412,18 @@ def _kind(text: str, start: int, end: int) -> str:
     return ("study", "report", "review")[m.lastindex - 1]
 
 
-def _presenters(norm: Normalized, ranges: list[tuple[int, int]]) -> list[Mention]:
-    """Units that reported or submitted: 听取X关于…, 审议X提交的《…》, 原则同意X《…》, 由X解读."""
+def _presenters(norm: Normalized, ranges: list[tuple[int, int]], heading: bool = False) -> list[Mention]:
+    """Units that reported or submitted: 听取X关于…, 审议X提交的《…》, 原则同意X《…》, 由X解读;
+    with ``heading``, the units a heading opens with (县财政局关于…的汇报)."""
     text = norm.text
     out: dict[str, Mention] = {}
     for where in ranges:
-        for m in _PRESENTED.finditer(text, *where):
-            units = units_at(text, m.end(), where[1])
+        verbs = [(where[0], "")] if heading else [(m.end(), m[0]) for m in _PRESENTED.finditer(text, *where)]
+        for at, verb in verbs:
+            units = units_at(text, at, where[1])
             if not units:
                 continue
-            listed = m[0].startswith(("听取", "审议")) or text.startswith(_SUBMITS, units[-1][1])
+            listed = verb.startswith(("听取", "审议")) or text.startswith(_SUBMITS, units[-1][1])
             for s, e in units if listed else ():
                 name = text[s:e]
                 if is_unit_name(name):

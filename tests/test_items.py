@@ -55,6 +55,12 @@ def test_heading_without_a_verb_takes_its_kind_from_the_first_sentence():
     assert [[p.name for p in i.presenters] for i in items] == [["市林业局"], ["市水务局"]]
 
 
+def test_heading_on_a_report_without_a_verb():
+    norm = normalize("一、县发改局、县统计局关于一季度经济运行情况的汇报\n会议指出，要稳住经济基本盘。")
+    [item], _ = parse_body(norm, 0, len(norm.text), level="县")
+    assert (item.kind, [p.name for p in item.presenters]) == ("report", ["县发改局", "县统计局"])
+
+
 def test_sub_items_and_lists_belong_to_their_item():
     _, items, _ = parse("headings.txt", "县")
     assert len(items) == 4

@@ -125,7 +125,11 @@ def subgraph(
     with opened(store) as st:
         whole = drawable(to_networkx(project_store(st)))
         if not named:
-            return Focused(whole, title="全图 the whole graph", notes=[f"{len(st.documents())} documents"])
+            return Focused(
+                whole,
+                title="全图 the whole graph",
+                notes=[f"已载入纪要 documents loaded: {len(st.documents())}"],
+            )
         ((kind, value),) = named.items()
         if kind == "sparql":
             focus = _sparql_nodes(st, value, whole)

@@ -60,6 +60,10 @@ UNIT_SUFFIXES = tuple(
             "集团",
             "公司",
             "街道",
+            "村委会",
+            "居委会",
+            "社区",
+            "村",
             "部门",
             "单位",
             "妇联",
@@ -226,6 +230,10 @@ GENERIC_PREFIXES = (
 
 _NOT_UNIT_ENDS = ("常委", "部门", "单位", "机构")
 _TOWNSHIP_ENDS = (
+    "村委会",
+    "居委会",
+    "社区",
+    "村",
     "镇",
     "乡",
     "街道",
@@ -304,7 +312,7 @@ def is_generic(name: str) -> bool:
 _NOT_IN_UNIT = re.compile(
     r"会议|听取|审议|同意|通过|要求|关于|考虑|以及|[的了是各至在]|相关|有关|[和及与](?:各|相关|有关)"
 )
-_SHORT_ENDS = (("镇", 5), ("乡", 5), ("街道", 6))
+_SHORT_ENDS = (("镇", 5), ("乡", 5), ("街道", 6), ("村", 5), ("社区", 6))
 
 
 def is_unit_name(name: str) -> bool:
@@ -314,8 +322,6 @@ def is_unit_name(name: str) -> bool:
     (True, False)
     """
     if len(name) < 3 or is_generic(name) or _NOT_IN_UNIT.search(name) or not _balanced(name):
-        return False
-    if name.startswith(("镇", "乡", "街道")):
         return False
     return not any(name.endswith(end) and len(name) > most for end, most in _SHORT_ENDS)
 

@@ -19,6 +19,8 @@ two-character token completes it (``邓启 明`` -> 邓启明).
 ('县委副书记、县长', '程立新')
 >>> split_title("张伟市长")
 ('市长', '张伟')
+>>> split_title("市委副书记、市长艾山·吾买尔")
+('市委副书记、市长', '艾山·吾买尔')
 >>> from loaders.normalize import normalize
 >>> opening = normalize("副市长林原、冯一平，办公室主任韦安出席会议。")
 >>> [(p.name, p.role) for p in parse_inline(opening, 0, len(opening.text))]
@@ -68,20 +70,22 @@ _TITLE_WORDS = (
 _STRONG_UNITS = "局|办|委|中心|街道|公司|集团|政府|镇|乡|区|县|办公室|管委会|分局|事务所|大队"
 _WEAK_UNITS = "院|所|站|队|部|处|室|科|厅|馆|社|团|校|园|会|行|组|台|司|场|署|厂"
 _TITLE_END = re.compile(rf"(?:{_TITLE_WORDS})$")
-_TITLE_PREFIX = re.compile(rf"^(.*(?:{_TITLE_WORDS}))([\u4e00-\u9fff]{{2,4}})$")
+PERSON_NAME = r"[\u4e00-\u9fff\u3007]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}"
+"""A person's name as lists print it: two to four characters, or names joined by · (艾山·吾买尔)."""
+_TITLE_PREFIX = re.compile(rf"^(.*(?:{_TITLE_WORDS}))({PERSON_NAME})$")
 _TITLE_SUFFIX = re.compile(
     rf"^([\u4e00-\u9fff]{{2,3}})((?:[\u4e00-\u9fff]*、)*[\u4e00-\u9fff]*(?:{_TITLE_WORDS}))$"
 )
 _UNIT_PREFIX = re.compile(rf"^(.+(?:{_STRONG_UNITS})|.{{2,}}(?:{_WEAK_UNITS}))[\u4e00-\u9fff]{{2,3}}$")
 _STRONG_UNIT_ONLY = re.compile(rf"^.+(?:{_STRONG_UNITS})$")
 _WEAK_UNIT_ONLY = re.compile(rf"^.{{3,}}(?:{_WEAK_UNITS})$")
-_NAME = re.compile(r"^[\u4e00-\u9fff\u3007]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}$")
+_NAME = re.compile(rf"(?:{PERSON_NAME})$")
 _GROUP_WORDS = re.compile(
     r"领导|负责|同志们|有关|相关|各[\u4e00-\u9fff]|部门|单位|代表|人员|干部|主持|召开|会议"
 )
 _LABEL = re.compile(
     r"(?:[（(][一二三四五六七八九十\d]+[）)])?(?P<label>[^：:，。、\s（(]{1,14})[：:]"
-    r"|(?P<bare>出席|列席|请假|缺席)(?=\s)"
+    r"|(?P<bare>出席|列席|请假|缺席|记录)(?=\s)"
 )
 _BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
 _GROUP_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")

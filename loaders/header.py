@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.attendance import split_title
+from loaders.attendance import PERSON_NAME, split_title
 from loaders.dates import DATE, NUMERAL, FoundDate, chinese_number, find_dates, resolve_year
 from loaders.normalize import Normalized
 from loaders.record import Meeting, Span
@@ -37,7 +37,7 @@ _OFFICE = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,}?(?:人民政府|政府)?�
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,12}[〔\[【（(]\d{4}[〕\]】）)]第?\d{1,4}号")
 _ORDINAL = re.compile(rf"第([\d{NUMERAL}]+)次")
 _TERM = re.compile(rf"第[\d{NUMERAL}]+届")
-_CHAIR_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_CHAIR_NAME = re.compile(PERSON_NAME)
 _KIND = re.compile(r"(常务|全体|专题|办公|党组|廉政工作|执行)(?:[（(]扩大[）)])?会议")
 _OPENING = re.compile(
     r"主持召开|召开[^。]{0,40}会议|主持[^。]{0,6}会议|会议[^。]{0,60}召开|由[^。]{2,30}主持"

@@ -59,7 +59,8 @@ OUTCOMES = {
 }
 """The outcome each decision verb records."""
 
-_ACTION = re.compile(r"印发|下发|实施|审议|审定|发布|执行|公布|后续工作|报送|上报|报批|提请|报请|备案")
+_ACTION = re.compile(r"印发|下发|下达|实施|审议|审定|发布|执行|公布|后续工作|报送|上报|报批|提请|报请|备案")
+_ASKED = re.compile(r"^(?:要求|并|再|及时)+")
 _AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审核|同意)后")
 _REVISION = re.compile(r"修改完善|完善|修改|把关后|审核后")
 _STEP_OPENING = re.compile(r"(?:提请|报请|报|提交|由|请|以|按程序|依规|印发)")
@@ -67,7 +68,7 @@ _STEP_LEAD = re.compile(r"^(?:要求|并|再|及时|由|请)+")
 _FOLLOW_ON = re.compile(r"会后|随后|并|要求")
 _STEP_FORM = re.compile(
     r"提请|报请|报\S*?审|提交\S*?审|[由请]\S+?(?:印发|下发|报批|发布)|以\S+?名义印发"
-    r"|按程序(?:印发|报批)|依规\S*?印发|印发"
+    r"|按程序\S*?(?:印发|报批|下达|执行|实施|报送|上报)|依规\S*?印发|印发"
 )
 """Clauses that are a next step by their form (提请县委审议, 由区府办按程序印发, 以市政府名义印发)."""
 
@@ -108,7 +109,7 @@ def next_step(text: str, start: int, end: int, level: str | None = None) -> str 
     '依规依程序印发'
     """
     revised = False
-    clauses = [c[0].strip().rstrip("。") for c in _CLAUSE.finditer(text, start, end)]
+    clauses = ["".join(c[0].split()).rstrip("。") for c in _CLAUSE.finditer(text, start, end)]
     for k, part in enumerate(clauses):
         cut = _AFTER_REVISION.match(part)
         if cut and _REVISION.search(cut[0]):
@@ -117,8 +118,9 @@ def next_step(text: str, start: int, end: int, level: str | None = None) -> str 
                 return _single_step(rest, clauses[k + 1 :], level)
             revised = True
             continue
-        if (revised or _STEP_OPENING.match(part)) and _ACTION.search(part) and _opens_step(part, revised):
-            return _single_step(part, clauses[k + 1 :], level)
+        asked = _ASKED.sub("", part)
+        if (revised or _STEP_OPENING.match(asked)) and _ACTION.search(asked) and _opens_step(asked, revised):
+            return _single_step(asked, clauses[k + 1 :], level)
         revised = revised or bool(_REVISION.search(part))
     return None
 

@@ -113,6 +113,10 @@ _CLOSING = re.compile(
     r"\S{2,30}(?:办公室|政府)\s*(?:整理|印发)|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?|[（(]此件\S*[）)]|[（(]?完[）)]?"
 )
 _PREAMBLE = re.compile(r".*(?:纪要如下|以下意见|如下意见|以下事项)[：:]?$")
+_SENTENCE_ENDS = frozenset("。！？；：!?;:")
+_OPENS_LINE = re.compile(
+    rf"会议|[{_NUMERALS}]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{{1,2}}[.、．]"
+)
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 _KIND = re.compile(r"(传达学习|传达|组织学习|学习|学法)|(听取)|(审议|审阅|讨论)|(研究)")
 _REPORT_HEADING = re.compile(r"[^，。；]+?关于.*汇报")
@@ -358,12 +362,25 @@ def parse_body(
 
 
 def _sentences(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
-    """``(start, end, section, paragraph)`` of each sentence; a （一） line opens a new section."""
-    out, section = [], 0
+    """``(start, end, section, paragraph)`` of each sentence; a （一） line opens a new section.
+
+    A sentence that a line break cut (…，要求 / 按程序下达执行。) is read whole.
+    """
+    out: list[tuple[int, int, int, int]] = []
+    section = 0
     for paragraph, (s, e) in enumerate(lines):
         if _SUB_ITEM.match(text, s, e):
             section += 1
-        out.extend((m.start(), m.end(), section, paragraph) for m in _SENTENCE.finditer(text, s, e))
+        pieces = [(m.start(), m.end()) for m in _SENTENCE.finditer(text, s, e)]
+        if (
+            out
+            and pieces
+            and text[out[-1][1] - 1] not in _SENTENCE_ENDS
+            and not _OPENS_LINE.match(text, s, e)
+        ):
+            first, last = out.pop(), pieces.pop(0)
+            out.append((first[0], last[1], first[2], first[3]))
+        out.extend((a, b, section, paragraph) for a, b in pieces)
     return out
 
 

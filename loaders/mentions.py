@@ -571,6 +571,8 @@ _ORG_LEAD = re.compile(
 _GENERIC_ORG = ("该", "各", "本", "相关", "有关", "国有", "民营", "全", "其他", "这", "此", "子", "分")
 
 _PROJECT = re.compile(r"工程|项目")
+_JOINT = re.compile(r"以及|和|及|与")
+_PROJECT_VERB = re.compile(r"(?:新建|改建|扩建|续建|推进|实施|启动)+")
 _LIST_LABEL = re.compile(r"\d{1,2}[.、．)）]|[（(]\d{1,2}[）)]")
 _PROJECT_LEAD = re.compile(
     r".*(?:关于|推进|同意|审议|通过|听取|落实|支持|引进|力争|确保|加快|推动|启动|对|将|把|是|了|由|为|从|"
@@ -663,6 +665,9 @@ def find_projects(text: str, offset: int, start: int = 0, end: int | None = None
         if not _outside(skip, m.start()):
             continue
         run = _run_before(text, m.start(), start)
+        if runs and run < runs[-1][1].end():
+            joint = _JOINT.match(text, runs[-1][1].end(), m.start())
+            run = joint.end() if joint else run  # 城东幼儿园项目和河西幼儿园项目: two names
         if runs and runs[-1][0] == run:
             runs[-1] = (run, m)  # the same name goes on (…排水防涝工程建设项目)
         else:
@@ -671,8 +676,9 @@ def find_projects(text: str, offset: int, start: int = 0, end: int | None = None
     for run, m in runs:
         lead = _PROJECT_LEAD.match(text, run, m.start())
         name_start = lead.end() if lead else run
-        label = _LIST_LABEL.match(text, name_start, m.start())
-        name_start = label.end() if label else name_start
+        for opener in (_LIST_LABEL, _PROJECT_VERB):
+            found = opener.match(text, name_start, m.start())
+            name_start = found.end() if found else name_start
         name = text[name_start : m.end()]
         core = name[: -len(m[0])]
         if len(core) >= 3 and not _GENERIC_PROJECT.search(name) and _PROJECT_MARKER.search(core):

@@ -90,6 +90,9 @@ def decision_at(text: str, start: int, end: int) -> tuple[str, int] | None:
             return OUTCOMES[m["verb"]], m.end()
         m = _DECIDE.match(text, clause.start(), end)
         if m:
+            approval = _APPROVE.match(text, m.end() + 1, end)  # 会议确定：原则同意… is the approval
+            if approval and approval["lead"] == "" and approval["verb"] != "通过":
+                return OUTCOMES[approval["verb"]], approval.end()
             return OUTCOMES[m["verb"]], m.end()
         if clause.start() > start and text.startswith("会议", start):
             m = _MEETING_DECIDES.match(text, clause.start(), end)  # 会议研究了…，决定…

@@ -46,7 +46,7 @@ _CLAUSE_HEAD = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]|[一二三四五六七八九十]+、)?"
     r"(?:会议(?:还)?(?:指出|强调|要求|认为|确定|明确|决定))?"
     r"(?:[一二三四五六七八九十]+(?:是|要)|首先|其次|最后|同时|此外|另外|会后|其中|特别是|尤其是)?"
-    r"(?:请|并由|由|(?:原则上?)?同意由|责成|明确由|确定由|会同|协同|联合)?"
+    r"(?:请|并由|由|(?:原则上?)?同意由|责成|要求|明确由|确定由|会同|协同|联合)?"
     r"(?!(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])?会议)"
     rf"(?=[^，,；;：:。！？\n]{{0,28}}?[{UNIT_LAST_CHARS}])"
 )
@@ -57,6 +57,8 @@ _LIST_ENTRY = re.compile(
 _CONTINUES = re.compile(r"要|同时|此外|另外")
 _NAMED_SUFFIX = re.compile("|".join(s for s in UNIT_SUFFIXES if s not in ("部门", "单位")))
 """A sentence without one of these names no unit that could be told to act."""
+_BY = re.compile(r"由")
+"""Inside a clause, 由 names who acts (项目由县产投集团负责建设)."""
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 
 
@@ -78,12 +80,14 @@ def addressees(text: str, start: int, end: int, level: str | None = None) -> lis
         clause_start = clause_end + 1
         if head is None:
             continue
-        for s, e in units_at(text, head.end(), clause_end):
-            name = text[s:e]
-            if not (is_unit_name(name) or is_generic(name)):
-                break
-            if is_named_unit(name, level) and name not in out:
-                out.append(name)
+        heads = [head.end()] + [m.end() for m in _BY.finditer(text, head.end() + 1, clause_end)]
+        for at in heads:
+            for s, e in units_at(text, at, clause_end):
+                name = text[s:e]
+                if not (is_unit_name(name) or is_generic(name)):
+                    break
+                if is_named_unit(name, level) and name not in out:
+                    out.append(name)
     return out
 
 

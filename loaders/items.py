@@ -104,6 +104,52 @@ _COMMON_BIGRAMS = frozenset(
         "实现",
         "重要",
         "抓好",
+        "管理",
+        "服务",
+        "建设",
+        "发展",
+        "经济",
+        "社会",
+        "项目",
+        "资金",
+        "政府",
+        "群众",
+        "机制",
+        "措施",
+        "加快",
+        "组织",
+        "实施",
+        "完善",
+        "质量",
+        "水平",
+        "任务",
+        "目标",
+        "责任",
+        "全县",
+        "全市",
+        "全区",
+        "县委",
+        "市委",
+        "区委",
+        "年度",
+        "问题",
+        "保障",
+        "监管",
+        "安排",
+        "研究",
+        "部署",
+        "今年",
+        "当前",
+        "坚持",
+        "严格",
+        "有效",
+        "做到",
+        "不断",
+        "深入",
+        "认真",
+        "统筹",
+        "协调",
+        "及时",
     )
 )
 """Pairs of characters any two paragraphs of minutes share; they say nothing of the matter."""
@@ -276,8 +322,8 @@ def _number_at(text: str, s: int, e: int, expected: int, style: _Style) -> tuple
 def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
     """One item per paragraph that takes up a new matter; comments join the matter before them.
 
-    A 会议指出/强调 (or 会议原则同意…) paragraph is on the matter before it when the two share
-    words of their own (养老服务 … 养老服务); one that shares none takes up a matter of its own.
+    A 会议指出/强调 (or 会议原则同意…) paragraph is on the matter before it when it shares a word
+    of substance with it (集中供热 … 冬季供热); one that shares none takes up a matter of its own.
     """
     blocks: list[_Block] = []
     for s, e in lines:
@@ -285,7 +331,7 @@ def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
             continue
         new = not blocks or _OPENS_MATTER.match(text, s, e)
         if not new and _COMMENTS.match(text, s, e):
-            new = not _same_matter(text[slice(*blocks[-1].lines[0])], text[s:e])
+            new = not _same_matter(text[blocks[-1].lines[0][0] : blocks[-1].lines[-1][1]], text[s:e])
         if new:
             blocks.append(_Block(len(blocks) + 1))
         blocks[-1].lines.append((s, e))
@@ -293,9 +339,9 @@ def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
 
 
 def _same_matter(before: str, comment: str) -> bool:
-    """Whether ``comment`` shares two or more words of substance with the paragraph ``before``."""
+    """Whether the first sentence of ``comment`` shares a word of substance with ``before``."""
     first = _SENTENCE.match(comment)
-    return len(_bigrams(first[0] if first else comment) & _bigrams(before)) >= 2
+    return bool(_bigrams(first[0] if first else comment) & _bigrams(before))
 
 
 def _bigrams(text: str) -> set[str]:

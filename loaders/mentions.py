@@ -225,10 +225,14 @@ GENERIC_PREFIXES = (
     "这",
     "建设",
     "审批",
+    "沿线",
+    "周边",
+    "辖区",
+    "所在",
 )
 """A name that opens with one of these is a group, not a unit (各乡镇, 相关单位, 业主单位)."""
 
-_NOT_UNIT_ENDS = ("常委", "部门", "单位", "机构")
+_NOT_UNIT_ENDS = ("常委", "部门", "单位", "机构", "乡镇", "镇街", "街镇", "区镇")
 _TOWNSHIP_ENDS = (
     "村委会",
     "居委会",

@@ -86,6 +86,12 @@ def test_document_named_before_the_verb_and_a_step_asked_with_please():
     ]
 
 
+def test_a_sentence_cut_by_a_line_break_is_read_whole():
+    norm = normalize("一、会议审议并原则同意县甲局提交的《某计划》，要求\n按程序下达执行。")
+    [item], _ = parse_body(norm, 0, len(norm.text), level="县")
+    assert item.decisions[0].next_step == "按程序下达执行"
+
+
 def test_next_step_to_a_party_committee():
     [_, [decision], _, [approval]] = decisions("unnumbered.txt", "区")
     assert approval == {
@@ -110,6 +116,7 @@ def test_next_step_to_a_party_committee():
         ("会议确定：县甲局负责。", "decided"),
         ("会议明确，由县乙局牵头。", "decided"),
         ("会议决定成立工作专班。", "decided"),
+        ("会议确定：原则同意该办法，由市甲中心修改完善。", "approved_in_principle"),
         ("会议研究了专班事宜，决定成立工作专班。", "decided"),
         ("要求各部门决定事项要落实。", None),
         ("会议研究了专班事宜，决定如下：", None),

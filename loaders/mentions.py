@@ -594,8 +594,8 @@ def _run_before(text: str, pos: int, lower: int) -> int:
 
     Brackets do not end a run (观海酒店（暂名）项目), unless one opens and is not closed before ``pos``.
     """
-    start = max(text.rfind(c, lower, pos) for c in _NAME_BOUNDARY) + 1
-    start = max(start, lower)
+    lower = max(lower, pos - 60)  # no name runs longer
+    start = max(max(text.rfind(c, lower, pos) for c in _NAME_BOUNDARY) + 1, lower)
     opening = max(text.rfind("（", start, pos), text.rfind("(", start, pos))
     if opening >= start and max(text.rfind("）", opening, pos), text.rfind(")", opening, pos)) < 0:
         start = opening + 1

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from kg.cli import analysis, core, graphdb, pages
+from kg.cli import analysis, core, graphdb, pages, resolve
 from loaders.errors import KGError
 
 
@@ -33,6 +33,6 @@ def main():
     """
 
 
-for module in (core, graphdb, pages, analysis):
+for module in (core, graphdb, pages, analysis, resolve):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -147,11 +147,11 @@ class Store:
         names = [ox.NamedNode(str(name)) for name, _ in named]
         if any(self._ox.contains_named_graph(n) for n in names):
             return self.replace_many(documents)
-        term, facts, marks = _Converter(), [], []
+        term, facts, marks, mark = _Converter(), [], [], MKG.contentHash
         try:
             for n, (_, triples) in zip(names, named, strict=True):
                 for s, p, o in triples:
-                    (marks if p == MKG.contentHash else facts).append(ox.Quad(term(s), term(p), term(o), n))
+                    (marks if p == mark else facts).append(ox.Quad(term(s), term(p), term(o), n))
         except ValueError as error:
             raise StoreError(f"{self.path}: cannot write {_first_line(error)}") from None
         try:

@@ -261,15 +261,24 @@ def page_date_from_metadata(head: Head, metadata: dict[str, str]) -> None:
         head.page_date = FoundDate(0, 0, *map(int, iso.groups()))
 
 
+SITE_KEYS = ("主办", "来源", "信息来源", "发布机构")
+"""Keys of a page's metadata that may name the office behind the page, best first."""
+
+
 def body_from_site(head: Head, metadata: dict[str, str]) -> None:
-    """Where nothing in the minutes names the government, the site's 主办 office does.
+    """Where nothing in the minutes names the government, the page's office does (主办, 来源).
+
+    ``metadata`` is what the reader found (a web page's footer); the header's own metadata lines
+    (来源：… in text copied from a page) are read too.
 
     >>> head = Head()
     >>> body_from_site(head, {"主办": "某某区人民政府办公室"})
     >>> head.body
     '某某区人民政府'
     """
-    if head.body is None and (gov := _GOVERNMENT.match(metadata.get("主办", ""))):
+    found = {**head.metadata, **metadata}
+    offices = (_GOVERNMENT.match(found.get(key, "")) for key in SITE_KEYS)
+    if head.body is None and (gov := next((m for m in offices if m), None)):
         head.body = _TERM.sub("", gov[0])
 
 
@@ -294,6 +303,55 @@ def parse_meeting(norm: Normalized, start: int, end: int, reference: FoundDate |
         name_meeting(meeting, named[1])
     if chaired:
         meeting.chair_title, meeting.chair = _chair(chaired[1] or chaired[2])
+    return meeting
+
+
+_FIELD = re.compile(r"(会议时间|时间|日期|主持人|会议主持|主持|会议名称)[：:]\s*(\S.*)$")
+
+
+def _field_date(meeting: Meeting, value: str, reference: FoundDate | None) -> None:
+    if dates := find_dates(value):
+        meeting.date = resolve_year(dates[0], reference)
+
+
+def _field_chair(meeting: Meeting, value: str, reference: FoundDate | None) -> None:
+    meeting.chair_title, meeting.chair = _chair(value)
+
+
+def _field_name(meeting: Meeting, value: str, reference: FoundDate | None) -> None:
+    name_meeting(meeting, value.rstrip("。"))
+
+
+FIELDS = {
+    "会议时间": _field_date,
+    "时间": _field_date,
+    "日期": _field_date,
+    "主持人": _field_chair,
+    "会议主持": _field_chair,
+    "主持": _field_chair,
+    "会议名称": _field_name,
+}
+"""Fields of minutes laid out as a form, and what each says about the meeting."""
+
+
+def parse_fields(norm: Normalized, start: int, end: int, reference: FoundDate | None) -> Meeting | None:
+    """The meeting of minutes laid out as a form (时间：…, 主持：…, 会议名称：…) instead of an opening
+    sentence; None where ``norm.text[start:end]`` holds no such field.
+
+    >>> from loaders.normalize import normalize
+    >>> form = normalize("时间：2025年3月4日上午\\n主持：县长王大明\\n会议名称：县政府第5次常务会议")
+    >>> m = parse_fields(form, 0, len(form.text), None)
+    >>> m.date, m.chair, m.chair_title, m.name, m.ordinal
+    ('2025-03-04', '王大明', '县长', '县政府第5次常务会议', 5)
+    """
+    text, at, meeting = norm.text, start, None
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        if m := _FIELD.match(text, at, line_end):
+            meeting = meeting or Meeting(span=norm.span(at, line_end))
+            FIELDS[m[1]](meeting, m[2], reference)
+        at = line_end + 1
     return meeting
 
 

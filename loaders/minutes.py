@@ -26,6 +26,7 @@ from loaders.header import (
     level_of,
     name_meeting,
     page_date_from_metadata,
+    parse_fields,
     parse_head,
     parse_meeting,
 )
@@ -51,6 +52,8 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     minutes = Minutes(source=source)
     if opening:
         minutes.meeting = _meeting(norm, head, opening)
+    elif form := parse_fields(norm, 0, regions.body_end, head.reference or head.page_date):
+        minutes.meeting = form
     body_from_site(head, metadata or {})
     level = level_of(head.body, minutes.meeting)
     items, other = parse_body(norm, regions.body_start, regions.body_end, level=level)
@@ -97,10 +100,12 @@ def _regions(norm: Normalized, start: int) -> _Regions:
 
 
 def _first_body_line(norm: Normalized) -> int:
-    """Where the body begins in minutes without an opening sentence: at the first item or list."""
+    """Where the body begins in minutes without an opening sentence: at the first item or list
+    (a title such as 会议纪要 opens with 会议 and is no item)."""
     at = 0
     for line in norm.text.split("\n"):
-        if BODY_LINE.match(line) or find_lists(norm, at, at + len(line)) is not None:
+        item = BODY_LINE.match(line) and not line.endswith("纪要")
+        if item or find_lists(norm, at, at + len(line)) is not None:
             return at
         at += len(line) + 1
     return 0

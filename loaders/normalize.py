@@ -93,7 +93,15 @@ LIST_LABELS = (
 )
 """Labels that open a list of names or units at the end (or start) of minutes."""
 
+FIELD_LABELS = (
+    *("索引号", "文号", "发布机构", "发布时间", "发布日期", "生成日期", "成文日期", "信息来源", "来源"),
+    *("会议时间", "时间", "会议地点", "地点", "主持人", "主持", "会议名称"),
+)
+"""Labels of a line that is a field of a form (a page's metadata, 时间：/主持： of minutes laid out
+as a form): such a line is whole, however wide, and never runs on into the next."""
+
 _LABEL_ALT = "|".join(LIST_LABELS)
+_FIELD_LINE = re.compile(rf"(?:{'|'.join(FIELD_LABELS)})[：:]")
 _SPACED_LABELS = "|".join("[ \t]*".join(label) for label in LIST_LABELS)
 # a label, its characters possibly spaced (出 席), then a colon; 出席/列席/请假 also without a colon
 _LIST_LABEL = re.compile(
@@ -233,6 +241,8 @@ def _joins(line: _Line, following: _Line) -> bool:
     if line.glued:
         return True
     if line.is_list or following.is_list or _PARAGRAPH.match(following.text):
+        return False
+    if _FIELD_LINE.match(line.text) or _FIELD_LINE.match(following.text):
         return False
     if following.text[0] in _CONTINUES:
         return True

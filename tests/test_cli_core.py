@@ -183,3 +183,14 @@ def test_the_installed_script_loads_and_counts(tmp_path):
     assert run.returncode == 0, run.stderr
     run = subprocess.run([kg_script, "stats", "--format", "json"], env=env, capture_output=True, text=True)
     assert json.loads(run.stdout)["documents"] == 1
+
+
+def test_globs_expand_and_progress_reports_every_file(corpus_files, tmp_path):
+    from kg.pipeline import load
+
+    pattern = str(corpus_files[0].parent / "*-2025-*.txt")
+    seen = []
+    report = load([pattern], tmp_path / "store", progress=lambda r, done, total: seen.append((done, total)))
+    loaded = sorted(Path(r.path).name for r in report.results)
+    assert loaded == sorted(p.name for p in corpus_files if "-2025-" in p.name) and len(loaded) >= 2
+    assert seen == [(i, len(loaded)) for i in range(1, len(loaded) + 1)]

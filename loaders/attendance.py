@@ -47,6 +47,7 @@ ROLE_LABELS = {
     "应邀列席": "observer",
     "固定列席": "observer",
     "记录": "recorder",
+    "参会": "present",
 }
 """List labels and the role of the people under them."""
 
@@ -92,6 +93,7 @@ _GROUP_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 _PUNCT_SPLIT = re.compile(r"[，,；;、\n]|$")
 _TOKEN = re.compile(r"[^\s\0]+")
 _WHITE = re.compile(r"\s+")
+_LABEL_SUFFIX = re.compile(r"(?:人员|领导|同志|名单|单位)$")
 _LIST_PUNCT = re.compile(r"[、，,；;]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIST_SPLIT = re.compile(r"[，,；;、。\n]|及(?=[\u4e00-\u9fff]{2})")
@@ -165,7 +167,7 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
         line_end = text.find("\n", at, end)
         line_end = end if line_end < 0 else line_end
         m = _LABEL.match(text, at, line_end)
-        label = m and (m["label"] or m["bare"])
+        label = m and _base_label(m["label"] or m["bare"])
         group = _GROUP_MARK.match(text, at, line_end)
         if label in ROLE_LABELS or label in DISTRIBUTION_LABELS:
             flush(at)
@@ -183,6 +185,16 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
     return participants, distribution, at
 
 
+def _base_label(label: str) -> str:
+    """The label a list goes by: 出席人员, 列席领导, 请假同志 are 出席, 列席, 请假.
+
+    >>> _base_label("出席人员"), _base_label("列席单位"), _base_label("县财政局")
+    ('出席', '列席', '县财政局')
+    """
+    base = _LABEL_SUFFIX.sub("", label)
+    return base if base in ROLE_LABELS else label
+
+
 def find_lists(norm: Normalized, start: int, end: int) -> int | None:
     """Offset of the first line in ``[start, end)`` that opens a labelled list, or None."""
     text, at = norm.text, start
@@ -190,7 +202,9 @@ def find_lists(norm: Normalized, start: int, end: int) -> int | None:
         line_end = text.find("\n", at, end)
         line_end = end if line_end < 0 else line_end
         m = _LABEL.match(text, at, line_end)
-        if m and ((m["label"] or m["bare"]) in ROLE_LABELS or m["label"] in DISTRIBUTION_LABELS):
+        if m and (
+            (label := _base_label(m["label"] or m["bare"])) in ROLE_LABELS or label in DISTRIBUTION_LABELS
+        ):
             return at
         at = line_end + 1
     return None

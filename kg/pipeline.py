@@ -241,8 +241,9 @@ def remove(document: str, store=None, *, on_document=None) -> str:
         name = Path(document).name
         graph = loaded[name]["graph"] if name in loaded else document
         if graph not in {d["graph"] for d in loaded.values()}:
-            known = ", ".join(sorted(loaded)) or "none"
-            raise DocumentNotFound(f"{document}: not loaded in the store (loaded: {known})")
+            more = f" and {len(loaded) - 5} more" if len(loaded) > 5 else ""
+            known = ", ".join(sorted(loaded)[:5]) + more
+            raise DocumentNotFound(f"{document}: not loaded in the store (loaded: {known or 'none'})")
         st.remove(graph)
         if on_document is not None:
             on_document(graph, None)

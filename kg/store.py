@@ -198,7 +198,10 @@ class Store:
         substitutions, so user text never becomes part of the query. Plain strings bind as
         literals; rdflib terms keep their kind.
         """
-        substitutions = {ox.Variable(k): _param(v) for k, v in (params or {}).items()}
+        try:
+            substitutions = {ox.Variable(k): _param(v) for k, v in (params or {}).items()}
+        except ValueError as error:
+            raise QueryError(f"a query parameter is not a valid term: {_first_line(error)}") from None
         try:
             return self._ox.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
         except SyntaxError as error:

@@ -194,3 +194,22 @@ def test_globs_expand_and_progress_reports_every_file(corpus_files, tmp_path):
     loaded = sorted(Path(r.path).name for r in report.results)
     assert loaded == sorted(p.name for p in corpus_files if "-2025-" in p.name) and len(loaded) >= 2
     assert seen == [(i, len(loaded)) for i in range(1, len(loaded) + 1)]
+
+
+def test_sparql_binds_an_iri_parameter(loaded):
+    query = "SELECT ?m ?name WHERE { ?m <http://www.w3.org/2000/01/rdf-schema#label> ?name }"
+    meetings = kg(
+        "sparql",
+        "SELECT ?m WHERE { ?m a <https://w3id.org/minutes-kg/ns#Meeting> }",
+        "--format",
+        "json",
+        "--store",
+        loaded,
+    )
+    first = json.loads(meetings.output)[0]["m"]
+    rows = json.loads(
+        kg("sparql", query, "--param", f"m=<{first}>", "--format", "json", "--store", loaded).output
+    )
+    assert [row["m"] for row in rows] == [first]
+    bad = kg("sparql", query, "--param", "m=<not an iri>", "--store", loaded, ok=False)
+    assert bad.exit_code == 1 and bad.stderr.startswith("kg: a query parameter is not a valid term")

@@ -8,6 +8,7 @@ import json
 import sys
 
 import click
+from rdflib import URIRef
 
 from kg import pipeline
 from kg.answers import RENDERERS, render
@@ -81,7 +82,11 @@ class _ProgressBar:
     "-f", "--file", "query_file", type=click.File(encoding="utf-8"), help="Read the query from FILE."
 )
 @click.option(
-    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (a string)."
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE: a string, or an IRI written <…>.",
 )
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
 @store_option
@@ -98,10 +103,12 @@ def sparql(query, query_file, params, fmt, store):
     click.echo(render(table.columns, table.rows, fmt))
 
 
-def _param(text: str) -> tuple[str, str]:
+def _param(text: str) -> tuple[str, object]:
     name, sep, value = text.partition("=")
     if not sep or not name:
         raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--param")
+    if value.startswith("<") and value.endswith(">"):
+        return name.lstrip("?$"), URIRef(value[1:-1])
     return name.lstrip("?$"), value
 
 

@@ -32,7 +32,7 @@ import networkx as nx
 
 from visualizations.styles import STYLES, style_for
 
-DEFAULT_MAX_NODES = 1000
+DEFAULT_MAX_NODES = 700
 """The most nodes a page draws; measured with ``bench/bench_viz.py`` (docs/viz.md has the figures)."""
 
 STEPS = 600

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib.namespace import SKOS
+from rdflib import Literal
+from rdflib.namespace import RDF, SKOS
 
 import kg
 from kg import resolve
@@ -271,3 +272,24 @@ def test_cli_lists_candidates_records_decisions_and_prints_them(copy_store):
     assert [d["action"] for d in json.loads(shown.output)] == ["merge", "distinct"]
     failed = runner.invoke(main, ["resolve", "merge", "person", "无此人", "某人", "--store", str(copy_store)])
     assert failed.exit_code == 1 and "no person named" in failed.output
+
+
+def test_the_shapes_check_post_holdings_and_document_stages():
+    import pyshacl
+    from rdflib import Graph
+    from rdflib.namespace import ORG
+
+    from loaders.rdf import to_rdf
+    from loaders.reading import read_minutes
+    from ontology import MKG, SHAPES_TTL
+
+    graph = to_rdf(read_minutes(MULTI / "qinghe-2025-standing-10.txt"))
+    shapes = Graph().parse(SHAPES_TTL)
+    assert pyshacl.validate(graph, shacl_graph=shapes)[0]
+    holding = next(graph.subjects(RDF.type, MKG.PostHolding))
+    graph.remove((holding, ORG.member, None))
+    stage = next(graph.subjects(RDF.type, MKG.DocumentStage))
+    graph.add((stage, MKG.documentStatus, Literal("另一个状态")))
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes)
+    assert not conforms
+    assert "exactly one holder" in text and "at most one status" in text

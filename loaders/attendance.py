@@ -17,14 +17,17 @@ two-character token completes it (``邓启 明`` -> 邓启明).
 
 >>> split_title("县委副书记、县长程立新")
 ('县委副书记、县长', '程立新')
->>> split_title("张伟市长")
-('市长', '张伟')
+>>> split_title("张伟市长"), split_title("县长王大明同志")
+(('市长', '张伟'), ('县长', '王大明'))
 >>> split_title("市委副书记、市长艾山·吾买尔")
 ('市委副书记、市长', '艾山·吾买尔')
 >>> from loaders.normalize import normalize
 >>> opening = normalize("副市长林原、冯一平，办公室主任韦安出席会议。")
 >>> [(p.name, p.role) for p in parse_inline(opening, 0, len(opening.text))]
 [('林原', 'present'), ('冯一平', 'present'), ('韦安', 'present')]
+>>> opening = normalize("会议由县长王大明主持，副县长林原出席，主任韦安列席。")
+>>> [(p.name, p.role) for p in parse_inline(opening, 0, len(opening.text))]
+[('林原', 'present'), ('韦安', 'observer')]
 """
 
 from __future__ import annotations
@@ -61,8 +64,13 @@ INLINE_VERBS = {
     "列席会议": "observer",
     "出席会议": "present",
     "参加会议": "present",
+    "应邀出席": "invited",
+    "应邀参加": "invited",
+    "列席": "observer",
+    "出席": "present",
 }
-"""Verbs that close a sentence naming attendees in the opening paragraph (longest first)."""
+"""Verbs that close a clause naming attendees in the opening paragraph (…出席会议, …出席，); a verb
+without 会议 only where the clause ends after it."""
 
 _TITLE_WORDS = (
     "书记|副?[省市县区州旗镇乡]长|常务副[省市县区州旗镇乡]长|秘书长|检察长|董事长|总经理|主任|委员|成员|常委|主席"
@@ -99,8 +107,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIST_SPLIT = re.compile(r"[，,；;、。\n]|及(?=[\u4e00-\u9fff]{2})")
 _VERBS = re.compile(
     "(?P<verb>"
-    + "|".join(sorted(INLINE_VERBS, key=len, reverse=True))
-    + ")"
+    + "|".join(sorted((v for v in INLINE_VERBS if v.endswith("会议")), key=len, reverse=True))
+    + "|(?:"
+    + "|".join(sorted((v for v in INLINE_VERBS if not v.endswith("会议")), key=len, reverse=True))
+    + r")(?=[，。；]))"
     + r"|(?:因(?P<reason>[^，。；、]{1,12}))?请假(?=[，。；])"
 )
 _LIST_OPENERS = re.compile(r"出席会议的(?:领导|同志)?(?:有|是)[：:]?|参加会议的(?:领导|同志)?(?:有|是)[：:]?")
@@ -117,7 +127,7 @@ CLOSING = re.compile(
 
 def split_title(chunk: str) -> tuple[str | None, str]:
     """Split ``县长程立新``/``张伟市长`` into (title, name); (None, chunk) where no title is found."""
-    chunk = chunk.strip("，、 ")
+    chunk = chunk.strip("，、 ").removesuffix("同志")
     if m := _TITLE_PREFIX.match(chunk):
         return m[1], m[2]
     if m := _TITLE_SUFFIX.match(chunk):

@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 from loaders.record import Span
 
@@ -65,6 +64,8 @@ _PAGE_NUMBER = re.compile(
     r"[ \t]*(?:[—–－\-―]{1,2}[ \t]*\d{1,4}[ \t]*[—–－\-―]{1,2}|[·•][ \t]*\d{1,4}[ \t]*[·•]"
     r"|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)[ \t]*"
 )
+_PAGE_NUMBER_WIDTH = 24
+"""No page-number line is wider than this (— 12 —, 第 3 页 共 12 页), so wider lines skip the test."""
 # a number the extraction split into pieces (202 6 年): its inner spaces go even though digits meet
 _SPLIT_NUMBER = re.compile(rf"(?<![\d./:\-])\d+(?:[ \t]+\d+)+(?=[ \t]*[{CJK}])")
 
@@ -197,7 +198,7 @@ def _lines(folded: str) -> list[_Line]:
             continue
         s = m.start() + len(line) - len(line.lstrip(" \t"))
         e = s + len(stripped)
-        if _PAGE_NUMBER.fullmatch(stripped):
+        if len(stripped) <= _PAGE_NUMBER_WIDTH and _PAGE_NUMBER.fullmatch(stripped):
             page_break = True
             continue
         text = stripped
@@ -333,12 +334,18 @@ def _is_cjk(c: str) -> bool:
 
 
 def _assemble(raw: str, folded: str, runs: list[tuple[int, int]]) -> Normalized:
-    """Copy the kept runs and remember where each begins that does not continue the one before."""
-    offsets = list(accumulate((e - s for s, e in runs), initial=0))
-    fresh = [k for k, (s, _) in enumerate(runs) if k == 0 or s != runs[k - 1][1]]
-    return Normalized(
-        raw,
-        "".join([folded[s:e] for s, e in runs]),
-        tuple(offsets[k] for k in fresh),
-        tuple(runs[k][0] for k in fresh),
-    )
+    """Copy the kept runs, runs that continue each other as one, and remember where each begins."""
+    pieces, norm_starts, raw_starts = [], [], []
+    at, start, end = 0, None, None
+    for s, e in runs:
+        if s != end:
+            if start is not None:
+                pieces.append(folded[start:end])
+            norm_starts.append(at)
+            raw_starts.append(s)
+            start = s
+        at += e - s
+        end = e
+    if start is not None:
+        pieces.append(folded[start:end])
+    return Normalized(raw, "".join(pieces), tuple(norm_starts), tuple(raw_starts))

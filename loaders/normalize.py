@@ -253,8 +253,12 @@ def _joins(line: _Line, following: _Line) -> bool:
         return False
     if last and last[-1] in _SENTENCE_END:
         return False
-    if _HEADING.match(line.text) and following.text.endswith("。"):
-        return False  # a heading, then its first paragraph: a wrapped heading goes on without 。
+    if following.text == "纪要" or line.text.count("《") > line.text.count("》"):
+        return True  # a title broken before 纪要, a document's title broken inside 《》
+    if (m := _HEADING.match(line.text)) and following.text.endswith("。"):
+        # a heading, then its first paragraph (a wrapped heading goes on without 。); an item that
+        # opens with 会议 is a paragraph, not a heading
+        return line.text.startswith("会议", m.end()) and _width(line.text) >= _WRAP_WIDTH
     if line.text[-1] in "，、," or following.after_page_break:
         return True
     return _width(line.text) >= _WRAP_WIDTH

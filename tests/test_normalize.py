@@ -68,6 +68,27 @@ def test_a_heading_is_not_joined_to_its_first_paragraph():
     )
 
 
+def test_an_item_paragraph_wrapped_inside_a_title_is_joined():
+    raw = "二、会议审议并原则同意县卫健局提交的《某县基层医疗卫生\n服务能力提升方案》，由县卫健局印发。"
+    assert (
+        normalize(raw).text
+        == "二、会议审议并原则同意县卫健局提交的《某县基层医疗卫生服务能力提升方案》，由县卫健局印发。"
+    )
+    assert normalize("一、审议《某县方案\n》\n会议原则同意。").text == "一、审议《某县方案》\n会议原则同意。"
+
+
+def test_a_title_broken_before_its_last_word_is_joined():
+    assert normalize("县政府第十五次常务会议\n纪要\n9月26日").text == "县政府第十五次常务会议纪要\n9月26日"
+
+
+def test_field_lines_stand_whole():
+    raw = "来源：某县人民政府办公室  发布时间：2025-05-08 09:00\n5月6日，县长王大明主持召开县政府常务会议。"
+    assert normalize(raw).text.split("\n") == [
+        "来源：某县人民政府办公室发布时间：2025-05-08 09:00",
+        "5月6日，县长王大明主持召开县政府常务会议。",
+    ]
+
+
 def test_list_lines_keep_the_spaces_that_separate_names():
     raw = "出 席： 王大明 郭 强 杨小军\n刘 一\n\n\x0c— 2 —\n李 辉\n请 假： 高某某 （ 赴省城参加 会议 ）\n"
     assert normalize(raw).text.split("\n") == [

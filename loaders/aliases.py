@@ -117,7 +117,9 @@ def read_aliases(paths: Iterable[str | Path]) -> Names:
                 if government is None:
                     raise AliasFileError(f"{path}: the scheme {scheme} has no skos:notation (its government)")
                 target = units.setdefault(str(government), {})
-            target.update({a: str(preferred) for a in alternatives if a != str(preferred)})
+            if target is rules:  # a rule's full form is a name it knows too (a bare 财政局 is a unit)
+                alternatives.add(str(preferred))
+            target.update({a: str(preferred) for a in alternatives if target is rules or a != str(preferred)})
     return Names(rules=rules, aliases={"unit": units})
 
 
@@ -208,11 +210,17 @@ def place_of(government: str) -> Place:
     return Place(full, full[-1], tuple(forms), short)
 
 
-def _after_place(name: str, place: Place) -> tuple[str, str | None]:
-    """The name after its place or level, and that level (None when the name starts with neither)."""
+def _after_place(name: str, place: Place, names: Names) -> tuple[str, str | None]:
+    """The name after its place or level, and that level (None when the name starts with neither).
+
+    A bare name the rules know (财政局, 发改局) is the government's own unit; so is 市场监管局,
+    whose first character is no level.
+    """
     for form in sorted(place.forms, key=len, reverse=True):
         if name.startswith(form) and len(name) > len(form):
             return name[len(form) :], place.level
+    if name in names.rules:
+        return name, place.level
     if len(name) > 1 and name[0] in LEVELS:
         return name[1:], name[0]
     return name, None
@@ -243,9 +251,9 @@ def _unit(name: str, government: str, names: Names) -> Resolved:
 
 def _expanded(name: str, government: str, names: Names) -> str:
     place = place_of(government)
-    rest, level = _after_place(name, place)
+    rest, level = _after_place(name, place, names)
     if level is None:
-        return name
+        return names.rules.get(name, name)
     prefix = place.full if place.full and level == place.level else level
     return prefix + names.rules.get(rest, rest)
 
@@ -324,11 +332,11 @@ def unit_names(canonical: str, government: str, names: Names) -> set[str]:
     ['县发展和改革局', '县发展改革局', '县发改局']
     """
     place = place_of(government)
-    rest, level = _after_place(canonical, place)
+    rest, level = _after_place(canonical, place, names)
     out = {a for a, p in names.aliases.get("unit", {}).get(government, {}).items() if p == canonical}
     if level is not None:
         bodies = {rest} | {short for short, full in names.rules.items() if full == rest}
-        prefixes = {level} | (set(place.forms) if level == place.level else set())
+        prefixes = {level} | ({"", *place.forms} if level == place.level else set())
         out |= {prefix + body for prefix in prefixes for body in bodies}
     return out - {canonical}
 

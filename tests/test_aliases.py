@@ -145,3 +145,11 @@ def test_posts_split_titles_and_drop_honorifics():
     assert posts("县委常委、常务副县长") == ["县委常委", "常务副县长"]
     assert posts("同志") == []
     assert posts("") == []
+
+
+def test_a_bare_name_the_rules_know_is_the_governments_own_unit():
+    names = default_names()
+    assert resolve("unit", "财政局", GOV, names).label == "青禾县财政局"
+    assert resolve("unit", "发改局", GOV, names).label == "青禾县发展和改革局"
+    assert resolve("unit", "市场监管局", "江城市人民政府", names).label == "江城市市场监督管理局"
+    assert resolve("unit", "发改局", "江府", names).label == "发展和改革局"

@@ -1,0 +1,178 @@
+"""Saved questions that both engines answer: ``kg/queries/NAME.rq`` and ``NAME.cypher``.
+
+Each question is a pair of files with the same name: SPARQL over the embedded store, Cypher over
+Neo4j. Their first line says what the question asks; ``param:`` lines name its parameters
+(``param: step=`` gives one a default). Parameters are bound by the engines (Oxigraph
+substitutions, Cypher ``$name``), never pasted into the text. Both files select the same columns,
+so the answers can be compared row for row: ``kg ask --all --compare`` runs every question for
+every value of its parameters found in the store, on both engines, and lists where they differ.
+
+>>> q = questions()["meeting-attendance"]
+>>> q.params, q.description.startswith("Who chaired")
+({'meeting': None}, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from kg import pipeline
+from loaders.errors import KGError
+
+QUERIES = Path(str(files("kg"))) / "queries"
+ENGINES = {"sparql": ".rq", "cypher": ".cypher"}
+"""Engine name -> suffix of its query files."""
+
+VALUES = QUERIES / "values"
+"""``values/NAME.rq`` lists every value of the parameter NAME in the store, for ``--all``."""
+
+
+class UnknownQuestion(KGError):
+    """A saved question that ``kg/queries`` does not hold."""
+
+
+class MissingParameter(KGError):
+    """A saved question was asked without a parameter it needs."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One saved question: its name, what it asks, and its parameters (name -> default or None)."""
+
+    name: str
+    description: str
+    params: dict[str, str | None]
+
+    def text(self, engine: str) -> str:
+        """The question's query for ``engine``."""
+        if engine not in ENGINES:
+            raise KGError(f"unknown engine {engine!r}; known: {', '.join(ENGINES)}")
+        return (QUERIES / f"{self.name}{ENGINES[engine]}").read_text(encoding="utf-8")
+
+
+@dataclass
+class Answer:
+    """A question asked with some parameters, and each engine's answer."""
+
+    question: str
+    params: dict[str, str]
+    tables: dict[str, pipeline.Table] = field(default_factory=dict)
+
+    def difference(self) -> dict[str, list] | None:
+        """Rows that only one engine gave (``{engine: rows}``), or None when the answers agree."""
+        (a, ta), (b, tb) = self.tables.items()
+        if ta.columns != tb.columns:
+            return {a: [ta.columns], b: [tb.columns]}
+        rows_a, rows_b = Counter(map(_row, ta.rows)), Counter(map(_row, tb.rows))
+        if rows_a == rows_b:
+            return None
+        return {
+            a: sorted((rows_a - rows_b).elements(), key=repr),
+            b: sorted((rows_b - rows_a).elements(), key=repr),
+        }
+
+
+@cache
+def questions() -> dict[str, Question]:
+    """Every saved question, by name, read from the headers of its two files."""
+    found = {}
+    for path in sorted(QUERIES.glob("*.rq")):
+        found[path.stem] = _question(path)
+        twin = _question(path.with_suffix(".cypher"))
+        if twin.params != found[path.stem].params:
+            raise KGError(f"{twin.name}: the .rq and .cypher files declare different parameters")
+    return found
+
+
+def question(name: str) -> Question:
+    """The saved question ``name``, or an error listing the known ones."""
+    if name not in questions():
+        raise UnknownQuestion(f"no saved question {name!r}; known: {', '.join(questions())}")
+    return questions()[name]
+
+
+def ask(name: str, engine: str = "sparql", params: dict | None = None, store=None, conn=None, db=None):
+    """Answer the saved question ``name`` on one engine (the store, or Neo4j through ``conn``).
+
+    Returns a :class:`kg.pipeline.Table`; ``db`` is an open Neo4j driver to reuse.
+    """
+    q = question(name)
+    bound = _bind(q, params or {})
+    if engine == "cypher":
+        from kg.neo4j.connection import connection
+        from kg.neo4j.cypher import cypher
+
+        return cypher(q.text("cypher"), conn or connection(), bound, db=db)
+    return pipeline.sparql(q.text(engine), store, bound)
+
+
+def ask_all(store=None, conn=None, engines=("sparql", "cypher")) -> list[Answer]:
+    """Every question, for every value of its parameters in the store, on each of ``engines``."""
+    from kg.neo4j.connection import connection, driver
+
+    conn = conn or connection()
+    answers = []
+    with pipeline.opened(store) as st, ExitStack() as stack:
+        db = stack.enter_context(driver(conn)) if "cypher" in engines else None
+        for q in questions().values():
+            for params in _param_sets(q, st):
+                answer = Answer(q.name, params)
+                for engine in engines:
+                    answer.tables[engine] = ask(q.name, engine, params, st, conn, db)
+                answers.append(answer)
+    return answers
+
+
+def _param_sets(q: Question, store) -> list[dict[str, str]]:
+    """One parameter set per value of the question's first parameter without a default."""
+    needed = [p for p, default in q.params.items() if default is None]
+    defaults = {p: d for p, d in q.params.items() if d is not None}
+    if not needed:
+        return [defaults]
+    (name,) = needed
+    values = VALUES / f"{name}.rq"
+    if not values.exists():
+        raise KGError(f"{values}: missing; it should list the values of the parameter {name!r} of {q.name}")
+    table = pipeline.sparql(values.read_text(encoding="utf-8"), store)
+    return [defaults | {name: row[0]} for row in table.rows]
+
+
+def _bind(q: Question, params: dict) -> dict:
+    unknown = set(params) - set(q.params)
+    if unknown:
+        raise MissingParameter(
+            f"{q.name}: unknown parameter {sorted(unknown)[0]!r}; it takes {', '.join(q.params)}"
+        )
+    bound = {k: d for k, d in q.params.items() if d is not None} | params
+    missing = [k for k in q.params if k not in bound]
+    if missing:
+        raise MissingParameter(f"{q.name}: give --param {missing[0]}=VALUE")
+    return bound
+
+
+def _question(path: Path) -> Question:
+    if not path.exists():
+        raise KGError(f"{path}: missing; every saved question needs a .rq and a .cypher file")
+    header = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        comment = re.match(r"(?:#|//)\s?(.*)$", line)
+        if not comment:
+            break
+        header.append(comment.group(1))
+    params = {}
+    for line in header:
+        if line.startswith("param:"):
+            name, _, default = line.removeprefix("param:").strip().partition("=")
+            params[name] = default if "=" in line else None
+    return Question(path.stem, header[0], params)
+
+
+def _row(row: list) -> tuple:
+    """A row in a form both engines give alike: lists sorted, so the order of values doesn't count."""
+    return tuple(tuple(sorted(map(str, v))) if isinstance(v, list) else v for v in row)

@@ -120,7 +120,7 @@ BODY_LINE = re.compile(r"会议|[一二三四五六七八九十]+[、.．]|[一�
 CLOSING = re.compile(
     r"[^，、,\n]{2,30}(?:办公室|办公厅)(?:整理|编|印发|印)?(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
     r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|【?(?:打印|关闭)|分享到"
-    r"|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$"
+    r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?[）)]?$"
 )
 """A line that closes the minutes: the issuing office and date, a publication note, a site footer."""
 
@@ -185,6 +185,8 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
             unit, content = None, m.end()
         elif CLOSING.match(text, at, line_end) or BODY_LINE.match(text, at, line_end):
             break
+        elif role == "distribution" and label:
+            break  # 校对：, 签发：, 联系人： after the distribution close the lists
         elif role not in (None, "distribution") and (label or group):
             flush(at)
             unit = None if not label or label.endswith(("列席", "议题")) else label

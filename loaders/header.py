@@ -48,6 +48,7 @@ _NAME_AFTER = re.compile(r"主持召开了?([^，。；：]{2,60}?会议)")
 _NAME_BEFORE = re.compile(r"([^，。；：]{0,40}?第[\d" + NUMERAL + r"]+次[^，。；：于在]{0,20}?会议)")
 _PLACE = re.compile(r"在[^在，。]{2,30}?(?:室|厅|楼|中心|会场|宾馆|酒店|大厦|\d号?)$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_PRINTED = re.compile(rf"[（(]?(?:{DATE.pattern})印发[）)]?")
 _BRACKETED_DATE = re.compile(rf"[（(](?:{DATE.pattern})[）)]")
 _ITEM_HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|会议(?!纪要)")
 _LEADING_DATE = re.compile(rf"^(?:{DATE.pattern})(?:上午|下午|晚上)?")
@@ -174,6 +175,15 @@ def _issue_date(line: _Line, waiting: bool) -> bool:
     return True
 
 
+def _printed_date(line: _Line, waiting: bool) -> bool:
+    """2025年3月3日印发 or （2025年3月3日印发） at the foot: the date of issue, without the office."""
+    if not (line.dates and line.dates[0].iso and _PRINTED.fullmatch(line.text)):
+        return False
+    date = line.dates[0]
+    line.set("issued", date.iso, date.start - line.at, date.end - line.at)
+    return True
+
+
 def _bracketed_date(line: _Line, waiting: bool) -> bool:
     """（二〇二四年三月九日） under the heading."""
     if not (line.dates and _BRACKETED_DATE.fullmatch(line.text)):
@@ -222,6 +232,7 @@ LINE_READERS = (
     _site_footer,
     _office,
     _issue_date,
+    _printed_date,
     _bracketed_date,
     _document_number,
     _title_or_masthead,

@@ -154,7 +154,15 @@ def test_lists_stop_at_the_closing_lines():
 
 
 @pytest.mark.parametrize(
-    "closing", ["（共印50份）", "【打印本页】【关闭窗口】", "云溪县人民政府办公室2025年1月3日印发"]
+    "closing",
+    [
+        "（共印50份）",
+        "【打印本页】【关闭窗口】",
+        "云溪县人民政府办公室2025年1月3日印发",
+        "（2025年1月3日印发）",
+        "校对：周某某",
+        "联系人：张某某 联系电话：12345678",
+    ],
 )
 def test_closing_lines_end_a_distribution_list(closing):
     norm = normalize(f"分送：县委办，县人大办\n{closing}")
@@ -184,3 +192,30 @@ def test_inline_attendance_skips_groups_and_strips_titles():
 )
 def test_split_title(chunk, split):
     assert split_title(chunk) == split
+
+
+@pytest.mark.parametrize(
+    ("raw", "roles"),
+    [
+        (
+            "出席人员：王大明 李小红\n列席领导：张三丰",
+            {"present": ["王大明", "李小红"], "observer": ["张三丰"]},
+        ),
+        ("出席 王大明、李小红\n记录 赵 四", {"present": ["王大明", "李小红"], "recorder": ["赵四"]}),
+        ("出席：市长艾山·吾买尔、副市长古丽·米娜", {"present": ["艾山·吾买尔", "古丽·米娜"]}),
+    ],
+)
+def test_list_labels_in_the_wild(raw, roles):
+    participants, _, _ = parse_lists(normalize(raw), 0, len(normalize(raw).text))
+    found: dict[str, list[str]] = {}
+    for p in participants:
+        found.setdefault(p.role, []).append(p.name)
+    assert found == roles
+
+
+def test_inline_attendance_with_bare_verbs():
+    opening = normalize(
+        "会议由县长王大明同志主持，副县长李小红、赵四出席，县政府办公室主任钱五列席。副县长孙六因公请假。"
+    )
+    found = [(p.name, p.role) for p in parse_inline(opening, 0, len(opening.text))]
+    assert found == [("李小红", "present"), ("赵四", "present"), ("钱五", "observer"), ("孙六", "on_leave")]

@@ -199,3 +199,54 @@ def test_chinese_numbers():
         97,
         2026,
     ]
+
+
+def test_minutes_laid_out_as_a_form():
+    raw = (
+        "会议纪要\n〔2025〕第5号\n时间：2025年6月3日上午\n地点：县政府第一会议室\n主持：县长 王大明\n"
+        "出席：王大明、李小红\n会议名称：县人民政府第二十一次常务会议\n"
+        "一、会议听取了县教育局关于中考组织工作的汇报。\n某县人民政府办公室\n2025年6月5日\n"
+    )
+    minutes = parse_minutes(raw, "form.txt")
+    assert minutes.meeting.to_dict() == {
+        "name": "县人民政府第二十一次常务会议",
+        "kind": "常务会议",
+        "ordinal": 21,
+        "date": "2025-06-03",
+        "chair": "王大明",
+        "chair_title": "县长",
+    }
+    assert (minutes.doc_number, minutes.issuer, minutes.issued) == (
+        "〔2025〕第5号",
+        "某县人民政府办公室",
+        "2025-06-05",
+    )
+    assert len(minutes.items) == 1
+
+
+def test_a_page_lends_its_office_and_date_where_the_minutes_give_none():
+    raw = (
+        "区政府第31次常务会议纪要\n11月26日，区长王大明主持召开区政府第31次常务会议。\n"
+        "一、会议听取了区商务局的汇报。\n"
+    )
+    minutes = parse_minutes(raw, "page.html", {"主办": "某某区人民政府办公室", "生成日期": "2025-12-02"})
+    assert (minutes.body, minutes.issuer, minutes.meeting.date) == ("某某区人民政府", None, "2025-11-26")
+    named = parse_minutes(
+        raw.replace("区政府第31次常务会议。", "某甲区人民政府第31次常务会议。"),
+        "p.html",
+        {"主办": "某某区人民政府办公室"},
+    )
+    assert named.body == "某甲区人民政府"
+
+
+def test_a_printed_date_at_the_foot_is_the_date_of_issue():
+    raw = (
+        "3月1日，县长王大明主持召开县政府第5次常务会议。\n一、会议听取了县财政局的汇报。\n"
+        "分送：县委办。\n（2025年3月3日印发）\n"
+    )
+    minutes = parse_minutes(raw, "foot.txt")
+    assert (minutes.issued, minutes.meeting.date, [d.name for d in minutes.distribution]) == (
+        "2025-03-03",
+        "2025-03-01",
+        ["县委办"],
+    )

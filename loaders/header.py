@@ -43,7 +43,10 @@ _KIND = re.compile(r"(常务|全体|专题|办公|党组|廉政工作|执行)(?:
 _OPENING = re.compile(
     r"主持召开|召开[^。]{0,40}会议|主持[^。]{0,6}会议|会议[^。]{0,60}召开|由[^。]{2,30}主持"
 )
-_CHAIR = re.compile(r"([^，。；]{2,60}?)主持(?:召开|会议)|由([^，。；由]{2,40}?)主持")
+_CHAIR = re.compile(
+    r"([^，。；]{2,60}?)主持(?:召开|会议)|由([^，。；由]{2,40}?)主持|([^，。；由]{2,40}?)主持(?=[，。；]|$)"
+)
+_HOLDER = re.compile(r"[\u4e00-\u9fff]*政府$")
 _NAME_AFTER = re.compile(r"主持召开了?([^，。；：]{2,60}?会议)")
 _NAME_BEFORE = re.compile(r"([^，。；：]{0,40}?第[\d" + NUMERAL + r"]+次[^，。；：于在]{0,20}?会议)")
 _PLACE = re.compile(r"在[^在，。]{2,30}?(?:室|厅|楼|中心|会场|宾馆|酒店|大厦|\d号?)$")
@@ -314,7 +317,7 @@ def parse_meeting(norm: Normalized, start: int, end: int, reference: FoundDate |
     if named:
         name_meeting(meeting, named[1])
     if chaired:
-        meeting.chair_title, meeting.chair = _chair(chaired[1] or chaired[2])
+        meeting.chair_title, meeting.chair = _chair(chaired[1] or chaired[2] or chaired[3])
     return meeting
 
 
@@ -368,8 +371,18 @@ def parse_fields(norm: Normalized, start: int, end: int, reference: FoundDate | 
 
 
 def name_meeting(meeting: Meeting, name: str) -> None:
-    """Name, kind and ordinal of the meeting from its name as written (leading date and 召开 left out)."""
-    name = _LEADING_DATE.sub("", name).rsplit("召开", 1)[-1]
+    """Name, kind and ordinal of the meeting from its name as written (leading date and 召开 left out).
+
+    Where the government holds the meeting (县政府召开第12次常务会议), its name is part of the name.
+
+    >>> meeting = Meeting()
+    >>> name_meeting(meeting, "某县人民政府在县行政中心会议室召开第12次常务会议")
+    >>> meeting.name, meeting.ordinal
+    ('某县人民政府第12次常务会议', 12)
+    """
+    holder, _, name = _LEADING_DATE.sub("", name).rpartition("召开")
+    if name.startswith("第") and (gov := _HOLDER.search(_PLACE.sub("", holder))):
+        name = gov[0] + name
     meeting.name = name
     kind = _KIND.search(name)
     meeting.kind = f"{kind[1]}会议" if kind else "会议"

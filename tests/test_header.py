@@ -83,7 +83,7 @@ HEADERS = {
     },
     "news-heading": {
         "header": {},
-        "meeting": {"name": "第15次常务会议", "ordinal": 15, "date": "2025-03-05", "chair": "张立军"},
+        "meeting": {"name": "县政府第15次常务会议", "ordinal": 15, "date": "2025-03-05", "chair": "张立军"},
         "metadata": {"发布时间": "2025-03-06 10:12"},
     },
     "web-page-inline-attendance": {

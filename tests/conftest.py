@@ -35,3 +35,31 @@ def corpus_store(tmp_path_factory, corpus_dir) -> Path:
     report = load(sorted(str(p) for p in corpus_dir.glob("*.txt")), path)
     assert not report.failed, [r.reason for r in report.failed]
     return path
+
+
+@pytest.fixture(scope="session")
+def neo4j_server():
+    """The Neo4j of `kg neo4j start`, started through the same function if it is not up.
+
+    It fails, never skips, when the server cannot be had. One test session at a time holds it (a
+    lock in its home), so people running the suite side by side don't reset each other's graph.
+    """
+    import fcntl
+
+    from kg.neo4j import server
+
+    info = server.start()
+    with open(Path(info["home"]) / "tests.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield info
+
+
+@pytest.fixture
+def neo4j(neo4j_server):
+    """A connection to that Neo4j, emptied (batched DETACH DELETE) before the test."""
+    from kg.neo4j.connection import Connection
+    from kg.neo4j.sync import clear
+
+    conn = Connection(neo4j_server["uri"], "neo4j")
+    clear(conn)
+    return conn

@@ -1,3 +1,169 @@
-"""Commands for Neo4j: neo4j start|stop|status, push, cypher, ask."""
+"""Commands for Neo4j: neo4j start|stop|status, push, cypher, ask.
 
-COMMANDS = []
+Each calls the library function of the same name: :mod:`kg.neo4j.server` (start, stop, status),
+:func:`kg.neo4j.sync.push`, :func:`kg.neo4j.cypher.cypher`, :func:`kg.questions.ask`. Connection
+options override ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``; the
+password is never printed.
+"""
+
+import functools
+import json
+import sys
+
+import click
+
+from kg.answers import RENDERERS, render
+from kg.cli.core import _param, store_option
+
+
+def connection_options(command):
+    """--uri, --username, --password, --database, gathered into one ``conn`` argument."""
+
+    @click.option("--uri", help="Bolt or neo4j URI (default: $NEO4J_URI, else bolt://127.0.0.1:7687).")
+    @click.option("--username", help="User name (default: $NEO4J_USERNAME, else neo4j).")
+    @click.option("--password", help="Password (default: $NEO4J_PASSWORD; none: authentication off).")
+    @click.option("--database", help="Database (default: $NEO4J_DATABASE, else the server's default).")
+    @functools.wraps(command)
+    def wrapper(uri, username, password, database, **kwargs):
+        from kg.neo4j.connection import connection
+
+        return command(conn=connection(uri, username, password, database), **kwargs)
+
+    return wrapper
+
+
+@click.group()
+def neo4j():
+    """Run a local Neo4j Community server, fetched from Maven Central (no Docker needed)."""
+
+
+def _print_status(info: dict) -> None:
+    for key in ("uri", "pid", "version", "home", "data", "log"):
+        if info.get(key) is not None:
+            click.echo(f"{key}: {info[key]}")
+
+
+@neo4j.command()
+@click.option(
+    "--home", type=click.Path(file_okay=False), help="Server home (default: $KG_NEO4J_HOME or the cache)."
+)
+@click.option("--port", type=int, default=7687, show_default=True, help="Bolt port on 127.0.0.1.")
+@click.option("--password", help="Turn authentication on, with this initial password for user neo4j.")
+def start(home, port, password):
+    """Start Neo4j in the background and wait until it answers; says so if it already runs."""
+    from kg.neo4j import server
+
+    info = server.start(home, port=port, password=password)
+    click.echo("Neo4j is already running" if info["already_running"] else "Neo4j started")
+    _print_status(info)
+
+
+@neo4j.command()
+@click.option(
+    "--home", type=click.Path(file_okay=False), help="Server home (default: $KG_NEO4J_HOME or the cache)."
+)
+def stop(home):
+    """Shut Neo4j down cleanly."""
+    from kg.neo4j import server
+
+    info = server.stop(home)
+    click.echo(f"Neo4j stopped (pid {info['pid']})" if info["stopped"] else "Neo4j was not running")
+
+
+@neo4j.command()
+@click.option(
+    "--home", type=click.Path(file_okay=False), help="Server home (default: $KG_NEO4J_HOME or the cache)."
+)
+def status(home):
+    """Say whether Neo4j runs, and where its data and log are; exit 1 when it does not run."""
+    from kg.neo4j import server
+
+    info = server.status(home)
+    click.echo("Neo4j is running" if info["running"] else "Neo4j is not running")
+    _print_status(info)
+    if not info["running"]:
+        sys.exit(1)
+
+
+@click.command()
+@store_option
+@connection_options
+def push(store, conn):
+    """Bring Neo4j up to the embedded store: write changed documents, withdraw removed ones."""
+    from kg import pipeline
+    from kg.neo4j.sync import push as push_store
+
+    with pipeline.opened(store) as st:
+        summary = push_store(st, conn)
+    click.echo(
+        f"{len(summary['pushed'])} pushed, {summary['unchanged']} unchanged, "
+        f"{len(summary['withdrawn'])} withdrawn ({conn.uri})"
+    )
+
+
+@click.command()
+@click.argument("query")
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind $NAME to VALUE (a string)."
+)
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@click.option("--write", is_flag=True, help="Allow the query to write (by default it runs read-only).")
+@connection_options
+def cypher(query, params, fmt, write, conn):
+    """Answer a Cypher QUERY in Neo4j; read-only unless --write."""
+    from kg.neo4j.cypher import cypher as run_cypher
+
+    table = run_cypher(query, conn, dict(_param(p) for p in params), write=write)
+    click.echo(render(table.columns, table.rows, fmt))
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter of the question.")
+@click.option("--engine", type=click.Choice(["sparql", "cypher"]), default="sparql", show_default=True)
+@click.option("--all", "all_", is_flag=True, help="Every question, for every value of its parameter.")
+@click.option("--compare", is_flag=True, help="With --all: both engines; exit 1 showing any difference.")
+@click.option("--list", "list_", is_flag=True, help="List the saved questions.")
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@store_option
+@connection_options
+def ask(name, params, engine, all_, compare, list_, fmt, store, conn):
+    """Ask a saved question NAME (kg/queries/NAME.rq and NAME.cypher) of the store or of Neo4j."""
+    from kg import questions
+
+    if list_:
+        for q in questions.questions().values():
+            click.echo(f"{q.name} ({', '.join(q.params)}): {q.description}")
+        return
+    if all_:
+        _ask_all(store, conn, engine, compare)
+        return
+    if compare or not name:
+        raise click.UsageError("give a question NAME, or --all [--compare], or --list")
+    table = questions.ask(name, engine, dict(_param(p) for p in params), store, conn)
+    click.echo(render(table.columns, table.rows, fmt))
+
+
+def _ask_all(store, conn, engine, compare):
+    from kg import questions
+
+    answers = questions.ask_all(store, conn, ("sparql", "cypher") if compare else (engine,))
+    if not compare:
+        for answer in answers:
+            table = answer.tables[engine]
+            click.echo(f"== {answer.question} {json.dumps(answer.params, ensure_ascii=False)}")
+            click.echo(render(table.columns, table.rows))
+        return
+    differ = [(a, a.difference()) for a in answers]
+    differ = [(a, d) for a, d in differ if d]
+    for answer, difference in differ:
+        click.echo(f"DIFFERENT {answer.question} {json.dumps(answer.params, ensure_ascii=False)}")
+        for engine_name, rows in difference.items():
+            for row in rows:
+                click.echo(f"  only {engine_name}: {json.dumps(row, ensure_ascii=False, default=str)}")
+    click.echo(f"{len(answers) - len(differ)} of {len(answers)} answers agree")
+    if differ:
+        sys.exit(1)
+
+
+COMMANDS = [neo4j, push, cypher, ask]

@@ -77,7 +77,7 @@ _TITLE_WORDS = (
     "|局长|院长|部长|庭长|处长|科长|所长|站长|队长|行长|经理|助理|调研员|巡视员|督学|专员|负责人|召集人|同志"
 )
 _STRONG_UNITS = "局|办|委|中心|街道|公司|集团|政府|镇|乡|区|县|办公室|管委会|分局|事务所|大队"
-_WEAK_UNITS = "院|所|站|队|部|处|室|科|厅|馆|社|团|校|园|会|行|组|台|司|场|署|厂"
+_WEAK_UNITS = "院|所|站|队|部|处|室|科|厅|馆|社|团|校|学|园|会|行|组|台|司|场|署|厂"
 _TITLE_END = re.compile(rf"(?:{_TITLE_WORDS})$")
 PERSON_NAME = r"[\u4e00-\u9fff\u3007]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}"
 """A person's name as lists print it: two to four characters, or names joined by · (艾山·吾买尔)."""
@@ -183,18 +183,26 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
             flush(at)
             role = ROLE_LABELS.get(label, "distribution")
             unit, content = None, m.end()
+            # 列席：县发改局：王某 — a unit's label right after the list's own
+            if role != "distribution" and (sub := _LABEL.match(text, content, line_end)) and sub["label"]:
+                unit, content = _group_unit(sub["label"]), sub.end()
         elif CLOSING.match(text, at, line_end) or BODY_LINE.match(text, at, line_end):
             break
         elif role == "distribution" and label:
             break  # 校对：, 签发：, 联系人： after the distribution close the lists
         elif role not in (None, "distribution") and (label or group):
             flush(at)
-            unit = None if not label or label.endswith(("列席", "议题")) else label
+            unit = _group_unit(label)
             content = m.end() if label else group.end()
         at = line_end + 1
     at = min(at, end)
     flush(at)
     return participants, distribution, at
+
+
+def _group_unit(label: str | None) -> str | None:
+    """The unit a group inside a list names (县财政局：…), not a kind of group (邀请列席：, 第一议题：)."""
+    return None if not label or label.endswith(("列席", "议题")) else label
 
 
 def _base_label(label: str) -> str:

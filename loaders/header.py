@@ -392,7 +392,7 @@ def name_meeting(meeting: Meeting, name: str) -> None:
 
 def _chair(chunk: str) -> tuple[str | None, str | None]:
     """(title, name) of the chair from the words before 主持 (date, 上午 and place left out)."""
-    chunk = chunk.rsplit("，", 1)[-1]
+    chunk = chunk.rsplit("，", 1)[-1].rsplit("由", 1)[-1]  # 会议由县长X主持召开
     chunk = DATE.sub("", chunk)
     chunk = _TIME_OF_DAY.sub("", chunk)
     chunk = _PLACE.sub("", chunk)

@@ -250,3 +250,34 @@ def test_a_printed_date_at_the_foot_is_the_date_of_issue():
         "2025-03-01",
         ["县委办"],
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "meeting"),
+    [
+        (
+            "2025年9月3日，县政府第十二次常务会议召开，会议由县长王大明主持召开。",
+            ("县政府第十二次常务会议", "王大明", "县长"),
+        ),
+        (
+            "2025年9月3日，县政府召开第十二次常务会议，县长王大明主持。",
+            ("县政府第十二次常务会议", "王大明", "县长"),
+        ),
+        (
+            "2025年9月3日，受县长王大明委托，县委常委、常务副县长李小红主持召开县政府第十二次常务会议。",
+            ("县政府第十二次常务会议", "李小红", "县委常委、常务副县长"),
+        ),
+        (
+            "2025年9月3日，某某县人民政府在县行政中心会议室召开第十二次常务会议，会议由县长王大明同志主持。",
+            ("某某县人民政府第十二次常务会议", "王大明", "县长"),
+        ),
+        (
+            "2025年9月3日，市委副书记、市长艾山·吾买尔主持召开市政府第十二次常务会议。",
+            ("市政府第十二次常务会议", "艾山·吾买尔", "市委副书记、市长"),
+        ),
+    ],
+)
+def test_the_chair_and_the_meeting_in_the_opening(opening, meeting):
+    minutes = parse_minutes(f"{opening}\n一、会议听取了县财政局的汇报。\n", "opening.txt")
+    assert (minutes.meeting.name, minutes.meeting.chair, minutes.meeting.chair_title) == meeting
+    assert minutes.meeting.date == "2025-09-03"

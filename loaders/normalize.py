@@ -280,13 +280,16 @@ def _spaces(folded: str, line: _Line) -> list[tuple[int, int]]:
     kept = {m.start(1) for m in _ASCII_GAP.finditer(folded, line.start, line.end)}
     if kept and _DIGIT_SPACE.search(folded, line.start, line.end):
         kept -= {a for a, _ in _split_number_spaces(folded, line)}
-    drops = [
-        (a + 1 if a in kept else a, b)
-        for a, b in (m.span() for m in _SPACES.finditer(folded, line.start, line.end))
-    ]
-    starts = [line.start, *(b for _, b in drops)]
-    ends = [*(a for a, _ in drops), line.end]
-    return [(s, e) for s, e in zip(starts, ends, strict=True) if e > s]
+    runs, at = [], line.start
+    for m in _SPACES.finditer(folded, line.start, line.end):
+        a, b = m.span()
+        a += a in kept
+        if a > at:
+            runs.append((at, a))
+        at = b
+    if line.end > at:
+        runs.append((at, line.end))
+    return runs
 
 
 def _split_number_spaces(folded: str, line: _Line) -> list[tuple[int, int]]:

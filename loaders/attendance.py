@@ -33,6 +33,7 @@ two-character token completes it (``邓启 明`` -> 邓启明).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.normalize import Normalized
 from loaders.record import Mention, Participant
@@ -265,8 +266,12 @@ def _names_in(
     return out
 
 
+@lru_cache(maxsize=8192)
 def _person(token: str) -> tuple[str | None, str | None, str | None]:
-    """(unit, title, name) of one listed token; name is None when the token names no one."""
+    """(unit, title, name) of one listed token; name is None when the token names no one.
+
+    The same officials and units come back in minute after minute, so the answer is kept.
+    """
     if _GROUP_WORDS.search(token):
         return None, token, None
     token = token.removesuffix("同志").removesuffix("等")

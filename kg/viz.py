@@ -22,8 +22,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg import projection
 from kg.pipeline import opened
-from kg.projection import project, to_networkx
 from loaders.errors import KGError
 from visualizations.pages import DEFAULT_MAX_NODES, write_page
 
@@ -123,7 +123,7 @@ def subgraph(
     if len(named) > 1:
         raise KGError(f"kg viz draws one focus at a time, not {' and '.join('--' + k for k in named)}")
     with opened(store) as st:
-        whole = drawable(to_networkx(project_store(st)))
+        whole = drawable(projection.to_networkx(projection.project(st.quads())))
         if not named:
             return Focused(
                 whole,
@@ -131,21 +131,12 @@ def subgraph(
                 notes=[f"已载入纪要 documents loaded: {len(st.documents())}"],
             )
         ((kind, value),) = named.items()
-        if kind == "sparql":
-            focus = _sparql_nodes(st, value, whole)
-        elif kind == "cypher":
-            focus = _cypher_nodes(value, whole, connection)
-        else:
-            focus = find(whole, kind, value)
-    hops = depth if depth is not None else (0 if kind in ("sparql", "cypher") else DEFAULT_DEPTH)
+        finder = QUERIES.get(kind)
+        focus = finder(st, value, whole, connection) if finder else find(whole, kind, value)
+    hops = depth if depth is not None else (0 if finder else DEFAULT_DEPTH)
     title = f"{FOCUS_NAMES[kind]} {value}" if kind in FOCUS_NAMES else f"{kind.upper()} query"
     notes = [f"--{kind} {value}" if kind in FOCUS_NAMES else f"{kind}: {value}", f"depth {hops}"]
     return Focused(whole.subgraph(neighbourhood(whole, focus, hops)).copy(), focus, title, notes)
-
-
-def project_store(st):
-    """The projection of everything the store holds."""
-    return project(st.quads())
 
 
 def find(graph: nx.Graph, kind: str, name: str) -> list[str]:
@@ -260,7 +251,7 @@ def _names(attrs: dict) -> set[str]:
     return {str(n) for n in names if n}
 
 
-def _sparql_nodes(st, query: str, graph: nx.Graph) -> list[str]:
+def _sparql_nodes(st, query: str, graph: nx.Graph, _connection=None) -> list[str]:
     """Nodes of ``graph`` that the answer to a SPARQL query names (any IRI in any row)."""
     import pyoxigraph as ox
 
@@ -274,7 +265,7 @@ def _sparql_nodes(st, query: str, graph: nx.Graph) -> list[str]:
     return _in_graph({t.value for t in terms if isinstance(t, ox.NamedNode)}, graph, "SPARQL")
 
 
-def _cypher_nodes(query: str, graph: nx.Graph, connection=None) -> list[str]:
+def _cypher_nodes(_st, query: str, graph: nx.Graph, connection=None) -> list[str]:
     """Nodes of ``graph`` whose ``uri`` the answer to a Cypher query (on Neo4j) returns."""
     from kg.neo4j.connection import connection as default_connection
     from kg.neo4j.cypher import cypher
@@ -294,6 +285,10 @@ def _uris(value):
     elif isinstance(value, list | tuple):
         for v in value:
             yield from _uris(v)
+
+
+QUERIES = {"sparql": _sparql_nodes, "cypher": _cypher_nodes}
+"""Query languages of ``kg viz``: each finds the nodes an answer names (store, query, graph, Neo4j)."""
 
 
 def _in_graph(uris: set[str], graph: nx.Graph, engine: str) -> list[str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
@@ -72,7 +72,6 @@ class Limited:
     graph: nx.MultiDiGraph
     nodes_left_out: int = 0
     edges_left_out: int = 0
-    kept_types: dict[str, int] = field(default_factory=dict)
 
 
 def limit_graph(graph: nx.Graph, max_nodes: int, keep=()) -> Limited:

@@ -117,6 +117,9 @@ _PARAGRAPH = re.compile(
     rf"|(?:{_LABEL_ALT})(?:人员|领导|同志|名单|单位)?[：:]"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]")
+_WORD_ON = re.compile(r"会议(?:[，。、；：）》”]|室|精神|纪要|的|上|中|期间|并|后|召开|$)")
+"""会议 that ends a word broken at a line end (…第九次常务 / 会议，…; …电视电话 / 会议精神): no
+paragraph opens so, so the line is joined to the one before where that one runs on."""
 _SENTENCE_END = frozenset("。！？；：!?;:")
 _CLOSERS = "”’」』）)】〕"
 _CONTINUES = frozenset("，、。；：）》”’」』】〕,.;:)")
@@ -243,7 +246,9 @@ def _joins(line: _Line, following: _Line) -> bool:
     """Whether ``following`` continues the sentence that ``line`` left unfinished."""
     if line.glued:
         return True
-    if line.is_list or following.is_list or _PARAGRAPH.match(following.text):
+    if line.is_list or following.is_list:
+        return False
+    if _PARAGRAPH.match(following.text) and not _WORD_ON.match(following.text):
         return False
     if _FIELD_LINE.match(line.text) or _FIELD_LINE.match(following.text):
         return False

@@ -77,6 +77,14 @@ def test_an_item_paragraph_wrapped_inside_a_title_is_joined():
     assert normalize("一、审议《某县方案\n》\n会议原则同意。").text == "一、审议《某县方案》\n会议原则同意。"
 
 
+def test_a_line_broken_before_the_word_hui_yi_is_joined():
+    raw = "6月16日上午，县长王大明主持召开县政府第九次常务\n会议，研究部署防汛工作。\n会议要求，各部门抓好落实。"
+    assert normalize(raw).text.split("\n") == [
+        "6月16日上午，县长王大明主持召开县政府第九次常务会议，研究部署防汛工作。",
+        "会议要求，各部门抓好落实。",
+    ]
+
+
 def test_a_title_broken_before_its_last_word_is_joined():
     assert normalize("县政府第十五次常务会议\n纪要\n9月26日").text == "县政府第十五次常务会议纪要\n9月26日"
 

@@ -40,3 +40,16 @@ def test_unseen_document_scores(name, tmp_path):
 
 def test_there_are_unseen_layouts():
     assert len(NAMES) >= 6
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_hand_counts_agree_with_hand_lists(name):
+    """The counts written by hand are the sums of what was written by hand (a slip here would score
+    the parser against a wrong number)."""
+    expected = json.loads((UNSEEN / f"{name}.expected.json").read_text(encoding="utf-8"))
+    items = expected.get("items", [])
+    assert expected["counts"] == {
+        "items": len(items),
+        "decisions": sum(len(item.get("decisions", [])) for item in items),
+        "participants": sum(len(names) for names in expected.get("participants", {}).values()),
+    }

@@ -55,7 +55,8 @@ def _fold_table() -> dict[int, str]:
 
 _FOLD = _fold_table()
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[ \t]*([^ \t\n](?:[^\n]*[^ \t\n])?)[ \t]*")
+"""A line that is not blank: its text without the spaces around it (group 1), up to its line break."""
 _SPACES = re.compile(r"[ \t]+")
 # the one space kept between two printable ASCII characters (16:31:47 2025-11-14); the rest go
 _ASCII_GAP = re.compile(r"[!-~]([ \t])[ \t]*(?=[!-~])")
@@ -196,12 +197,8 @@ def _lines(folded: str) -> list[_Line]:
     """Non-blank lines without page-number lines, each stripped of its outer spaces."""
     out, page_break = [], False
     for m in _LINE.finditer(folded):
-        line = m[0]
-        stripped = line.strip(" \t")
-        if not stripped:
-            continue
-        s = m.start() + len(line) - len(line.lstrip(" \t"))
-        e = s + len(stripped)
+        stripped = m[1]
+        s, e = m.span(1)
         if len(stripped) <= _PAGE_NUMBER_WIDTH and _PAGE_NUMBER.fullmatch(stripped):
             page_break = True
             continue

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.mentions import COMPOUND_SURNAMES, SURNAMES
 from loaders.normalize import Normalized
 from loaders.record import Mention, Participant
 
@@ -333,6 +334,10 @@ def _space_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
         while j < len(raw) and len(raw[j][2]) == 1:
             j += 1
         run, after = list(raw[i:j]), raw[j] if j < len(raw) else None
+        if len(run) >= 3 and (cuts := _one_per_line(run)):
+            out += [[run[a][0], run[b - 1][1], "".join(t for _, _, t in run[a:b]), True] for a, b in cuts]
+            i = j
+            continue
         if len(run) % 2 and out and not out[-1][3] and len(out[-1][2]) == 2:
             out[-1][1:] = [run[0][1], out[-1][2] + run[0][2], True]
             run = run[1:]
@@ -345,6 +350,42 @@ def _space_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
             out.append([*run[-1], True])
         i = j
     return [(offset + s, offset + e, t, _opens_line(masked, s)) for s, e, t, _ in out]
+
+
+def _one_per_line(run: list[tuple[int, int, str]]) -> list[tuple[int, int]] | None:
+    """Where names printed one character to a line (王 / 大 / 明 / 李 / 小 / 红) begin and end.
+
+    Padded two-character names (郭 强 李 辉) pair up; only where pairing would start a name with a
+    character that is no surname are the names cut into two or three characters (four after a
+    compound surname), each starting with a surname and as many of two as can be. None where
+    pairing reads well or no cut does.
+
+    >>> [[t for t in "王大明李小红"[a:b]] for a, b in _one_per_line([(0, 1, c) for c in "王大明李小红"])]
+    [['王', '大', '明'], ['李', '小', '红']]
+    >>> _one_per_line([(0, 1, c) for c in "郭强李辉"]) is None
+    True
+    """
+    chars = "".join(t for _, _, t in run)
+    if len(chars) % 2 == 0 and all(_starts_name(chars[k:]) for k in range(0, len(chars), 2)):
+        return None
+    # best[k]: (names not of two characters, cuts) for chars[k:], or None where no cut reads
+    best: list[tuple[int, list[tuple[int, int]]] | None] = [None] * (len(chars) + 1)
+    best[len(chars)] = (0, [])
+    for k in range(len(chars) - 2, -1, -1):
+        if not _starts_name(chars[k:]):
+            continue
+        sizes = (2, 3, 4) if chars.startswith(COMPOUND_SURNAMES, k) else (2, 3)
+        options = [
+            (rest[0] + (size != 2), [(k, k + size), *rest[1]])
+            for size in sizes
+            if k + size <= len(chars) and (rest := best[k + size]) is not None
+        ]
+        best[k] = min(options, default=None, key=lambda option: option[0])
+    return best[0][1] if best[0] else None
+
+
+def _starts_name(chars: str) -> bool:
+    return chars[:1] in SURNAMES or chars.startswith(COMPOUND_SURNAMES)
 
 
 def _opens_line(masked: str, at: int) -> bool:

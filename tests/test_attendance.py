@@ -205,6 +205,10 @@ def test_split_title(chunk, split):
         ("出席：市长艾山·吾买尔、副市长古丽·米娜", {"present": ["艾山·吾买尔", "古丽·米娜"]}),
         ("列席：县发改局：赵志远\n县财政局：钱立、孙波", {"observer": ["赵志远", "钱立", "孙波"]}),
         ("列席：县第一中学吴刚、县人民医院周强", {"observer": ["吴刚", "周强"]}),
+        (
+            "出\n席：\n王\n大\n明\n李\n小\n红\n郭\n强\n欧\n阳\n晓\n明",
+            {"present": ["王大明", "李小红", "郭强", "欧阳晓明"]},
+        ),
     ],
 )
 def test_list_labels_in_the_wild(raw, roles):

@@ -344,11 +344,17 @@ def unit_names(canonical: str, government: str, names: Names) -> set[str]:
 _TITLE_SEPARATORS = re.compile(r"[、，,；;\s]+")
 
 
-def posts(title: str | None) -> list[str]:
-    """The posts a title names: 县委常委、常务副县长 holds two; 同志 holds none.
+def posts(title: str | None, government: str | None = None) -> list[str]:
+    """The posts of ``government`` a title names: 县委常委、常务副县长 holds two; 同志 holds none.
+
+    Given the government, a title without its level (省委书记 in a county's minutes, 主席) is a post
+    elsewhere and left out; the person keeps the title as written all the same.
 
     >>> posts("某局局长，某办主任"), posts("同志"), posts(None)
     (['某局局长', '某办主任'], [], [])
+    >>> posts("省委书记、县长", "某县人民政府")
+    ['县长']
     """
-    parts = _TITLE_SEPARATORS.split(title or "")
-    return list(dict.fromkeys(p for p in parts if p and p not in HONORIFICS))
+    parts = [p for p in _TITLE_SEPARATORS.split(title or "") if p and p not in HONORIFICS]
+    level = place_of(government).level if government else None
+    return list(dict.fromkeys(p for p in parts if level is None or level in p))

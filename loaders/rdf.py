@@ -256,7 +256,7 @@ class _Builder:
     def person(self, name: str, title: str | None = None, span: Span | None = None) -> URIRef:
         node = self.named("person", iris.person, MKG.Person, name)
         self.add(node, MKG.title, _text(title))
-        for post in aliases.posts(title):
+        for post in aliases.posts(title, self.gov):
             self.holding(node, self.resolve("person", name).key, post, span)
         return node
 

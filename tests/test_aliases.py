@@ -153,3 +153,10 @@ def test_a_bare_name_the_rules_know_is_the_governments_own_unit():
     assert resolve("unit", "发改局", GOV, names).label == "青禾县发展和改革局"
     assert resolve("unit", "市场监管局", "江城市人民政府", names).label == "江城市市场监督管理局"
     assert resolve("unit", "发改局", "江府", names).label == "发展和改革局"
+
+
+def test_posts_of_the_government_carry_its_level():
+    assert posts("县委常委、常务副县长", GOV) == ["县委常委", "常务副县长"]
+    assert posts("省委书记", GOV) == []
+    assert posts("市委副书记、市长", "江城市人民政府") == ["市委副书记", "市长"]
+    assert posts("主席", "江府") == ["主席"]

@@ -293,3 +293,18 @@ def test_the_shapes_check_post_holdings_and_document_stages():
     conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes)
     assert not conforms
     assert "exactly one holder" in text and "at most one status" in text
+
+
+def test_the_installed_script_lists_candidates(multi_store):
+    import subprocess
+    import sys
+
+    kg_script = Path(sys.executable).parent / "kg"
+    done = subprocess.run(
+        [str(kg_script), "resolve", "candidates", "--store", str(multi_store)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "青禾县旅游局" in done.stdout and "one name abbreviates the other" in done.stdout

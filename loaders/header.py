@@ -322,6 +322,8 @@ def parse_meeting(norm: Normalized, start: int, end: int, reference: FoundDate |
 
 
 _FIELD = re.compile(r"(会议时间|时间|日期|主持人|会议主持|主持|会议名称)[：:]\s*(\S.*)$")
+FORM_FIELD = re.compile(r"(?:会议)?(?:时间|日期|地点|主持人?|名称)[：:]")
+"""A line that is a field of minutes laid out as a form (时间：…, 会议地点：…): header, not body."""
 
 
 def _field_date(meeting: Meeting, value: str, reference: FoundDate | None) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from loaders.attendance import BODY_LINE, find_closing, find_lists, parse_inline, parse_lists
 from loaders.errors import NotMinutesError
 from loaders.header import (
+    FORM_FIELD,
     Head,
     body_from_site,
     body_from_text,
@@ -93,10 +94,25 @@ def _regions(norm: Normalized, start: int) -> _Regions:
         at = max(stop, text.find("\n", found_at, end) + 1 or end)
     closing = find_closing(norm, blocks[-1][1] if blocks else start, end)
     footer = end if closing is None else closing
-    body_start = blocks[0][1] if blocks and blocks[0][0] == start else start
+    body_start = _after_head(norm, start, dict(blocks))
     trailing = [b for b in blocks if b[0] >= body_start and not _has_body(norm, b[1], footer)]
     body_end = trailing[0][0] if trailing else footer
     return _Regions(body_start, body_end, footer, participants, distribution)
+
+
+def _after_head(norm: Normalized, at: int, blocks: dict[int, int]) -> int:
+    """Where the body begins: after the lists (``blocks``: start -> stop) and the fields of a form
+    (时间：…, 主持：…) that stand between the opening, or the header, and the first item."""
+    text = norm.text
+    while at < len(text):
+        if at in blocks:
+            at = blocks[at]
+            continue
+        if not FORM_FIELD.match(text, at):
+            break
+        line_end = text.find("\n", at)
+        at = len(text) if line_end < 0 else line_end + 1
+    return at
 
 
 def _first_body_line(norm: Normalized) -> int:
@@ -104,7 +120,7 @@ def _first_body_line(norm: Normalized) -> int:
     (a title such as 会议纪要 opens with 会议 and is no item)."""
     at = 0
     for line in norm.text.split("\n"):
-        item = BODY_LINE.match(line) and not line.endswith("纪要")
+        item = BODY_LINE.match(line) and not (line.endswith("纪要") or FORM_FIELD.match(line))
         if item or find_lists(norm, at, at + len(line)) is not None:
             return at
         at += len(line) + 1

@@ -281,3 +281,14 @@ def test_the_chair_and_the_meeting_in_the_opening(opening, meeting):
     minutes = parse_minutes(f"{opening}\n一、会议听取了县财政局的汇报。\n", "opening.txt")
     assert (minutes.meeting.name, minutes.meeting.chair, minutes.meeting.chair_title) == meeting
     assert minutes.meeting.date == "2025-09-03"
+
+
+def test_form_fields_and_lists_before_unnumbered_items_are_no_item():
+    raw = (
+        "某某县人民政府常务会议纪要\n会议时间：2025年6月3日上午\n会议地点：县政府第一会议室\n"
+        "主持人：县长 王大明\n出席人员：王大明、李小红\n会议名称：县人民政府第二十一次常务会议\n"
+        "会议听取了县教育局关于中考组织工作的汇报。\n会议审议并原则同意《某某县财政资金管理办法》。\n"
+    )
+    minutes = parse_minutes(raw, "form.txt")
+    assert [item.kind for item in minutes.items] == ["report", "review"]
+    assert (minutes.meeting.chair, minutes.meeting.ordinal, minutes.body) == ("王大明", 21, "某某县人民政府")

@@ -33,7 +33,10 @@ METADATA_KEYS = (
 """Keys of a web page's metadata table; their values go to ``Minutes.metadata``, not the record."""
 
 _METADATA = re.compile(rf"({'|'.join(METADATA_KEYS)})[：:](.*)$")
-_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,}?[省市县区州旗盟镇乡](?:第[\d" + NUMERAL + r"]+届)?人民政府")
+_GOVERNMENT = re.compile(
+    r"(?:(?!届)[\u4e00-\u9fff]){2,}?[省市县区州旗盟镇乡](?:第[\d" + NUMERAL + r"]+届)?人民政府"
+)
+"""A government's name (某某县人民政府, 某某市第9届人民政府); a term (十四届县人民政府) is no place."""
 _OFFICE = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,}?(?:人民政府|政府)?办公(?:室|厅))")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,12}[〔\[【（(]\d{4}[〕\]】）)]第?\d{1,4}号")
 _ORDINAL = re.compile(rf"第([\d{NUMERAL}]+)次")

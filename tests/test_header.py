@@ -292,3 +292,16 @@ def test_form_fields_and_lists_before_unnumbered_items_are_no_item():
     minutes = parse_minutes(raw, "form.txt")
     assert [item.kind for item in minutes.items] == ["report", "review"]
     assert (minutes.meeting.chair, minutes.meeting.ordinal, minutes.body) == ("王大明", 21, "某某县人民政府")
+
+
+@pytest.mark.parametrize(
+    ("meeting", "body"),
+    [
+        ("二届市人民政府第93次常务会议", None),
+        ("某某市第9届人民政府第93次常务会议", "某某市人民政府"),
+        ("七台河市人民政府第93次常务会议", "七台河市人民政府"),
+    ],
+)
+def test_a_government_named_in_the_meeting_but_not_a_term(meeting, body):
+    minutes = parse_minutes(f"2025年9月3日，市长王大明主持召开{meeting}。\n一、会议听取了市财政局的汇报。\n", "x.txt")
+    assert (minutes.body, minutes.meeting.name) == (body, meeting)

@@ -303,5 +303,6 @@ def test_form_fields_and_lists_before_unnumbered_items_are_no_item():
     ],
 )
 def test_a_government_named_in_the_meeting_but_not_a_term(meeting, body):
-    minutes = parse_minutes(f"2025年9月3日，市长王大明主持召开{meeting}。\n一、会议听取了市财政局的汇报。\n", "x.txt")
+    raw = f"2025年9月3日，市长王大明主持召开{meeting}。\n一、会议听取了市财政局的汇报。\n"
+    minutes = parse_minutes(raw, "x.txt")
     assert (minutes.body, minutes.meeting.name) == (body, meeting)

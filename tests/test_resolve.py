@@ -117,6 +117,12 @@ def test_a_document_is_one_node_with_its_status_history(multi_store):
     assert "印发" in history[1]["next_step"]
 
 
+def test_a_project_gathers_its_items_and_decisions_over_three_meetings(multi_store):
+    history = rows("project-history", {"subject": "滨江大道改造工程项目"}, multi_store)
+    assert [r["date"] for r in history] == ["2025-09-10", "2025-11-05", "2026-01-07"]
+    assert [r["outcome"] for r in history] == [None, None, "approved_in_principle"]
+
+
 # --- posts ------------------------------------------------------------------------------------------
 
 

@@ -23,23 +23,22 @@ CASES = [
     ("open-directives", {"unit": "县水利局"}),
     ("document-history", {"subject": "青禾县城乡供水一体化实施方案"}),
     ("document-history", {"subject": "政府工作报告"}),
+    ("project-history", {"subject": "滨江大道改造工程项目"}),
+    ("project-history", {"subject": "石浦港海底隧道及接线工程"}),
 ]
 
 
 @pytest.fixture(scope="module")
 def engines(tmp_path_factory, corpus_dir):
-    """A store of the corpus and the county, and Neo4j brought up to it (a missing server fails)."""
-    from kg.neo4j import server, sync
+    """A store of the corpus and the county, and a running Neo4j (a missing server fails)."""
+    from kg.neo4j import server
     from kg.neo4j.connection import connection
 
     store = tmp_path_factory.mktemp("engines") / "store"
     report = load([*sorted(corpus_dir.glob("*.txt")), MULTI], store)
     assert not report.failed
     server.start()
-    conn = connection()
-    with opened(store) as st:
-        sync.push(st, conn)
-    return store, conn
+    return store, connection()
 
 
 def cypher_rows(conn, text: str, params: dict) -> list[list]:
@@ -52,7 +51,11 @@ def cypher_rows(conn, text: str, params: dict) -> list[list]:
 
 @pytest.mark.parametrize(("name", "params"), CASES, ids=[f"{n}-{'-'.join(p.values())}" for n, p in CASES])
 def test_sparql_and_cypher_agree(engines, name, params):
+    from kg.neo4j import sync
+
     store, conn = engines
+    with opened(store) as st:  # each test brings Neo4j up to this store: other tests push theirs
+        sync.push(st, conn)
     table = sparql((QUERIES / f"{name}.rq").read_text(encoding="utf-8"), store, params)
     cypher = cypher_rows(conn, (QUERIES / f"{name}.cypher").read_text(encoding="utf-8"), params)
     assert table.rows, "a case that answers nothing compares nothing"

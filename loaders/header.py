@@ -40,6 +40,7 @@ _GOVERNMENT = re.compile(
 _OFFICE = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,}?(?:人民政府|政府)?办公(?:室|厅))")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,12}[〔\[【（(]\d{4}[〕\]】）)]第?\d{1,4}号")
 _ORDINAL = re.compile(rf"第([\d{NUMERAL}]+)次")
+_ISSUE = re.compile(rf"[（(]?(?:\d{{4}}年)?(?:总?第[\d{NUMERAL}]+期[）)]?[（(]?)+")
 _TERM = re.compile(rf"第[\d{NUMERAL}]+届")
 _CHAIR_NAME = re.compile(PERSON_NAME)
 _KIND = re.compile(r"(常务|全体|专题|办公|党组|廉政工作|执行)(?:[（(]扩大[）)])?会议")
@@ -226,6 +227,15 @@ def _government(line: _Line, waiting: bool) -> bool:
     return True
 
 
+def _issue_number(line: _Line, waiting: bool) -> bool:
+    """第5期, 2025年第3期（总第45期): the bulletin's issue, which may stand between the office and
+    its date, so an office still awaits its date after it."""
+    if not _ISSUE.fullmatch(line.text):
+        return False
+    line.head.awaiting_date = waiting
+    return True
+
+
 def _ordinal(line: _Line, waiting: bool) -> bool:
     """A masthead line such as 第12次 or 十届县政府第36次; any other line is passed over."""
     if (m := _ORDINAL.search(line.text)) and line.head.ordinal is None:
@@ -243,6 +253,7 @@ LINE_READERS = (
     _document_number,
     _title_or_masthead,
     _government,
+    _issue_number,
     _ordinal,
 )
 """Readers of header and footer lines, tried in order; the first that takes a line reads it."""

@@ -306,3 +306,16 @@ def test_a_government_named_in_the_meeting_but_not_a_term(meeting, body):
     raw = f"2025年9月3日，市长王大明主持召开{meeting}。\n一、会议听取了市财政局的汇报。\n"
     minutes = parse_minutes(raw, "x.txt")
     assert (minutes.body, minutes.meeting.name) == (body, meeting)
+
+
+@pytest.mark.parametrize("issue", ["第5期", "2025年第3期（总第45期）"])
+def test_an_issue_number_between_the_office_and_its_date(issue):
+    raw = (
+        f"某某县人民政府办公室编\n{issue}\n2025年11月7日\n11月5日，县长王大明主持召开县政府第5次常务会议。\n"
+    )
+    minutes = parse_minutes(raw + "一、会议听取了县财政局的汇报。\n", "issue.txt")
+    assert (minutes.issuer, minutes.issued, minutes.meeting.date) == (
+        "某某县人民政府办公室",
+        "2025-11-07",
+        "2025-11-05",
+    )

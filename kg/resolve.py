@@ -102,6 +102,8 @@ def merge(kind: str, name: str, into: str, store=None, government: str | None = 
     ``kind`` is person, unit, document, project or government. The government is found from the
     store where only one holds ``name``.
     """
+    if name == into:
+        raise ResolveError(f"{name!r} cannot be merged into itself; give the name to keep as INTO")
     if kind == "government":
         decision = {"action": "merge", "kind": kind, "name": name, "into": into}
     else:
@@ -254,23 +256,31 @@ def candidates(store=None) -> list[dict]:
     kinds = {str(MKG.GovernmentBody): "government", **{str(c): k for k, c in CLASSES.items()}}
     for x, cls, label in sparql(_NAMED, store).rows:
         by_kind[kinds[cls]][_parts(x)[0]].add(label)
-    decided = _decided(store)
+    decided, table = decisions(store), names(store)
     found = [*_same_person(by_kind["person"]), *_governments(by_kind["government"])]
     for government, units in sorted(by_kind["unit"].items()):
         found += _pairs("unit", government, units, _abbreviates, "one name abbreviates the other")
     for kind in ("document", "project"):
         for government, titles in sorted(by_kind[kind].items()):
             found += _pairs(kind, government, titles, _contains, "one title holds the other")
-    return [c for c in found if frozenset((c["name"], c["other"])) not in decided.get(c["kind"], set())]
+    return [c for c in found if not any(_settles(d, c, table) for d in decided)]
 
 
-def _decided(store) -> dict[str, set[frozenset]]:
-    out: dict[str, set[frozenset]] = defaultdict(set)
-    for d in decisions(store):
-        other = d.get("into") or d.get("other")
-        if other:
-            out[d.get("kind", "person")].add(frozenset((d["name"], other)))
-    return out
+def _settles(decision: dict, candidate: dict, table: aliases.Names) -> bool:
+    """Whether a decision answers a candidate pair (names compared as they resolve: 县甲局 is 某县甲局)."""
+    other = decision.get("into") or decision.get("other")
+    if decision.get("kind") != candidate["kind"] or other is None:
+        return False
+    if decision.get("government") not in (None, candidate["government"], candidate["other_government"]):
+        return False
+    pair = {candidate["name"], candidate["other"]}
+
+    def forms(name: str) -> set[str]:
+        if candidate["kind"] != "unit":
+            return {name}
+        return {name, aliases.resolve("unit", name, candidate["government"], table).label}
+
+    return bool(forms(decision["name"]) & pair and forms(other) & pair)
 
 
 def _same_person(persons: dict[str, set[str]]) -> list[dict]:

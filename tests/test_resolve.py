@@ -314,3 +314,11 @@ def test_the_installed_script_lists_candidates(multi_store):
     )
     assert done.returncode == 0, done.stderr
     assert "青禾县旅游局" in done.stdout and "one name abbreviates the other" in done.stdout
+
+
+def test_keeping_apart_by_the_written_names_settles_the_candidate(copy_store):
+    resolve.distinct("unit", "县旅游局", "县文化和旅游局", copy_store, government=GOV)
+    assert not [c for c in resolve.candidates(copy_store) if c["government"] == GOV]
+    assert "青禾县旅游局" in labels(copy_store, "Organization"), "kept apart: still two units"
+    with pytest.raises(resolve.ResolveError, match="into itself"):
+        resolve.merge("unit", "县旅游局", "县旅游局", copy_store)

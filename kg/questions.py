@@ -112,15 +112,16 @@ def ask(name: str, engine: str = "sparql", params: dict | None = None, store=Non
     return pipeline.sparql(q.text(engine), store, bound)
 
 
-def ask_all(store=None, conn=None, engines=("sparql", "cypher")) -> list[Answer]:
-    """Every question, for every value of its parameters in the store, on each of ``engines``."""
+def ask_all(store=None, conn=None, engines=("sparql", "cypher"), names=None) -> list[Answer]:
+    """Every question (or those ``names``), for every value of its parameters in the store, on each
+    of ``engines``."""
     from kg.neo4j.connection import connection, driver
 
     conn = conn or connection()
     answers = []
     with pipeline.opened(store) as st, ExitStack() as stack:
         db = stack.enter_context(driver(conn)) if "cypher" in engines else None
-        for q in questions().values():
+        for q in [question(n) for n in names] if names else questions().values():
             for params in _param_sets(q, st):
                 answer = Answer(q.name, params)
                 for engine in engines:

@@ -39,16 +39,19 @@ def corpus_store(tmp_path_factory, corpus_dir) -> Path:
 
 @pytest.fixture(scope="session")
 def neo4j_server():
-    """The Neo4j of `kg neo4j start`, started through the same function if it is not up.
+    """A Neo4j for the tests, started by the function behind `kg neo4j start` if it is not up.
 
-    It fails, never skips, when the server cannot be had. One test session at a time holds it (a
-    lock in its home), so people running the suite side by side don't reset each other's graph.
+    It is a server of its own (its own home beside the default one, port 7689), so tests that reset
+    it never wipe the graph of the default server on 7687, which people and other tests use. It
+    fails, never skips, when it cannot be had; one test session at a time holds it (a lock in its
+    home), so suites run side by side don't reset each other's graph.
     """
     import fcntl
 
     from kg.neo4j import server
 
-    info = server.start()
+    home = server.default_home().with_name(server.default_home().name + "-tests")
+    info = server.start(home, port=7689)
     with open(Path(info["home"]) / "tests.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield info

@@ -122,7 +122,11 @@ def cypher(query, params, fmt, write, conn):
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter of the question.")
 @click.option("--engine", type=click.Choice(["sparql", "cypher"]), default="sparql", show_default=True)
 @click.option("--all", "all_", is_flag=True, help="Every question, for every value of its parameter.")
-@click.option("--compare", is_flag=True, help="With --all: both engines; exit 1 showing any difference.")
+@click.option(
+    "--compare",
+    is_flag=True,
+    help="Both engines, for every value of the parameter; exit 1 showing any difference.",
+)
 @click.option("--list", "list_", is_flag=True, help="List the saved questions.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
 @store_option
@@ -135,19 +139,21 @@ def ask(name, params, engine, all_, compare, list_, fmt, store, conn):
         for q in questions.questions().values():
             click.echo(f"{q.name} ({', '.join(q.params)}): {q.description}")
         return
-    if all_:
-        _ask_all(store, conn, engine, compare)
+    if all_ or compare:
+        _ask_all(store, conn, engine, compare, None if all_ else [name])
         return
-    if compare or not name:
+    if not name:
         raise click.UsageError("give a question NAME, or --all [--compare], or --list")
     table = questions.ask(name, engine, dict(_param(p) for p in params), store, conn)
     click.echo(render(table.columns, table.rows, fmt))
 
 
-def _ask_all(store, conn, engine, compare):
+def _ask_all(store, conn, engine, compare, names):
     from kg import questions
 
-    answers = questions.ask_all(store, conn, ("sparql", "cypher") if compare else (engine,))
+    if names == [None]:
+        raise click.UsageError("--compare needs a question NAME or --all")
+    answers = questions.ask_all(store, conn, ("sparql", "cypher") if compare else (engine,), names)
     if not compare:
         for answer in answers:
             table = answer.tables[engine]

@@ -113,7 +113,7 @@ _VERBS = re.compile(
     + "|(?:"
     + "|".join(sorted((v for v in INLINE_VERBS if not v.endswith("会议")), key=len, reverse=True))
     + r")(?=[，。；]))"
-    + r"|(?:因(?P<reason>[^，。；、]{1,12}))?请假(?=[，。；])"
+    + r"|(?:因(?P<reason>[^，。；、]{1,12}))?(?P<away>请假|缺席)(?=[，。；])"
 )
 _LIST_OPENERS = re.compile(r"出席会议的(?:领导|同志)?(?:有|是)[：:]?|参加会议的(?:领导|同志)?(?:有|是)[：:]?")
 
@@ -144,7 +144,7 @@ def parse_inline(norm: Normalized, start: int, end: int) -> list[Participant]:
     clause_start = start
     for m in _VERBS.finditer(text, start, end):
         subject_start = max(text.rfind("。", clause_start, m.start()) + 1, clause_start)
-        role = INLINE_VERBS[m["verb"]] if m["verb"] else "on_leave"
+        role = INLINE_VERBS[m["verb"]] if m["verb"] else ROLE_LABELS[m["away"]]
         found = _names_in(norm, subject_start, m.start(), role, sentence=True)
         for person in found:
             person.note = m["reason"] and f"因{m['reason']}"

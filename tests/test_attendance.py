@@ -225,3 +225,9 @@ def test_inline_attendance_with_bare_verbs():
     )
     found = [(p.name, p.role) for p in parse_inline(opening, 0, len(opening.text))]
     assert found == [("李小红", "present"), ("赵四", "present"), ("钱五", "observer"), ("孙六", "on_leave")]
+
+
+def test_inline_absence_with_its_reason():
+    opening = normalize("副县长王大明出席会议，副县长李小红因病缺席，副县长赵四因公请假。")
+    found = [(p.name, p.role, p.note) for p in parse_inline(opening, 0, len(opening.text))]
+    assert found == [("王大明", "present", None), ("李小红", "absent", "因病"), ("赵四", "on_leave", "因公")]

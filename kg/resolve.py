@@ -26,6 +26,7 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.store import Store, store_path
+from kg.store import _rdflib as rdflib_term  # pyoxigraph term -> rdflib term, as the store reads
 from loaders import aliases, iris
 from loaders.errors import KGError
 from ontology import ALIASES_TTL, ID, MKG
@@ -164,38 +165,36 @@ def apply(store=None) -> list[str]:
         table = names(st)
         changed = []
         for file, entry in sorted(st.documents().items()):
-            graph = st.graph(entry["graph"])
-            rewritten = rewrite(graph, table, file)
-            if set(rewritten) != set(graph):
-                st.replace(rewritten)
+            triples = {tuple(rdflib_term(t) for t in q.triple) for q in st.quads(entry["graph"])}
+            rewritten = rewrite(triples, table, file)
+            if rewritten != triples:
+                st.replace_many([(rdflib.URIRef(entry["graph"]), list(rewritten))])
                 changed.append(entry["graph"])
         return changed
 
 
-def rewrite(graph: rdflib.Graph, table: aliases.Names, file: str) -> rdflib.Graph:
-    """``graph`` (one document's) with every named thing's IRI and label as ``table`` resolves them.
+def rewrite(triples: set[tuple], table: aliases.Names, file: str) -> set[tuple]:
+    """One document's triples with every named thing's IRI and label as ``table`` resolves them.
 
     The label a node had becomes a skos:altLabel when it changes, so no name seen is lost.
     """
     mapping: dict[rdflib.URIRef, rdflib.URIRef] = {}
     labels: dict[rdflib.URIRef, str] = {}
-    for term in {t for triple in graph for t in triple if isinstance(t, rdflib.URIRef)}:
+    for term in {t for triple in triples for t in triple if isinstance(t, rdflib.URIRef)}:
         new, label = _renamed(term, table, file)
         mapping[term] = new
         if label is not None:
             labels[new] = label
-    out = rdflib.Graph(identifier=graph.identifier)
-    for s, p, o in graph:
+    out = set()
+    for s, p, o in triples:
         s, o = mapping.get(s, s), mapping.get(o, o)
-        if p == RDFS.label and s in labels and str(o) != labels[s]:
-            out.add((s, SKOS.altLabel, o))
-        else:
-            out.add((s, p, o))
+        moved = p == RDFS.label and s in labels and str(o) != labels[s]
+        out.add((s, SKOS.altLabel if moved else p, o))
+    units = {s for s, p, o in out if p == RDF.type and o == MKG.Organization}
     for node, label in labels.items():
         out.add((node, RDFS.label, rdflib.Literal(label, lang="zh")))
-        government = _parts(str(node))[0]
-        if (node, RDF.type, MKG.Organization) in out:
-            for other in aliases.unit_names(label, government, table):
+        if node in units:
+            for other in aliases.unit_names(label, _parts(str(node))[0], table):
                 out.add((node, SKOS.hiddenLabel, rdflib.Literal(other, lang="zh")))
     return out
 

@@ -208,17 +208,16 @@ def test_merging_a_renamed_unit_rewrites_what_is_loaded_and_sticks(copy_store, c
     assert load_all(copy_store, corpus_dir).counts()["unchanged"] == 8
 
 
-def test_decisions_taken_before_loading_give_the_graph_of_decisions_taken_after(
-    copy_store, tmp_path, corpus_dir
-):
-    resolve.merge("unit", "县旅游局", "县文化和旅游局", copy_store)
-    resolve.split("何立", ["qinghe-2026-standing-12.txt"], copy_store)
-    fresh = tmp_path / "fresh"
-    fresh.mkdir()
-    shutil.copy(copy_store / resolve.DECISIONS_FILE, fresh / resolve.DECISIONS_FILE)
-    load_all(fresh, corpus_dir)
+def test_decisions_taken_before_loading_give_the_graph_of_decisions_taken_after(tmp_path):
+    after, before = tmp_path / "after", tmp_path / "before"
+    load([MULTI], after)
+    resolve.merge("unit", "县旅游局", "县文化和旅游局", after)
+    resolve.split("何立", ["qinghe-2026-standing-12.txt"], after)
+    before.mkdir()
+    shutil.copy(after / resolve.DECISIONS_FILE, before / resolve.DECISIONS_FILE)
+    load([MULTI], before)
     skip = {SKOS.altLabel, SKOS.hiddenLabel}
-    with opened(copy_store) as a, opened(fresh) as b:
+    with opened(after) as a, opened(before) as b:
         ga, gb = a.graph(), b.graph()
     assert {t for t in ga if t[1] not in skip} == {t for t in gb if t[1] not in skip}
     assert set(gb.triples((None, SKOS.altLabel, None))) <= set(ga.triples((None, SKOS.altLabel, None)))

@@ -231,3 +231,9 @@ def test_inline_absence_with_its_reason():
     opening = normalize("副县长王大明出席会议，副县长李小红因病缺席，副县长赵四因公请假。")
     found = [(p.name, p.role, p.note) for p in parse_inline(opening, 0, len(opening.text))]
     assert found == [("王大明", "present", None), ("李小红", "absent", "因病"), ("赵四", "on_leave", "因公")]
+
+
+def test_inline_verbs_with_shou_yao_and_le():
+    opening = normalize("县人大常委会副主任王大明受邀出席会议，副县长李小红出席了会议，主任赵四列席了会议。")
+    found = [(p.name, p.role) for p in parse_inline(opening, 0, len(opening.text))]
+    assert found == [("王大明", "invited"), ("李小红", "present"), ("赵四", "observer")]

@@ -111,7 +111,7 @@ _GROUP_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 _PUNCT_SPLIT = re.compile(r"[，,；;、\n]|$")
 _TOKEN = re.compile(r"[^\s\0]+")
 _WHITE = re.compile(r"\s+")
-_LABEL_SUFFIX = re.compile(r"(?:人员|领导|同志|名单|单位)$")
+_LABEL_SUFFIX = re.compile(r"(?:会议)?(?:人员|领导|同志|名单|单位)?$")
 _LIST_PUNCT = re.compile(r"[、，,；;]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIST_SPLIT = re.compile(r"[，,；;、。\n]|及(?=[\u4e00-\u9fff]{2})")
@@ -216,10 +216,10 @@ def _group_unit(label: str | None) -> str | None:
 
 
 def _base_label(label: str) -> str:
-    """The label a list goes by: 出席人员, 列席领导, 请假同志 are 出席, 列席, 请假.
+    """The label a list goes by: 出席人员, 列席领导, 出席会议人员 are 出席, 列席, 出席.
 
-    >>> _base_label("出席人员"), _base_label("列席单位"), _base_label("县财政局")
-    ('出席', '列席', '县财政局')
+    >>> _base_label("出席人员"), _base_label("列席单位"), _base_label("出席会议人员"), _base_label("县财政局")
+    ('出席', '列席', '出席', '县财政局')
     """
     base = _LABEL_SUFFIX.sub("", label)
     return base if base in ROLE_LABELS else label

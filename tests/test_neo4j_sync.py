@@ -114,3 +114,20 @@ def test_neo4j_down_is_one_clear_line():
     result = CliRunner().invoke(main, ["cypher", "RETURN 1", "--uri", "bolt://127.0.0.1:9"])
     assert result.exit_code == 1
     assert result.output.startswith("kg: Neo4j refused the connection at bolt://127.0.0.1:9 - is it running?")
+
+
+def test_load_and_remove_with_neo4j(neo4j, corpus_dir, tmp_path):
+    runner, store = CliRunner(), str(tmp_path / "store")
+    seed = str(corpus_dir / "xiangshan-2023-standing-28.txt")
+    env = {"NEO4J_URI": neo4j.uri}
+    loaded = runner.invoke(main, ["load", seed, "--store", store, "--neo4j"], env=env)
+    assert loaded.exit_code == 0, loaded.output
+    assert loaded.output.splitlines()[-1] == f"1 pushed, 0 unchanged, 0 withdrawn ({neo4j.uri})"
+    before = counts(neo4j)
+    again = runner.invoke(main, ["load", seed, "--store", store, "--neo4j"], env=env)
+    assert again.output.splitlines()[-1].startswith("0 pushed, 1 unchanged") and counts(neo4j) == before
+    removed = runner.invoke(
+        main, ["remove", "xiangshan-2023-standing-28.txt", "--store", store, "--neo4j"], env=env
+    )
+    assert removed.exit_code == 0, removed.output
+    assert counts(neo4j) == {"nodes": 0, "relationships": 0}

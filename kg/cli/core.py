@@ -40,7 +40,8 @@ def extract(files, fmt):
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @store_option
-def load(paths, store):
+@click.option("--neo4j", "to_neo4j", is_flag=True, help="Then bring Neo4j up to the store, as kg push does.")
+def load(paths, store, to_neo4j):
     """Load minutes (files, folders, globs) into the store.
 
     An unchanged file is skipped, a changed one replaces its old facts; each failed file gets one
@@ -56,6 +57,10 @@ def load(paths, store):
     written = sum(r.triples for r in report.results)
     summary = ", ".join(f"{n} {status}" for status, n in counts.items())
     click.echo(f"{summary} ({written} triples written)")
+    if to_neo4j:
+        from kg.cli.graphdb import mirror
+
+        mirror(store)
     if report.failed:
         sys.exit(1)
 
@@ -127,10 +132,15 @@ def stats(fmt, store):
 @click.command()
 @click.argument("document")
 @store_option
-def remove(document, store):
+@click.option("--neo4j", "to_neo4j", is_flag=True, help="Withdraw it from Neo4j too, as kg push does.")
+def remove(document, store, to_neo4j):
     """Withdraw a loaded DOCUMENT whole (its file name, path or graph IRI)."""
     graph = pipeline.remove(document, store)
     click.echo(f"removed {graph}")
+    if to_neo4j:
+        from kg.cli.graphdb import mirror
+
+        mirror(store)
 
 
 @click.command()

@@ -90,9 +90,16 @@ def status(home):
 @connection_options
 def push(store, conn):
     """Bring Neo4j up to the embedded store: write changed documents, withdraw removed ones."""
+    mirror(store, conn)
+
+
+def mirror(store, conn=None) -> None:
+    """Push the store to Neo4j and say what changed: ``kg push``, and ``kg load|remove --neo4j``."""
     from kg import pipeline
+    from kg.neo4j.connection import connection
     from kg.neo4j.sync import push as push_store
 
+    conn = conn or connection()
     with pipeline.opened(store) as st:
         summary = push_store(st, conn)
     click.echo(

@@ -81,7 +81,7 @@ def counts(conn: Connection) -> dict:
     """Nodes and relationships in Neo4j, the bookkeeping nodes left out."""
     query = (
         f"MATCH (n) WHERE NOT n:{GRAPH_LABEL} WITH count(n) AS nodes "
-        "MATCH ()-[r]->() RETURN nodes, count(r) AS relationships"
+        "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships"
     )
     with driver(conn) as db, translated(conn), db.session(database=conn.database) as session:
         return dict(session.run(query).single())

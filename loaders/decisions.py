@@ -8,7 +8,7 @@ where what follows it holds one; where a part that follows (the rest of the sent
 （一）（二） sub-item) holds none, that part is one ``decided`` decision.
 
 The next step is the action the meeting asks for after the decision: the clause after
-修改完善后/审核把关后 (提请县委审议, 县政府办公室印发实施 -> 印发实施), or one that opens with
+修改完善后/审核把关后 (提请县委审议, 区政府办公室印发实施 -> 印发实施), or one that opens with
 提请/报…审议/由X按程序印发/以…名义印发, in the decision sentence or in a following 会后… sentence.
 
 Sentences come as ``(start, end, section, paragraph)`` offsets into the text; ``section`` counts
@@ -70,7 +70,7 @@ _STEP_FORM = re.compile(
     r"提请|报请|报\S*?审|提交\S*?审|[由请]\S+?(?:印发|下发|报批|发布)|以\S+?名义印发"
     r"|按程序\S*?(?:印发|报批|下达|执行|实施|报送|上报)|依规\S*?印发|印发"
 )
-"""Clauses that are a next step by their form (提请县委审议, 由区府办按程序印发, 以市政府名义印发)."""
+"""Clauses that are a next step by their form (提请县委审议, 由区政府办按程序印发, 以县政府名义印发)."""
 
 
 @lru_cache(maxsize=4096)
@@ -104,10 +104,10 @@ def decision_at(text: str, start: int, end: int) -> tuple[str, int] | None:
 def next_step(text: str, start: int, end: int, level: str | None = None) -> str | None:
     """The action asked for after a decision, read from ``text[start:end]`` (its tail).
 
-    >>> t = "对该方案再行修改完善，经副县长审核把关后，县政府办公室印发实施。"
+    >>> t = "对该办法进一步修改完善，经分管副区长审核把关后，区政府办公室印发实施。"
     >>> next_step(t, 0, len(t))
     '印发实施'
-    >>> t = "根据会议意见进一步修改完善，依规依程序印发，相关部门要抓好落实。"
+    >>> t = "按会议意见修改后，依规依程序印发，各有关单位抓好落实。"
     >>> next_step(t, 0, len(t))
     '依规依程序印发'
     """

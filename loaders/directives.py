@@ -4,15 +4,15 @@ A directive is a sentence that opens with 会议指出/强调/要求 (its verb, 
 sentences after it, in its paragraph or the list after 会议要求：), or any other sentence
 of the item that asks for action
 (要, 须, 负责, 牵头, 配合, 确保 …) or names a unit at the head of a clause. Its addressees are the
-named units at the head of a clause: ``县工投集团要…``, ``县财政局负责``, ``X牵头，Y配合``,
-``由X会同Y…``, ``同意由市自然资源局解除…``, ``县应急局等部门要…`` (the unit before 等).
+named units at the head of a clause: ``县城投集团要…``, ``县财政局负责``, ``X牵头，Y配合``,
+``由X会同Y…``, ``同意由市林业局收回…``, ``县水利局等部门要…`` (the unit before 等).
 Generic groups (各部门, 相关单位, 发展改革、统计等部门) are not addressees; persons named as 牵头
-(副县长张克孟牵头) go to :attr:`Directive.persons`.
+(副县长王大明牵头) go to :attr:`Directive.persons`.
 
->>> text = "会议强调，县妇联、各乡镇及县直相关部门要抓好落实。副县长张克孟牵头，县人社局负责。"
+>>> text = "会议强调，县总工会、各乡镇及县直相关部门要抓好落实。副县长王大明牵头，县民政局负责。"
 >>> sentences = [(0, 25, 0, 0), (25, len(text), 0, 0)]
 >>> [(d.verb, d.addressees, d.persons) for d in find_directives(text, sentences, lambda s, e: None)]
-[('强调', ['县妇联'], []), ('强调', ['县人社局'], ['张克孟'])]
+[('强调', ['县总工会'], []), ('强调', ['县民政局'], ['王大明'])]
 """
 
 from __future__ import annotations
@@ -65,9 +65,9 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 def addressees(text: str, start: int, end: int, level: str | None = None) -> list[str]:
     """Named units told to act in ``text[start:end]``, each once, in order.
 
-    >>> t = "由某园事务中心会同市自然资源局对接，市司法局、弼时镇等相关单位要跟进。"
+    >>> t = "由某园事务中心会同市林业局对接，市商务局、青禾镇等相关单位要跟进。"
     >>> addressees(t, 0, len(t))
-    ['某园事务中心', '市自然资源局', '市司法局', '弼时镇']
+    ['某园事务中心', '市林业局', '市商务局', '青禾镇']
     """
     out: list[str] = []
     if not _NAMED_SUFFIX.search(text, start, end):

@@ -5,16 +5,16 @@ Minutes name things in a few fixed shapes, and these finders read the shapes, no
 * a **unit** ends in a word such as 局/委/办/中心/集团/镇/街道 and is the subject of a clause
   (``县财政局负责``, ``由X会同Y…``) or follows 听取/审议; a generic group (各部门, 相关单位,
   发展改革、统计等部门) is not a unit;
-* a **person** follows a title (``省委书记易炼红``, ``县委常委、常务副县长郭强``) or precedes one
-  (``习近平总书记``, ``吴艳平同志``); a surname table and what follows the name decide its length;
+* a **person** follows a title (``省委书记陈国华``, ``县委常委、常务副县长李小红``) or precedes one
+  (``陈国华书记``, ``赵一平同志``); a surname table and what follows the name decide its length;
 * a **document** is a title in 《》, its status (（送审稿）) stripped, inside or after the brackets;
 * an **enterprise** ends in 有限公司/集团/公司; a **project** in 工程/项目, with a proper name before it.
 
 Every finder takes a string and an offset and returns :class:`Found` tuples with absolute offsets,
 so callers can turn them into spans.
 
->>> [f.name for f in find_persons("副县长张克孟牵头，县委常委、常务副县长郭强审核", 0)]
-['张克孟', '郭强']
+>>> [f.name for f in find_persons("副县长王大明牵头，县委常委、常务副县长李小红审核", 0)]
+['王大明', '李小红']
 >>> [(f.name, f.status) for f in find_documents("原则同意《某县预算方案（送审稿）》", 0)]
 [('某县预算方案', '送审稿')]
 """
@@ -188,7 +188,7 @@ UNIT_LAST_CHARS = "".join(sorted(_SUFFIX_LAST))
 _LAST_CHAR = re.compile(rf"[{UNIT_LAST_CHARS}]")
 _STOP_RE = re.compile(r"[，。；：、！？“”《》\n]")
 STRONG_SUFFIXES = (*(s for s in UNIT_SUFFIXES if len(s) > 1 and s not in ("部门", "单位")), "局", "镇")
-"""Unit words that end a name even when the verb after it is not one we know (市自然资源局解除…)."""
+"""Unit words that end a name even when the verb after it is not one we know (市林业局收回…)."""
 
 GENERIC_PREFIXES = (
     "各",
@@ -257,13 +257,13 @@ def unit_at(text: str, pos: int, end: int | None = None) -> tuple[int, int] | No
     """The end of the unit whose name starts at ``pos``, as ``(pos, end)``, or None.
 
     The end is the first place where the name ends in a unit word and what follows reads as the
-    rest of the clause (县城乡融合发展投资集团公司作为…: not 县城乡); failing that, the first
-    strong unit word of a name of three characters or more (市自然资源局解除…). The name stops
+    rest of the clause (县城乡水务发展集团公司作为…: not 县城乡); failing that, the first
+    strong unit word of a name of three characters or more (市林业局收回…). The name stops
     at a punctuation mark, at ``end`` and after 30 characters.
 
-    >>> text = "县城乡融合发展投资集团公司作为主体"
+    >>> text = "县城乡水务发展集团公司作为主体"
     >>> text[slice(*unit_at(text, 0))]
-    '县城乡融合发展投资集团公司'
+    '县城乡水务发展集团公司'
     >>> unit_at("发展改革、统计等部门要", 0) is None
     True
     """
@@ -307,7 +307,7 @@ def units_at(text: str, pos: int, end: int | None = None) -> list[tuple[int, int
 def is_generic(name: str) -> bool:
     """Whether ``name`` is a group (各乡镇, 相关单位, 市场监管部门) rather than one unit.
 
-    >>> is_generic("各乡镇"), is_generic("县应急局"), is_generic("县委常委")
+    >>> is_generic("各乡镇"), is_generic("县水利局"), is_generic("县委常委")
     (True, False, True)
     """
     return name.startswith(GENERIC_PREFIXES) or name.endswith(_NOT_UNIT_ENDS) or "等" in name
@@ -322,7 +322,7 @@ _SHORT_ENDS = (("镇", 5), ("乡", 5), ("街道", 6), ("村", 5), ("社区", 6))
 def is_unit_name(name: str) -> bool:
     """Whether ``name`` reads as one unit's name at all (not a group, not a clause).
 
-    >>> is_unit_name("张家港生态环境局"), is_unit_name("会议听取了石浦镇")
+    >>> is_unit_name("青禾生态环境局"), is_unit_name("会议听取了青禾镇")
     (True, False)
     """
     if len(name) < 3 or is_generic(name) or _NOT_IN_UNIT.search(name) or not _balanced(name):
@@ -336,12 +336,12 @@ def _balanced(name: str) -> bool:
 
 
 def is_named_unit(name: str, level: str | None = None) -> bool:
-    """Whether ``name`` is a government unit someone can be told to act (县工投集团, 石浦镇).
+    """Whether ``name`` is a government unit someone can be told to act (县城投集团, 青禾镇).
 
     An enterprise counts only when its name carries the government's level (a county-owned
-    group); an enterprise by its own name (产发公司) is an organisation, not an addressee.
+    group); an enterprise by its own name (城发公司) is an organisation, not an addressee.
 
-    >>> is_named_unit("县财政局"), is_named_unit("飞地园事务中心"), is_named_unit("产发公司")
+    >>> is_named_unit("县财政局"), is_named_unit("青禾园事务中心"), is_named_unit("城发公司")
     (True, True, False)
     """
     if not is_unit_name(name):
@@ -470,8 +470,8 @@ def _name_before(text: str, pos: int, lower: int) -> int | None:
 def find_persons(text: str, offset: int, start: int = 0, end: int | None = None) -> list[Found]:
     """Persons named with a title in ``text[start:end]``, offsets shifted by ``offset``.
 
-    >>> [(f.name, f.title) for f in find_persons("传达学习习近平总书记讲话，由吴艳平同志牵头", 0)]
-    [('习近平', '总书记'), ('吴艳平', '同志')]
+    >>> [(f.name, f.title) for f in find_persons("传达学习陈国华书记讲话，由赵一平同志牵头", 0)]
+    [('陈国华', '书记'), ('赵一平', '同志')]
     """
     end = len(text) if end is None else end
     found: dict[int, Found] = {}
@@ -532,8 +532,8 @@ _ALIAS = re.compile(r"[（(](?:以下|下文)?简称(?:为)?《([^《》\n]{1,40
 def document_aliases(text: str) -> set[str]:
     """Short forms a text introduces for a title (（以下简称《报告》）): not documents of their own.
 
-    >>> document_aliases("《政府工作报告》（以下简称《报告》）分工方案")
-    {'报告'}
+    >>> document_aliases("《某某县乡村振兴规划》（以下简称《规划》）实施方案")
+    {'规划'}
     """
     return {m[1] for m in _ALIAS.finditer(text)}
 
@@ -609,8 +609,8 @@ def _outside(ranges: list[tuple[int, int]], pos: int) -> bool:
 def find_enterprises(text: str, offset: int, start: int = 0, end: int | None = None) -> list[Found]:
     """Enterprises named in ``text[start:end]`` (…有限公司, …集团), not 该公司 and the like.
 
-    >>> [f.name for f in find_enterprises("是落实与某某电力股份有限公司的协议，同意由产发公司自筹", 0)]
-    ['某某电力股份有限公司', '产发公司']
+    >>> [f.name for f in find_enterprises("是落实与某某电力股份有限公司的协议，同意由城发公司自筹", 0)]
+    ['某某电力股份有限公司', '城发公司']
     """
     end = len(text) if end is None else end
     skip = document_ranges(text, start, end)
@@ -656,7 +656,7 @@ def _antecedents(text: str, offset: int, start: int, end: int) -> list[Found]:
 def find_projects(text: str, offset: int, start: int = 0, end: int | None = None) -> list[Found]:
     """Projects with a proper name in ``text[start:end]`` (…工程, …项目), outside 《》 titles.
 
-    A run with several 工程/项目 ends at the last one (…排水防涝工程建设项目); names in a list
+    A run with several 工程/项目 ends at the last one (…污水管网工程建设项目); names in a list
     split at 、; generic ones (重大项目, 民生实事项目) are left out.
 
     >>> [f.name for f in find_projects("原则上同意S1某市甲至乙段路面改善工程、某市医院停车场项目立项", 0)]
@@ -673,7 +673,7 @@ def find_projects(text: str, offset: int, start: int = 0, end: int | None = None
             joint = _JOINT.match(text, runs[-1][1].end(), m.start())
             run = joint.end() if joint else run  # 城东幼儿园项目和河西幼儿园项目: two names
         if runs and runs[-1][0] == run:
-            runs[-1] = (run, m)  # the same name goes on (…排水防涝工程建设项目)
+            runs[-1] = (run, m)  # the same name goes on (…污水管网工程建设项目)
         else:
             runs.append((run, m))
     out: list[Found] = []

@@ -363,14 +363,14 @@ def _space_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
 def _one_per_line(run: list[tuple[int, int, str]]) -> list[tuple[int, int]] | None:
     """Where names printed one character to a line (王 / 大 / 明 / 李 / 小 / 红) begin and end.
 
-    Padded two-character names (郭 强 李 辉) pair up; only where pairing would start a name with a
+    Padded two-character names (许 亮 邓 杰) pair up; only where pairing would start a name with a
     character that is no surname are the names cut into two or three characters (four after a
     compound surname), each starting with a surname and as many of two as can be. None where
     pairing reads well or no cut does.
 
     >>> [[t for t in "王大明李小红"[a:b]] for a, b in _one_per_line([(0, 1, c) for c in "王大明李小红"])]
     [['王', '大', '明'], ['李', '小', '红']]
-    >>> _one_per_line([(0, 1, c) for c in "郭强李辉"]) is None
+    >>> _one_per_line([(0, 1, c) for c in "许亮邓杰"]) is None
     True
     """
     chars = "".join(t for _, _, t in run)

@@ -109,7 +109,8 @@ _FIELD_LINE = re.compile(rf"(?:{'|'.join(FIELD_LABELS)})[：:]")
 _SPACED_LABELS = "|".join("[ \t]*".join(label) for label in LIST_LABELS)
 # a label, its characters possibly spaced (出 席), then a colon; 出席/列席/请假 also without a colon
 _LIST_LABEL = re.compile(
-    rf"(?:{_SPACED_LABELS})(?:会议)?(?:人员|领导|同志|名单|单位)?[ \t]*[：:]"
+    rf"(?:{_SPACED_LABELS})(?:会议)?(?:人员|领导|同志|名单|单位)?"
+    rf"[ \t]*(?:[（(][^（()）\n]{{1,16}}[）)])?[ \t]*[：:]"
     rf"|(?:出[ \t]*席|列[ \t]*席|请[ \t]*假|缺[ \t]*席|记[ \t]*录)"
     rf"(?=[ \t]+[{CJK}]{{1,4}}(?:[ \t、，,；;（(]|$))"
 )

@@ -5,11 +5,13 @@ The text is cut into regions and each region goes to the parser that knows it::
     header      masthead, title, number, issuing office and date, page metadata   (loaders.header)
     opening     the sentence that names the meeting, its date and chair;
                 attendees named in it (…出席会议, …应邀参加会议)               (header, attendance)
+                or, in minutes laid out as a form, the fields 时间：/主持：/会议名称：   (header)
     lists       出席/请假/应邀出席/列席/记录 and 分送, after the opening or at the end  (attendance)
     body        the items and other business                                    (loaders.items)
     footer      issuing office and date, publication notes, site footers       (loaders.header)
 
-Every fact keeps its span in the original text through :meth:`Normalized.span`.
+Every fact keeps its span in the original text through :meth:`Normalized.span`. Where the text
+names no government or no year, a web page's own metadata (主办/来源, 生成日期) may, with no span.
 """
 
 from __future__ import annotations

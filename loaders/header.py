@@ -50,6 +50,8 @@ _OPENING = re.compile(
 _CHAIR = re.compile(
     r"([^，。；]{2,60}?)主持(?:召开|会议)|由([^，。；由]{2,40}?)主持|([^，。；由]{2,40}?)主持(?=[，。；]|$)"
 )
+_NOTE = re.compile(r"[（(][^（()）]*[）)]")
+"""A note in brackets beside the chair (受县长委托) or the date (星期二)."""
 _HOLDER = re.compile(r"[\u4e00-\u9fff]*政府$")
 _NAME_AFTER = re.compile(r"主持召开了?([^，。；：]{2,60}?会议)")
 _NAME_BEFORE = re.compile(r"([^，。；：]{0,40}?第[\d" + NUMERAL + r"]+次[^，。；：于在]{0,20}?会议)")
@@ -408,7 +410,7 @@ def name_meeting(meeting: Meeting, name: str) -> None:
 
 def _chair(chunk: str) -> tuple[str | None, str | None]:
     """(title, name) of the chair from the words before 主持 (date, 上午 and place left out)."""
-    chunk = chunk.rsplit("，", 1)[-1].rsplit("由", 1)[-1]  # 会议由县长X主持召开
+    chunk = _NOTE.sub("", chunk).rsplit("，", 1)[-1].rsplit("由", 1)[-1]  # 会议由县长X主持召开
     chunk = DATE.sub("", chunk)
     chunk = _TIME_OF_DAY.sub("", chunk)
     chunk = _PLACE.sub("", chunk)

@@ -111,7 +111,7 @@ _GROUP_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 _PUNCT_SPLIT = re.compile(r"[，,；;、\n]|$")
 _TOKEN = re.compile(r"[^\s\0]+")
 _WHITE = re.compile(r"\s+")
-_LABEL_SUFFIX = re.compile(r"(?:会议)?(?:人员|领导|同志|名单|单位)?$")
+_LABEL_SUFFIX = re.compile(r"(?:会议)?的?(?:人员|领导|同志|名单|单位)?(?:有|是)?$")
 _LIST_PUNCT = re.compile(r"[、，,；;]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIST_SPLIT = re.compile(r"[，,；;、。\n]|及(?=[\u4e00-\u9fff]{2})")
@@ -216,7 +216,7 @@ def _group_unit(label: str | None) -> str | None:
 
 
 def _base_label(label: str) -> str:
-    """The label a list goes by: 出席人员, 列席领导, 出席会议人员 are 出席, 列席, 出席.
+    """The label a list goes by: 出席人员, 列席领导, 出席会议人员, 出席会议的有 are 出席, 列席, 出席.
 
     >>> _base_label("出席人员"), _base_label("列席单位"), _base_label("出席会议人员"), _base_label("县财政局")
     ('出席', '列席', '出席', '县财政局')
@@ -258,7 +258,7 @@ def _names_in(
     """Participants listed in ``norm.text[start:end]``, one list's content."""
     text = norm.text
     notes = {m.start(): _WHITE.sub("", m[0][1:-1]) for m in _BRACKETS.finditer(text, start, end)}
-    masked = _BRACKETS.sub(lambda m: "\0" * len(m[0]), text[start:end])
+    masked = _BRACKETS.sub(lambda m: "\0" * len(m[0]), text[start:end]).replace("。", " ")
     if sentence or _LIST_PUNCT.search(masked):
         tokens = _punct_tokens(masked, start)
     else:

@@ -109,7 +109,7 @@ _FIELD_LINE = re.compile(rf"(?:{'|'.join(FIELD_LABELS)})[：:]")
 _SPACED_LABELS = "|".join("[ \t]*".join(label) for label in LIST_LABELS)
 # a label, its characters possibly spaced (出 席), then a colon; 出席/列席/请假 also without a colon
 _LIST_LABEL = re.compile(
-    rf"(?:{_SPACED_LABELS})(?:会议)?(?:人员|领导|同志|名单|单位)?"
+    rf"(?:{_SPACED_LABELS})(?:会议)?的?(?:人员|领导|同志|名单|单位)?(?:有|是)?"
     rf"[ \t]*(?:[（(][^（()）\n]{{1,16}}[）)])?[ \t]*[：:]"
     rf"|(?:出[ \t]*席|列[ \t]*席|请[ \t]*假|缺[ \t]*席|记[ \t]*录)"
     rf"(?=[ \t]+[{CJK}]{{1,4}}(?:[ \t、，,；;（(]|$))"
@@ -117,7 +117,7 @@ _LIST_LABEL = re.compile(
 _PARAGRAPH = re.compile(
     rf"会议|[一二三四五六七八九十百]+[、.．]|[一二三四五六七八九十]+$|[（(][一二三四五六七八九十]+[）)]"
     rf"|\d{{1,2}}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条项章部分]|第[一二三四五六七八九十\d至、和]+议题"
-    rf"|(?:{_LABEL_ALT})(?:会议)?(?:人员|领导|同志|名单|单位)?[：:]"
+    rf"|(?:{_LABEL_ALT})(?:会议)?的?(?:人员|领导|同志|名单|单位)?(?:有|是)?[：:]"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]")
 _WORD_ON = re.compile(r"会议(?:[，。、；：）》”]|室|精神|纪要|的|上|中|期间|并|后|召开|$)")

@@ -242,3 +242,19 @@ def test_inline_verbs_with_shou_yao_and_le():
     opening = normalize("县人大常委会副主任王大明受邀出席会议，副县长李小红出席了会议，主任赵四列席了会议。")
     found = [(p.name, p.role) for p in parse_inline(opening, 0, len(opening.text))]
     assert found == [("王大明", "invited"), ("李小红", "present"), ("赵四", "observer")]
+
+
+def test_lists_written_as_sentences_after_the_opening():
+    raw = (
+        "2025年9月3日，县长王大明主持召开县政府第十二次常务会议。\n"
+        "出席会议的有：副县长李小红、赵四，县政府办公室主任钱五。\n列席会议的有：县财政局局长孙六。\n"
+        "会议听取了县财政局关于预算执行情况的汇报。\n会议审议并原则同意《某某县预算管理办法》。\n"
+    )
+    minutes = parse_minutes(raw, "sentences.txt")
+    assert [(p.name, p.role) for p in minutes.participants] == [
+        ("李小红", "present"),
+        ("赵四", "present"),
+        ("钱五", "present"),
+        ("孙六", "observer"),
+    ]
+    assert [item.kind for item in minutes.items] == ["report", "review"]

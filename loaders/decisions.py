@@ -59,15 +59,17 @@ OUTCOMES = {
 }
 """The outcome each decision verb records."""
 
-_ACTION = re.compile(r"印发|下发|下达|实施|审议|审定|发布|执行|公布|后续工作|报送|上报|报批|提请|报请|备案")
-_ASKED = re.compile(r"^(?:要求|并|再|及时)+")
+_ACTION = re.compile(
+    r"印发|下发|下达|实施|审议|审定|审批|发布|执行|公布|后续工作|报送|上报|报批|提请|报请|备案"
+)
+_ASKED = re.compile(r"^(?:要求|并|再|及时|(?:该|此|上述)[^，。；]{0,8}?(?=提请|报请|报))+")
 _AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审核|同意)后")
 _REVISION = re.compile(r"修改完善|完善|修改|把关后|审核后")
 _STEP_OPENING = re.compile(r"(?:提请|报请|报|提交|由|请|以|按程序|依规|印发)")
 _STEP_LEAD = re.compile(r"^(?:要求|并|再|及时|由|请)+")
 _FOLLOW_ON = re.compile(r"会后|随后|并|要求")
 _STEP_FORM = re.compile(
-    r"提请|报请|报\S*?审|提交\S*?审|[由请]\S+?(?:印发|下发|报批|发布)|以\S+?名义印发"
+    r"提请|报请|报\S*?审|提交\S*?审|[由请]\S+?(?:印发|下发|报批|发布|提请|报请|按程序\S*?实施)|以\S+?名义印发"
     r"|按程序\S*?(?:印发|报批|下达|执行|实施|报送|上报)|依规\S*?印发|印发"
 )
 """Clauses that are a next step by their form (提请县委审议, 由区政府办按程序印发, 以县政府名义印发)."""
@@ -110,6 +112,9 @@ def next_step(text: str, start: int, end: int, level: str | None = None) -> str 
     >>> t = "按会议意见修改后，依规依程序印发，各有关单位抓好落实。"
     >>> next_step(t, 0, len(t))
     '依规依程序印发'
+    >>> steps = ("会议决定，该办法提请县人大常委会审议。", "由县水利局按程序组织实施。")
+    >>> [next_step(t, 0, len(t)) for t in steps]
+    ['提请县人大常委会审议', '按程序组织实施']
     """
     revised = False
     clauses = ["".join(c[0].split()).rstrip("。") for c in _CLAUSE.finditer(text, start, end)]

@@ -63,8 +63,8 @@ _ACTION = re.compile(
     r"印发|下发|下达|实施|审议|审定|审批|发布|执行|公布|后续工作|报送|上报|报批|提请|报请|备案"
 )
 _ASKED = re.compile(r"^(?:要求|并|再|及时|(?:该|此|上述)[^，。；]{0,8}?(?=提请|报请|报))+")
-_AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审核|同意)后")
-_REVISION = re.compile(r"修改完善|完善|修改|把关后|审核后")
+_AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审核|同意|征求意见)后")
+_REVISION = re.compile(r"修改完善|完善|修改|把关后|审核后|征求意见后")
 _STEP_OPENING = re.compile(r"(?:提请|报请|报|提交|由|请|以|按程序|依规|印发)")
 _STEP_LEAD = re.compile(r"^(?:要求|并|再|及时|由|请)+")
 _FOLLOW_ON = re.compile(r"会后|随后|并|要求")

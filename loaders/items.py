@@ -166,7 +166,9 @@ _OPENS_LINE = re.compile(
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 _KIND = re.compile(r"(传达学习|传达|组织学习|学习|学法)|(听取)|(审议|审阅|讨论)|(研究)")
 _REPORT_HEADING = re.compile(r"[^，。；]+?关于.*汇报")
-_PRESENTED = re.compile(r"(?:听取|审议)(?:了)?(?:由)?|(?:原则上?)?(?:同意|通过)|由")
+_PRESENTED = re.compile(
+    r"(?:听取|审议)(?:并(?:原则上?)?(?:同意|通过))?(?:了)?(?:由)?|(?:原则上?)?(?:同意|通过)(?:了)?|由"
+)
 _SUBMITS = (
     "提交",
     "提出",

@@ -125,8 +125,11 @@ _VERBS = re.compile(
 )
 _LIST_OPENERS = re.compile(r"出席会议的(?:领导|同志)?(?:有|是)[：:]?|参加会议的(?:领导|同志)?(?:有|是)[：:]?")
 
-BODY_LINE = re.compile(r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$")
-"""A line of the body of minutes (会议…, 一、…, a bare 一): it ends any list above it."""
+BODY_LINE = re.compile(
+    r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$|议题[一二三四五六七八九十]+[：:，]"
+    r"|第[一二三四五六七八九十]+项"
+)
+"""A line of the body of minutes (会议…, 一、…, a bare 一, 议题一：, 第一项): it ends any list above it."""
 CLOSING = re.compile(
     r"[^，、,\n]{2,30}(?:办公室|办公厅)(?:整理|编|印发|印)?(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
     r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|【?(?:打印|关闭)|分享到"

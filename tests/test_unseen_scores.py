@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from loaders.minutes import parse_minutes
 from loaders.reading import read_minutes
 from tests.conftest import SCORER
 
@@ -53,3 +54,21 @@ def test_hand_counts_agree_with_hand_lists(name):
         "decisions": sum(len(item.get("decisions", [])) for item in items),
         "participants": sum(len(names) for names in expected.get("participants", {}).values()),
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "议题一：关于预算执行情况\n会议听取了县财政局关于预算执行情况的汇报。\n议题二：关于某某县管理办法\n"
+        "会议审议并原则同意《某某县管理办法》。\n",
+        "第一项，会议听取了县财政局关于预算执行情况的汇报。\n第二项，会议审议并原则同意《某某县管理办法》。\n",
+    ],
+)
+def test_items_numbered_by_topic_after_lists(body):
+    """Numbering styles none of the layouts above uses (议题一：, 第一项，), after lists that must not
+    swallow the first item."""
+    opening = "2025年9月3日，县长王大明主持召开县政府第12次常务会议。\n"
+    raw = f"{opening}出席：王大明 李小红\n列席：县财政局 赵四\n{body}"
+    minutes = parse_minutes(raw, "topics.txt")
+    assert [item.kind for item in minutes.items] == ["report", "review"]
+    assert [p.name for p in minutes.participants] == ["王大明", "李小红", "赵四"]

@@ -3,10 +3,10 @@
 A registry of formats, so ``kg sparql`` and ``kg cypher`` print answers the same way. Tables are
 aligned by display width, so columns of Chinese names line up in a terminal.
 
->>> print(render_table(["name", "n"], [["李晓东", 1], ["Li", 22]]))
+>>> print(render_table(["name", "n"], [["陈明远", 1], ["Li", 22]]))
 name    n
 ------  --
-李晓东  1
+陈明远  1
 Li      22
 """
 
@@ -24,7 +24,7 @@ from loaders.errors import KGError
 def width(text: str) -> int:
     """Columns a string takes in a terminal: wide (CJK) characters take two.
 
-    >>> width("ab"), width("李晓东")
+    >>> width("ab"), width("陈明远")
     (2, 6)
     """
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

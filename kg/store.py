@@ -194,7 +194,7 @@ class Store:
     def query(self, sparql: str, params: Mapping[str, object] | None = None):
         """Run a SPARQL query over the union of all document graphs.
 
-        ``params`` binds variables (``{"name": "李晓东"}`` binds ``?name``) through Oxigraph's
+        ``params`` binds variables (``{"name": "陈明远"}`` binds ``?name``) through Oxigraph's
         substitutions, so user text never becomes part of the query. Plain strings bind as
         literals; rdflib terms keep their kind.
         """

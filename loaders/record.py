@@ -35,7 +35,7 @@ class Span:
 class Mention:
     """A name found in the text (unit, person, document, project), as written after normalisation.
 
-    ``title`` holds a person's title where the text gives one (县委副书记、县长 for 黄国杰);
+    ``title`` holds a person's title where the text gives one (县委副书记、县长 for 陈明远);
     ``status`` a document's status (送审稿) where one follows its title.
     """
 
@@ -139,7 +139,7 @@ class OtherBusiness:
 
 @dataclass
 class Meeting:
-    """The meeting itself: 十九届县政府第97次常务会议 of 2025-11-03, chaired by 黄国杰."""
+    """The meeting itself: 二十届县政府第12次常务会议 of 2025-03-03, chaired by 陈明远."""
 
     name: str | None = None
     kind: str | None = None

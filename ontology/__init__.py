@@ -19,7 +19,7 @@ SHAPES_TTL = HERE / "shapes.ttl"
 ALIASES_TTL = HERE / "aliases.ttl"
 
 ID = Namespace("https://w3id.org/minutes-kg/id/")
-"""Where instance IRIs live: ``ID["象山县人民政府/person/李晓东"]``."""
+"""Where instance IRIs live: ``ID["青禾县人民政府/person/陈明远"]``."""
 
 
 class MKG(DefinedNamespace):

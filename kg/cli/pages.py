@@ -8,7 +8,7 @@ from visualizations.pages import DEFAULT_MAX_NODES
 
 
 @click.command()
-@click.option("--meeting", help="Centre on the meeting of this name (e.g. 县政府第二十八次常务会议).")
+@click.option("--meeting", help="Centre on the meeting of this name (e.g. 县政府第12次常务会议).")
 @click.option("--person", help="Centre on the person of this name.")
 @click.option("--unit", help="Centre on the unit (organisation) of this name.")
 @click.option("--project", help="Centre on the project or document of this title.")

@@ -64,7 +64,8 @@ def driver(conn: Connection):
     """A connected driver; the driver's errors come out as one-line :class:`KGError` messages."""
     import neo4j
 
-    with translated(conn), neo4j.GraphDatabase.driver(conn.uri, auth=conn.auth) as db:
+    quiet = {"notifications_min_severity": "OFF"}  # planner hints would go to stderr as log lines
+    with translated(conn), neo4j.GraphDatabase.driver(conn.uri, auth=conn.auth, **quiet) as db:
         db.verify_connectivity()
         yield db
 

@@ -154,17 +154,6 @@ def project(data) -> PropertyGraph:
     return pg
 
 
-def primary_labels() -> list[str]:
-    """Every label a node can have as its primary one: the most general classes of the vocabulary.
-
-    >>> {"Meeting", "Person", "Organization"} <= set(primary_labels()), "Department" in primary_labels()
-    (True, False)
-    """
-    supers = _superclasses()
-    skip = VALUE_CLASSES | QUALIFIED.keys()
-    return sorted(_local_name(c) for c in _classes() - skip if not supers.get(c, set()) - {c})
-
-
 def to_networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
     """The property graph as a networkx multigraph, for the pages, the analytics and the exports.
 
@@ -275,13 +264,6 @@ def _superclasses() -> dict[str, set[str]]:
 @cache
 def _ontology() -> rdflib.Graph:
     return rdflib.Graph().parse(ONTOLOGY_TTL)
-
-
-@cache
-def _classes() -> frozenset[str]:
-    """The classes the vocabulary declares."""
-    classes = _ontology().subjects(namespace.RDF.type, namespace.OWL.Class)
-    return frozenset(str(c) for c in classes if str(c).startswith(MKG_NS))
 
 
 @cache

@@ -137,3 +137,27 @@ def test_to_networkx_keeps_nodes_edges_and_attributes(pg):
     assert g.nodes[str(UNIT)]["label"] == "县财政局"
     assert g.edges[str(CLERK), str(MEETING), str(ATT2)]["label"] == "recorder"
     assert g.edges[str(MEETING), str(ITEM), "HAS_ITEM"]["label"] == "HAS_ITEM"
+
+
+def test_the_corpus_projects_every_attendance_as_an_edge(corpus_store):
+    from kg.pipeline import opened, sparql
+
+    with opened(corpus_store) as st:
+        pg = project(st.quads())
+    count = (
+        "PREFIX mkg: <https://w3id.org/minutes-kg/ns#> SELECT (COUNT(?a) AS ?n) WHERE { ?a a mkg:Attendance }"
+    )
+    attendances = sparql(count, corpus_store).rows
+    attended = [e for e in pg.edges if e.type == "ATTENDED"]
+    assert len(attended) == attendances[0][0] > 100
+    assert {pg.nodes[e.source].label for e in attended} == {"Person"}
+    assert {pg.nodes[e.target].label for e in attended} == {"Meeting"}
+    assert all(
+        e.props["role"] in ("present", "on_leave", "absent", "invited", "observer", "recorder")
+        for e in attended
+    )
+    assert not [n for n in pg.nodes.values() if "Attendance" in n.labels]
+    seed = [n for n in pg.nodes.values() if n.label == "Meeting" and n.props.get("date") == "2023-12-20"]
+    assert [
+        pg.nodes[e.target].props["name"] for e in pg.edges if e.type == "CHAIR" and e.source == seed[0].uri
+    ] == ["李晓东"]

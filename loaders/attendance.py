@@ -97,6 +97,7 @@ _TITLE_SUFFIX = re.compile(
 )
 _UNIT_PREFIX = re.compile(rf"^(.+(?:{_STRONG_UNITS})|.{{2,}}(?:{_WEAK_UNITS}))[\u4e00-\u9fff]{{2,3}}$")
 _STRONG_UNIT_ONLY = re.compile(rf"^.+(?:{_STRONG_UNITS})$")
+_UNIT_END = re.compile(rf"(?:{_STRONG_UNITS}|{_WEAK_UNITS})$")
 _WEAK_UNIT_ONLY = re.compile(rf"^.{{3,}}(?:{_WEAK_UNITS})$")
 _NAME = re.compile(rf"(?:{PERSON_NAME})$")
 _GROUP_WORDS = re.compile(
@@ -333,7 +334,7 @@ def _space_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
     Lone characters pair up (邵 杰); in an odd run the spare one completes a two-character token
     beside it (邓启 明 -> 邓启明), the one before the run first.
     """
-    raw = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(masked)]
+    raw = _mend_units([(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(masked)])
     out: list[list] = []  # [start, end, text, joined]
     i = 0
     while i < len(raw):
@@ -361,6 +362,32 @@ def _space_tokens(masked: str, offset: int) -> list[tuple[int, int, str, bool]]:
             out.append([*run[-1], True])
         i = j
     return [(offset + s, offset + e, t, _opens_line(masked, s)) for s, e, t, _ in out]
+
+
+def _mend_units(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join a unit's name that a stray space split (县公 安局 -> 县公安局): a piece that opens with
+    a level (县, 市…) and ends in no unit word, then one that ends in a unit word.
+
+    >>> [t for _, _, t in _mend_units([(0, 2, "县公"), (3, 5, "安局"), (6, 8, "王某")])]
+    ['县公安局', '王某']
+    """
+    out: list[tuple[int, int, str]] = []
+    for token in raw:
+        if out and _unit_head(out[-1][2]) and _UNIT_END.search(token[2]):
+            out[-1] = (out[-1][0], token[1], out[-1][2] + token[2])
+        else:
+            out.append(token)
+    return out
+
+
+def _unit_head(token: str) -> bool:
+    """The first piece of a unit's name split by a space: a level, then no unit word or title."""
+    return (
+        2 <= len(token) <= 5
+        and token[0] in "省市县区州旗镇乡"
+        and not _UNIT_END.search(token)
+        and not _TITLE_END.search(token)
+    )
 
 
 def _one_per_line(run: list[tuple[int, int, str]]) -> list[tuple[int, int]] | None:

@@ -107,12 +107,14 @@ as a form): such a line is whole, however wide, and never runs on into the next.
 _LABEL_ALT = "|".join(LIST_LABELS)
 _FIELD_LINE = re.compile(rf"(?:{'|'.join(FIELD_LABELS)})[：:]")
 _SPACED_LABELS = "|".join("[ \t]*".join(label) for label in LIST_LABELS)
+_SPACED_SUFFIXES = "|".join("[ \t]*".join(word) for word in ("人员", "领导", "同志", "名单", "单位"))
 # a label, its characters possibly spaced (出 席), then a colon; 出席/列席/请假 also without a colon
 _LIST_LABEL = re.compile(
-    rf"(?:{_SPACED_LABELS})(?:会议)?的?(?:人员|领导|同志|名单|单位)?(?:有|是)?"
+    rf"(?:{_SPACED_LABELS})(?:[ \t]*(?:会[ \t]*议|的|{_SPACED_SUFFIXES}|有|是))*"
     rf"[ \t]*(?:[（(][^（()）\n]{{1,16}}[）)])?[ \t]*[：:]"
     rf"|(?:出[ \t]*席|列[ \t]*席|请[ \t]*假|缺[ \t]*席|记[ \t]*录)"
-    rf"(?=[ \t]+[{CJK}]{{1,4}}(?:[ \t、，,；;（(]|$))"
+    rf"(?=[ \t]+(?:[{CJK}]{{1,4}}(?:[ \t、，,；;（(]|$)"
+    rf"|[{CJK}]{{2,12}}(?:局|办|委|院|中心|公司|政府|街道|镇|乡)[ \t]))"
 )
 _PARAGRAPH = re.compile(
     rf"会议|[一二三四五六七八九十百]+[、.．]|[一二三四五六七八九十]+$|[（(][一二三四五六七八九十]+[）)]"
@@ -121,6 +123,9 @@ _PARAGRAPH = re.compile(
     rf"|(?:{_LABEL_ALT})(?:会议)?的?(?:人员|领导|同志|名单|单位)?(?:有|是)?[：:]"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]")
+_SIGN_OFF = re.compile(r"[^：:]{0,30}[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?[）)]?$")
+"""The issuing office and its date (X办公室 2025年11月7日印发) or the date alone: it closes a
+list above it, so its words are prose again (spaces inside them are no separators)."""
 _WORD_ON = re.compile(r"会议(?:[，。、；：）》”]|室|精神|纪要|的|上|中|期间|并|后|召开|$)")
 """会议 that ends a word broken at a line end (…第九次常务 / 会议，…; …电视电话 / 会议精神): no
 paragraph opens so, so the line is joined to the one before where that one runs on."""
@@ -225,7 +230,7 @@ def _mark_lists(folded: str, lines: list[_Line]) -> list[_Line]:
             continue
         if _LIST_LABEL.match(folded, line.start, line.end):
             in_list = True
-        elif _PARAGRAPH.match(line.text):
+        elif _PARAGRAPH.match(line.text) or _SIGN_OFF.match(line.text):
             in_list = False
         line.is_list = in_list
         out.append(line)

@@ -77,7 +77,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
     every = sorted(CORPUS.glob("*.txt")) + sorted(
-        p for p in UNSEEN.iterdir() if not p.name.endswith(".expected.json")
+        p for p in UNSEEN.iterdir() if p.suffix in (".txt", ".html", ".docx")
     )
     report("seed", [SEED.read_text(encoding="utf-8")], args.rounds)
     report("corpus and unseen layouts", [read_source(p).text for p in every], args.rounds)

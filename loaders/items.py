@@ -234,16 +234,18 @@ class _Block:
     start: int | None = None
 
 
-_TOPIC = re.compile(r"议题([一二三四五六七八九十]+)[：:，、．.]\s*")
+_TOPIC = re.compile(r"[【\[]?议题([一二三四五六七八九十]+)[】\]]?[：:，、．.]?\s*")
+_BRACKETED_ARABIC = re.compile(r"[（(](\d{1,2})[）)]\s*")
 _ORDINAL_ITEM = re.compile(r"第([一二三四五六七八九十]+)(?:项|个?议题)[：:，、．.]?\s*")
 _STYLES = (
     _Style(_HEADING, _BARE, chinese_number),
     _Style(_ARABIC_HEADING, None, int, first_line_only=True),
     _Style(_BRACKETED, None, chinese_number, first_line_only=True),
+    _Style(_BRACKETED_ARABIC, None, int, first_line_only=True),
     _Style(_TOPIC, None, chinese_number, first_line_only=True),
     _Style(_ORDINAL_ITEM, None, chinese_number, first_line_only=True),
 )
-"""Numbering styles, tried in order: 一、 (or a bare 一), 1、, （一）, 议题一：, 第一项，."""
+"""Numbering styles, tried in order: 一、 (or a bare 一), 1、, （一）, （1）, 议题一：, 第一项，."""
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

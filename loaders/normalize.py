@@ -55,8 +55,9 @@ def _fold_table() -> dict[int, str]:
 
 _FOLD = _fold_table()
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
-_LINE = re.compile(r"[ \t]*([^ \t\n](?:[^\n]*[^ \t\n])?)[ \t]*")
-"""A line that is not blank: its text without the spaces around it (group 1), up to its line break."""
+_LINE = re.compile(r"[ \t■●◆▲★◇□►▶√]*([^ \t\n](?:[^\n]*[^ \t\n])?)[ \t]*")
+"""A line that is not blank: its text without the spaces around it and without a bullet before it
+(■ ● ◆, typography, not text), up to its line break."""
 _SPACES = re.compile(r"[ \t]+")
 # the one space kept between two printable ASCII characters (16:31:47 2025-11-14); the rest go
 _ASCII_GAP = re.compile(r"[!-~]([ \t])[ \t]*(?=[!-~])")
@@ -119,7 +120,7 @@ _LIST_LABEL = re.compile(
 _PARAGRAPH = re.compile(
     rf"会议|[一二三四五六七八九十百]+[、.．]|[一二三四五六七八九十]+$|[（(][一二三四五六七八九十]+[）)]"
     rf"|\d{{1,2}}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条项章部分]|第[一二三四五六七八九十\d至、和]+议题"
-    rf"|议题[一二三四五六七八九十]+[：:，]"
+    rf"|议题[一二三四五六七八九十]+[：:，]|[【\[]议题[一二三四五六七八九十]+[】\]]"
     rf"|(?:{_LABEL_ALT})(?:会议)?的?(?:人员|领导|同志|名单|单位)?(?:有|是)?[：:]"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]")

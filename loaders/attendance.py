@@ -3,12 +3,14 @@
 Minutes list people in many layouts; the parser reads the layout, not the names:
 
 * closing lists under a label (``出席：``, ``请假：`` with reasons in brackets, ``应邀出席：``,
-  ``列席：``, ``记录：``), names separated by spaces (``王大明 李小红``), by ``、``/``，``, or one to a
-  line; inside a ``列席`` list, groups (``（一）邀请列席：…``, ``（二）政府办：…``, ``第一至五议题：…``,
+  ``列席：``, ``记录：``; also ``出席人员：``, ``出席会议的有：``, a label without its colon, a note
+  in brackets before the colon), names separated by spaces (``王大明 李小红``), by ``、``/``，``, or
+  one to a line (one character to a line: cut where each name starts with a surname); inside a
+  ``列席`` list, groups (``（一）邀请列席：…``, ``（二）政府办：…``, ``第一至五议题：…``,
   ``固定列席：…``) and a unit before its names (``发改局赵志远``, ``市场监管局钱立、孙波``,
   ``县财政局 王某 李某``);
 * sentences in the opening paragraph (``副市长林原、冯一平…出席会议``, ``…韦安应邀参加会议``,
-  ``出席会议的有：…``);
+  ``出席会议的有：…``, ``…出席，…列席。``, ``…因病缺席``);
 * the distribution (``分送：``/``发：``/``送：``/``本期发：``) split at ``，、`` and ``及``.
 
 Padding inside a name goes (``许 亮`` -> 许亮). Where spaces separate names, a lone character is no

@@ -10,8 +10,11 @@ Two kinds of line are treated differently, and this is the one decision the pars
 
 * **prose** lines lose every space between Chinese characters and digits, and a line that does not
   end a sentence is joined to the next unless the next opens a new paragraph (会议…, 一、, （一）,
-  a list label);
-* **list** lines, from a label such as ``出席：``/``列 席：``/``分送：`` to the next paragraph, keep
+  a list label) — but a line that leaves 《 open, or breaks before 会议 ending a word (…常务 /
+  会议，…) or before 纪要, runs on; the field lines of a page or a form (来源：, 时间：) stand whole;
+  a bullet before a line (■ ●) goes;
+* **list** lines, from a label such as ``出席：``/``列 席：``/``分送：`` to the next paragraph or the
+  issuing office's line, keep
   one space between two Chinese characters outside brackets and keep their line breaks, because
   those spaces and breaks are what separates names (``林 涛 韦 平``). The attendance parser
   removes the padding inside names; the label itself is closed up (``出 席：`` -> ``出席：``), and

@@ -57,6 +57,7 @@ _NAME_AFTER = re.compile(r"主持召开了?([^，。；：]{2,60}?会议)")
 _NAME_BEFORE = re.compile(r"([^，。；：]{0,40}?第[\d" + NUMERAL + r"]+次[^，。；：于在]{0,20}?会议)")
 _PLACE = re.compile(r"在[^在，。]{2,30}?(?:室|厅|楼|中心|会场|宾馆|酒店|大厦|\d号?)$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_SIGNED_DATE = re.compile(rf"(?:{DATE.pattern})(?:印发)?")
 _PRINTED = re.compile(rf"[（(]?(?:{DATE.pattern})印发[）)]?")
 _BRACKETED_DATE = re.compile(rf"[（(](?:{DATE.pattern})[）)]")
 _ITEM_HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|会议(?!纪要)")
@@ -277,6 +278,31 @@ def _set_body(norm: Normalized, head: Head, name: str, start: int) -> None:
 
 PAGE_DATE_KEYS = ("成文日期", "发文日期", "发布日期", "发布时间", "生成日期")
 """Keys of a page's metadata whose date can lend its year to a meeting date without one, best first."""
+
+
+def read_signature(norm: Normalized, head: Head, start: int, end: int) -> None:
+    """Minutes signed by the government itself at their foot (X人民政府 / 2025年11月7日, or side by
+    side): the government is their issuer and the date their date of issue, where no office is.
+
+    >>> from loaders.normalize import normalize
+    >>> foot, head = normalize("某某县人民政府\\n2025年11月7日"), Head()
+    >>> read_signature(foot, head, 0, len(foot.text))
+    >>> head.issuer, head.issued
+    ('某某县人民政府', '2025-11-07')
+    """
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", norm.text[start:end])]
+    for k, (at, line) in enumerate(lines):
+        if not (gov := _GOVERNMENT.match(line)) or line.startswith("各"):
+            continue
+        rest, rest_at = line[gov.end() :], start + at + gov.end()
+        if not rest and k + 1 < len(lines):
+            rest, rest_at = lines[k + 1][1], start + lines[k + 1][0]
+        dates = find_dates(rest)
+        if dates and dates[0].start == 0 and dates[0].iso and _SIGNED_DATE.fullmatch(rest):
+            _set(norm, head, "issuer", gov[0], start + at)
+            _set_body(norm, head, gov[0], start + at)
+            _set(norm, head, "issued", dates[0].iso, rest_at, rest_at + dates[0].end)
+            return
 
 
 def page_date_from_metadata(head: Head, metadata: dict[str, str]) -> None:

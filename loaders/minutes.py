@@ -32,6 +32,7 @@ from loaders.header import (
     parse_fields,
     parse_head,
     parse_meeting,
+    read_signature,
 )
 from loaders.items import parse_body
 from loaders.normalize import Normalized, normalize
@@ -51,6 +52,7 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     participants = parse_inline(norm, *opening) if opening else []
     regions = _regions(norm, opening[1] + 1 if opening else header_end)
     parse_head(norm, regions.footer, len(norm.text), head)
+    read_signature(norm, head, regions.footer, len(norm.text))
     page_date_from_metadata(head, metadata or {})
     minutes = Minutes(source=source)
     if opening:

@@ -323,3 +323,16 @@ def test_an_issue_number_between_the_office_and_its_date(issue):
         "2025-11-07",
         "2025-11-05",
     )
+
+
+@pytest.mark.parametrize("foot", ["某某县人民政府\n2025年11月7日", "某某县人民政府  2025年11月7日印发"])
+def test_minutes_signed_by_the_government(foot):
+    body = "一、会议听取了县财政局的汇报。\n分送：县委办，\n各区县人民政府\n"
+    raw = f"11月5日，县长王大明主持召开县政府第5次常务会议。\n{body}{foot}\n"
+    minutes = parse_minutes(raw, "signed.txt")
+    assert (minutes.issuer, minutes.issued, minutes.body) == (
+        "某某县人民政府",
+        "2025-11-07",
+        "某某县人民政府",
+    )
+    assert [d.name for d in minutes.distribution] == ["县委办", "各区县人民政府"]

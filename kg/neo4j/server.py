@@ -162,6 +162,7 @@ def config(port: int, auth: bool) -> str:
         "server.directories.run=run",
         f"server.memory.pagecache.size={PAGECACHE}",
         "db.shutdown_transaction_end_timeout=2s",
+        "dbms.cypher.min_replan_interval=1h",
         "",
     ])  # fmt: skip
 

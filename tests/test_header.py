@@ -336,3 +336,12 @@ def test_minutes_signed_by_the_government(foot):
         "某某县人民政府",
     )
     assert [d.name for d in minutes.distribution] == ["县委办", "各区县人民政府"]
+
+
+def test_a_date_in_brackets_after_the_title_is_the_meetings():
+    raw = (
+        "县政府第12次常务会议纪要（2025年9月3日）\n县长王大明主持召开县政府第12次常务会议。\n"
+        "一、会议听取了县财政局的汇报。\n"
+    )
+    minutes = parse_minutes(raw, "dated-title.txt")
+    assert (minutes.title, minutes.meeting.date) == ("县政府第12次常务会议纪要", "2025-09-03")

@@ -59,6 +59,8 @@ _PLACE = re.compile(r"在[^在，。]{2,30}?(?:室|厅|楼|中心|会场|宾馆|
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _SIGNED_DATE = re.compile(rf"(?:{DATE.pattern})(?:印发)?")
 _PRINTED = re.compile(rf"[（(]?(?:{DATE.pattern})印发[）)]?")
+_TITLE_ENDS = ("纪要", "议定事项")
+"""How the title of minutes ends (县政府第12次常务会议纪要, 市政府第5次常务会议议定事项)."""
 _TRAILING_DATE = re.compile(rf"[（(](?:{DATE.pattern})[）)]$")
 _BRACKETED_DATE = re.compile(rf"[（(](?:{DATE.pattern})[）)]")
 _ITEM_HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|会议(?!纪要)")
@@ -212,12 +214,13 @@ def _document_number(line: _Line, waiting: bool) -> bool:
 
 
 def _title_or_masthead(line: _Line, waiting: bool) -> bool:
-    """…纪要: a title where it names the meeting's ordinal, else a masthead; either may name the body.
+    """…纪要 (…议定事项): a title where it names the meeting's ordinal, else a masthead; either may
+    name the body.
     A date in brackets after the title (…纪要（2025年9月3日）) is the meeting's, as one under it."""
     text = line.text
     if line.dates and (dated := _TRAILING_DATE.search(text)):
         text = text[: dated.start()]
-    if not text.endswith("纪要"):
+    if not text.endswith(_TITLE_ENDS):
         return False
     if len(text) < len(line.text):
         line.head.dated_heading = line.head.dated_heading or line.dates[-1]

@@ -345,3 +345,12 @@ def test_a_date_in_brackets_after_the_title_is_the_meetings():
     )
     minutes = parse_minutes(raw, "dated-title.txt")
     assert (minutes.title, minutes.meeting.date) == ("县政府第12次常务会议纪要", "2025-09-03")
+
+
+def test_a_title_ending_in_yi_ding_shi_xiang():
+    raw = (
+        "某某市人民政府第12次常务会议议定事项\n9月3日，市长王大明主持召开市政府第12次常务会议。\n"
+        "一、会议听取了市财政局的汇报。\n"
+    )
+    minutes = parse_minutes(raw, "yiding.txt")
+    assert (minutes.title, minutes.body) == ("某某市人民政府第12次常务会议议定事项", "某某市人民政府")

@@ -24,7 +24,7 @@ from kg import resolve
 from kg.store import Document, Store, store_path
 from loaders import iris
 from loaders.errors import KGError, NotMinutesError
-from loaders.rdf import PREFIXES, to_triples
+from loaders.rdf import PREFIXES, to_statements
 from ontology import ID, MKG, ONTOLOGY_TTL, SHAPES_TTL
 
 STATUSES = ("loaded", "replaced", "unchanged", "failed")
@@ -88,7 +88,7 @@ def load(
     store=None,
     *,
     progress: Callable[[FileResult, int, int], None] | None = None,
-    on_document: Callable[[str, list[tuple] | None], None] | None = None,
+    on_document: Callable[[str, list[tuple[str, str, str]] | None], None] | None = None,
 ) -> LoadReport:
     """Load files, folders and globs into the store; one bad file never stops the batch.
 
@@ -154,9 +154,9 @@ class _Batch:
                     self.st.replace_many([document])
                 except KGError as error:
                     result.status, result.triples, result.reason = "failed", 0, str(error)
-        for result, (graph, triples) in batch:
+        for result, document in batch:
             if result.status != "failed" and self.on_document is not None:
-                self.on_document(str(graph), triples)
+                self.on_document(document.graph, document.triples)
             self.notify(result)
 
     def notify(self, result: FileResult) -> None:
@@ -176,14 +176,14 @@ def _prepare(path: Path, st: Store, names=None) -> tuple[FileResult, Document | 
     if known == digest:
         return FileResult(str(path), "unchanged"), None
     try:
-        document = to_triples(_minutes(path), content_hash=digest, names=names)
+        document = to_statements(_minutes(path), content_hash=digest, names=names)
     except KGError as error:
         return FileResult(str(path), "failed", reason=str(error)), None
     except Exception as error:  # a parser bug must not sink the batch; say what broke, and where
         reason = f"{path}: could not be parsed ({type(error).__name__}: {error})"
         return FileResult(str(path), "failed", reason=reason), None
     status = "loaded" if known is None and not st.has_graph(graph_iri) else "replaced"
-    return FileResult(str(path), status, triples=len(document[1])), document
+    return FileResult(str(path), status, triples=len(document.triples)), document
 
 
 def _read(path: Path):

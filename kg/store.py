@@ -5,7 +5,7 @@ current directory). Each source document's facts live in the named graph of its 
 its content hash, so the store is its own registry of what was loaded: an unchanged file is a no-op,
 a changed file's graph is replaced in one transaction (a SPARQL update ``DROP GRAPH`` + ``INSERT
 DATA``, which Oxigraph applies atomically), and a document can be withdrawn whole. New documents go
-in faster, by ``bulk_extend``, with the content hash written last as the mark that they are complete
+in faster, by Oxigraph's bulk loader, with the content hash written last as the mark that they are complete
 (:meth:`Store.add_new`).
 
 >>> store = Store(None)            # in memory, for examples; kg always opens a path
@@ -16,23 +16,27 @@ in faster, by ``bulk_extend``, with the content hash written last as the mark th
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 
 from loaders.errors import KGError
+from loaders.rdf import Statements
+from loaders.rdf import rdflib_term as _rdflib
 from ontology import MKG
 
 DEFAULT_STORE = Path(".kg") / "store"
 """Where the store lives when neither ``--store`` nor ``KG_STORE`` says otherwise."""
 
-Document = rdflib.Graph | tuple[rdflib.URIRef, list[tuple]]
-"""What the store writes: an rdflib graph, or a graph's IRI with its triples."""
+Document = Statements | rdflib.Graph | tuple[rdflib.URIRef, list[tuple]]
+"""What the store writes: :class:`loaders.rdf.Statements` (what ``kg load`` builds), an rdflib graph,
+or a graph's IRI with its rdflib triples."""
+
+_MARK = f"<{MKG.contentHash}>"
 
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _DOCUMENTS = """
 PREFIX mkg: <https://w3id.org/minutes-kg/ns#>
 SELECT ?g ?file ?hash WHERE {
@@ -113,58 +117,52 @@ class Store:
     def replace_many(self, documents: list[Document]) -> int:
         """Put each document in place of its named graph, all in one transaction.
 
-        A document is an rdflib graph (named by its identifier) or a pair ``(graph IRI, triples)``
-        as :func:`loaders.rdf.to_triples` gives. When none of them is in the store yet, the quads go
-        in with one ``extend`` (a transaction of its own); otherwise one SPARQL update drops and
-        inserts each graph, which Oxigraph also applies as one transaction. The update's terms are
-        serialised by pyoxigraph, which checks IRIs and escapes literals, never formatted by hand.
+        A document is :class:`loaders.rdf.Statements`, an rdflib graph (named by its identifier) or
+        a pair ``(graph IRI, rdflib triples)``. When none of them is in the store yet, the quads go
+        in with one ``load`` (a transaction of its own); otherwise one SPARQL update drops and
+        inserts each graph, which Oxigraph also applies as one transaction. Terms are written by
+        pyoxigraph (which escapes literals) or by :mod:`loaders.iris` (which percent-encodes IRIs),
+        and Oxigraph's parser checks them again: user text is never formatted into the update.
         Returns the number of triples written.
         """
-        named = [_named(d) for d in documents]
         try:
-            names = [ox.NamedNode(str(name)) for name, _ in named]
-            if any(self._ox.contains_named_graph(n) for n in names):
-                self._ox.update(
-                    " ;\n".join(_replacement(n, t) for n, (_, t) in zip(names, named, strict=True))
-                )
+            named = [_statements(d) for d in documents]
+            if any(self._ox.contains_named_graph(ox.NamedNode(n.graph)) for n in named):
+                self._ox.update(" ;\n".join(map(_replacement, named)))
             else:
-                term = _Converter()
-                pairs = zip(names, named, strict=True)
-                self._ox.extend(ox.Quad(term(s), term(p), term(o), n) for n, (_, t) in pairs for s, p, o in t)
+                self._ox.load("".join(_nquads(named)), ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as error:
-            which = ", ".join(str(name) for name, _ in named)
+            which = ", ".join(_statements_name(d) for d in documents)
             raise StoreError(f"{self.path}: cannot write {which} ({_first_line(error)})") from None
-        return sum(len(t) for _, t in named)
+        return sum(len(n.triples) for n in named)
 
     def add_new(self, documents: list[Document]) -> int:
         """Write documents that are not in the store yet, the fast way; returns the triples written.
 
-        The facts go in with ``bulk_extend`` (about three times faster than ``extend``, but not a
-        transaction), then every document's ``mkg:contentHash`` with one small ``extend``: the hash
+        The facts go in as N-Quads through ``bulk_load`` (about three times faster than a
+        transaction, but not one), then every document's ``mkg:contentHash`` with one small ``load``
+        (a transaction): the hash
         is the mark that a document is complete. If the bulk write fails, the graphs are removed
         again; if the process dies between the two writes, the documents are there without their
         hash, so the next load takes them for changed files and replaces them, atomically.
         """
-        named = [_named(d) for d in documents]
-        names = [ox.NamedNode(str(name)) for name, _ in named]
-        if any(self._ox.contains_named_graph(n) for n in names):
-            return self.replace_many(documents)
-        term, facts, marks, mark = _Converter(), [], [], MKG.contentHash
         try:
-            for n, (_, triples) in zip(names, named, strict=True):
-                for s, p, o in triples:
-                    (marks if p == mark else facts).append(ox.Quad(term(s), term(p), term(o), n))
+            named = [_statements(d) for d in documents]
         except ValueError as error:
             raise StoreError(f"{self.path}: cannot write {_first_line(error)}") from None
+        names = [ox.NamedNode(n.graph) for n in named]
+        if any(self._ox.contains_named_graph(n) for n in names):
+            return self.replace_many(documents)
         try:
-            self._ox.bulk_extend(facts)
-            self._ox.extend(marks)
-        except OSError as error:
+            facts, marks = _nquads(named)
+            self._ox.bulk_load(facts, ox.RdfFormat.N_QUADS)
+            self._ox.load(marks, ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as error:
             for n in names:
                 self._ox.remove_graph(n)
             which = ", ".join(n.value for n in names)
             raise StoreError(f"{self.path}: cannot write {which} ({_first_line(error)})") from None
-        return len(facts) + len(marks)
+        return sum(len(n.triples) for n in named)
 
     def has_graph(self, graph: str) -> bool:
         """Whether the named graph ``graph`` holds anything."""
@@ -217,27 +215,43 @@ class Store:
         return graph
 
 
-def _named(document: Document) -> tuple[rdflib.URIRef, Collection]:
-    if isinstance(document, rdflib.Graph):
-        return document.identifier, document
-    return document
+def _statements(document: Document) -> Statements:
+    """Any document as N-Triples terms; rdflib terms are written by pyoxigraph (which checks IRIs and
+    escapes literals), each distinct term once."""
+    if isinstance(document, Statements):
+        return document
+    name, triples = (document.identifier, document) if isinstance(document, rdflib.Graph) else document
+    term: dict = {}
+
+    def text(t) -> str:
+        if t not in term:
+            term[t] = str(_ox(t))
+        return term[t]
+
+    return Statements(str(name), [(text(s), text(p), text(o)) for s, p, o in triples])
 
 
-def _replacement(name: ox.NamedNode, graph) -> str:
-    term = _Converter()
-    data = " .\n".join(f"{term(s)} {term(p)} {term(o)}" for s, p, o in graph)
-    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data} .\n}} }}"
+def _statements_name(document: Document) -> str:
+    if isinstance(document, Statements):
+        return document.graph
+    return str(document.identifier if isinstance(document, rdflib.Graph) else document[0])
 
 
-class _Converter(dict):
-    """rdflib -> pyoxigraph terms, each distinct term converted once (types, predicates, persons
-    and units recur on every other triple, so this halves the cost of a write)."""
+def _nquads(documents: list[Statements]) -> tuple[str, str]:
+    """The documents' triples in their graphs as N-Quads, for Oxigraph's Rust parser to read: the
+    facts, and apart from them the content hashes (the marks that a document is complete)."""
+    facts, marks = [], []
+    for document in documents:
+        graph = f"<{document.graph}> .\n"
+        for s, p, o in document.triples:
+            (marks if p == _MARK else facts).append(f"{s} {p} {o} {graph}")
+    return "".join(facts), "".join(marks)
 
-    def __call__(self, term):
-        converted = self.get(term)
-        if converted is None:
-            converted = self[term] = _ox(term)
-        return converted
+
+def _replacement(document: Statements) -> str:
+    name = f"<{document.graph}>"
+    data = "".join(f"{s} {p} {o} .\n" for s, p, o in document.triples)
+    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data}}} }}"
 
 
 def _ox(term) -> ox.NamedNode | ox.Literal:
@@ -251,19 +265,6 @@ def _ox(term) -> ox.NamedNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise StoreError(f"cannot store the term {term!r}: only IRIs and literals are expected")
-
-
-def _rdflib(term):
-    """A pyoxigraph term as an rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
-        return rdflib.Literal(term.value)
-    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
 def _param(value) -> ox.NamedNode | ox.Literal:

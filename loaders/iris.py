@@ -44,7 +44,9 @@ def _encode(ch: str) -> str:
     return "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
 
 
+@lru_cache(maxsize=65536)
 def _iri(*parts: str) -> URIRef:
+    """Persons, units and meetings recur across a government's minutes: each IRI is built once."""
     return ID["/".join(segment(p) for p in parts)]
 
 

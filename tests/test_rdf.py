@@ -1,11 +1,11 @@
 """The record as RDF: deterministic IRIs, one named graph per document, provenance on every fact."""
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import ORG, PROV, RDF, RDFS
 
 from loaders import iris
-from loaders.rdf import to_rdf, to_triples
+from loaders.rdf import to_rdf, to_statements
 from loaders.record import Decision, Directive, Item, Meeting, Mention, Minutes, Participant, Span
 from ontology import ID, ITEM_KIND, MKG, OUTCOME, ROLE
 
@@ -167,9 +167,16 @@ def test_serialises_and_reparses_as_trig():
     assert len(again.graph(g.identifier)) == len(g)
 
 
-def test_to_triples_is_to_rdf_without_the_graph():
-    identifier, triples = to_triples(handmade(), content_hash="x")
+def test_to_statements_is_to_rdf_as_ntriples():
+    statements = to_statements(handmade(), content_hash="x")
     graph = to_rdf(handmade(), content_hash="x")
-    assert identifier == graph.identifier
-    assert len(triples) == len(set(triples)) == len(graph)
-    assert set(triples) == set(graph)
+    assert statements.graph == str(graph.identifier)
+    assert len(statements.triples) == len(set(statements.triples)) == len(graph)
+    reparsed = Graph().parse(data=statements.ntriples(), format="nt")
+    assert isomorphic(reparsed, graph)
+
+
+def test_text_that_looks_like_ntriples_stays_one_literal():
+    quote = '"> <x:y> <x:z> .\n\\'
+    g = to_rdf(handmade(participants=[Participant("王某", "present", span(quote))]))
+    assert Literal(quote) in set(g.objects(predicate=MKG.quote))

@@ -140,16 +140,17 @@ def test_a_document_without_its_hash_is_taken_for_a_changed_one(tmp_path):
     from conftest import CORPUS, SEED
 
     from kg.pipeline import load
-    from loaders.rdf import to_triples
+    from loaders.rdf import Statements, to_statements
     from loaders.reading import read_minutes
 
     seed = CORPUS / f"{SEED}.txt"
     clean = tmp_path / "clean"
     load([seed], clean)
-    iri, triples = to_triples(read_minutes(seed), content_hash="x")
+    document = to_statements(read_minutes(seed), content_hash="x")
+    facts = [t for t in document.triples if t[1] != f"<{MKG.contentHash}>"]
     crashed = tmp_path / "crashed"
     with Store(crashed) as st:
-        st.add_new([(iri, [t for t in triples if t[1] != MKG.contentHash][:-50])])  # facts, no mark
+        st.add_new([Statements(document.graph, facts[:-50])])  # facts, no mark
         assert st.documents()[seed.name]["hash"] is None
     assert [r.status for r in load([seed], crashed).results] == ["replaced"]
     assert quads(crashed) == quads(clean)

@@ -55,20 +55,31 @@ def push(store, conn: Connection, progress: Callable[[str], None] | None = None)
         query = f"MATCH (g:{GRAPH_LABEL}) RETURN g.uri AS uri, g.digest AS digest"
         have = {r["uri"]: r["digest"] for r in session.run(query)}
         for graph in sorted(set(have) - set(view.digests)):
-            session.execute_write(_withdraw, view, graph)
+            _in_transaction(session, _withdraw, view, graph)
             summary["withdrawn"].append(graph)
         changed = [g for g, value in sorted(view.digests.items()) if have.get(g) != value]
         summary["unchanged"] = len(view.digests) - len(changed)
         for graph in changed:
-            session.execute_write(_write_document, view, graph, graph in have)
+            _in_transaction(session, _write_document, view, graph, graph in have)
             summary["pushed"].append(graph)
             if progress:
                 progress(graph)
     return summary
 
 
+def _in_transaction(session, work, *args) -> None:
+    """Run ``work(tx, *args)`` in one explicit transaction: all of it or nothing.
+
+    Not ``execute_write``: it would retry for half a minute when the server is gone, where the
+    user is better served by the error at once (a later push catches up).
+    """
+    with session.begin_transaction() as tx:
+        work(tx, *args)
+        tx.commit()
+
+
 def ensure_schema(session) -> None:
-    """A uniqueness constraint on ``uri`` for every primary label (and the bookkeeping label)."""
+    """The uniqueness constraints on ``uri``: of every node (``Resource``) and of the bookkeeping."""
     for label in (RESOURCE, GRAPH_LABEL):
         name = f"kg_{label.lower()}_uri"
         session.run(

@@ -72,10 +72,12 @@ def to_rdf(minutes: Minutes, *, content_hash: str | None = None, names: aliases.
     graph = Graph(identifier=URIRef(statements.graph))
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    parsed = ox.parse(statements.ntriples(), ox.RdfFormat.N_TRIPLES)
-    graph.addN(
-        (rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object), graph) for t in parsed
-    )
+    # a term recurs on many triples: each distinct one is read once, all of them in one parse
+    distinct = list(dict.fromkeys(t for triple in statements.triples for t in triple))
+    text = "".join(f"<urn:x> <urn:x> {t} .\n" for t in distinct)
+    parsed = (rdflib_term(t.object) for t in ox.parse(text, ox.RdfFormat.N_TRIPLES))
+    terms = dict(zip(distinct, parsed, strict=True))
+    graph.addN((terms[s], terms[p], terms[o], graph) for s, p, o in statements.triples)
     return graph
 
 

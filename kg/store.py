@@ -5,8 +5,8 @@ current directory). Each source document's facts live in the named graph of its 
 its content hash, so the store is its own registry of what was loaded: an unchanged file is a no-op,
 a changed file's graph is replaced in one transaction (a SPARQL update ``DROP GRAPH`` + ``INSERT
 DATA``, which Oxigraph applies atomically), and a document can be withdrawn whole. New documents go
-in faster, by Oxigraph's bulk loader, with the content hash written last as the mark that they are complete
-(:meth:`Store.add_new`).
+in faster, by Oxigraph's bulk loader, with the content hash written last as the mark that they are
+complete (:meth:`Store.add_new`).
 
 >>> store = Store(None)            # in memory, for examples; kg always opens a path
 >>> store.documents()

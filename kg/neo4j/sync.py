@@ -1,8 +1,9 @@
 """Bring Neo4j up to the embedded store: the same graph, written fast and idempotently.
 
 Each document's named graph is projected (:func:`kg.projection.project`) and written in one
-transaction of a few batched ``UNWIND $rows ... MERGE`` statements keyed on ``uri``. Neo4j keeps,
-per document, a ``(:KGGraph {uri, digest})`` node with the digest of the triples it was given, so:
+transaction of a few batched ``UNWIND $rows ...`` statements (CREATE for what is new to Neo4j,
+MERGE on ``uri`` for the rest). Neo4j keeps, per document, a ``(:KGGraph {uri, digest})`` node
+with the digest of the triples it was given, so:
 
 - a document whose digest is unchanged is skipped (a reload changes nothing);
 - a changed document is rewritten, and what it alone said is removed: every node and relationship
@@ -57,7 +58,11 @@ def push(store, conn: Connection, progress: Callable[[str], None] | None = None)
         for graph in sorted(set(have) - set(view.digests)):
             _in_transaction(session, _withdraw, view, graph)
             summary["withdrawn"].append(graph)
-        changed = [g for g, value in sorted(view.digests.items()) if have.get(g) != value]
+        # documents Neo4j had go first: once they are rewritten, a node that only new documents
+        # name cannot be in Neo4j yet, so new documents may CREATE it (see _write_document)
+        changed = sorted(
+            (g for g, value in view.digests.items() if have.get(g) != value), key=lambda g: (g not in have, g)
+        )
         summary["unchanged"] = len(view.digests) - len(changed)
         for graph in changed:
             _in_transaction(session, _write_document, view, graph, graph in have)
@@ -156,47 +161,81 @@ def digest(quads) -> str:
 
 
 def _write_document(tx, view: StoreView, graph: str, previous: bool) -> None:
+    """Write one document: CREATE what is new to Neo4j, MERGE what it may already hold.
+
+    A node is new when the document is (Neo4j has no digest of it) and no other document names the
+    node; ``push`` rewrites the documents Neo4j had before it writes new ones, so such a node cannot
+    be there. An edge with a new end is new too. CREATE skips MERGE's lookups and locks and the
+    per-row ``sources`` arithmetic; everything else is merged on ``uri`` as before.
+    """
     pg = view.project(graph)
     if previous:
         _retract(tx, view, graph, keep_nodes=list(pg.nodes), keep_edges=[_edge_key(e) for e in pg.edges])
-    _merge_nodes(tx, graph, pg.nodes.values())
-    _merge_edges(tx, graph, pg)
+        new = set()
+    else:
+        new = {uri for uri in pg.nodes if view.graphs_of.get(uri) == {graph}}
+    _write_nodes(tx, graph, pg.nodes.values(), new)
+    _write_edges(tx, graph, pg, new)
     query = f"MERGE (g:{GRAPH_LABEL} {{uri: $graph}}) SET g.digest = $digest"
     tx.run(query, graph=graph, digest=view.digests[graph]).consume()
 
 
-def _merge_nodes(tx, graph: str, nodes) -> None:
-    """All nodes in one statement: MERGE on ``:Resource {uri}``, labels set from the row."""
-    rows = [{"uri": n.uri, "labels": [_name(x) for x in n.labels], "props": n.props} for n in nodes]
-    tx.run(
-        f"UNWIND $rows AS row MERGE (n:{RESOURCE} {{uri: row.uri}}) "
-        "WITH n, row, coalesce(n.sources, []) AS old "
-        f"SET n = row.props, n.sources = {_SOURCES}, n:$(row.labels)",
-        rows=rows,
-        graph=graph,
-    ).consume()
+def _write_nodes(tx, graph: str, nodes, new: set[str]) -> None:
+    """All nodes in one statement: a unit subquery per label set for the new, one MERGE for the rest.
+
+    New nodes are created with their labels written into the statement (a dynamic label in CREATE
+    plans and runs slower); the others MERGE on ``:Resource {uri}`` and get their labels from the row.
+    """
+    created, merged = defaultdict(list), []
+    for n in nodes:
+        labels = tuple(sorted(_name(x) for x in n.labels))
+        if n.uri in new:
+            created[labels].append(n.props)
+        else:
+            merged.append({"uri": n.uri, "labels": list(labels), "props": n.props})
+    blocks, params = [], {"graph": graph}
+    for i, (labels, rows) in enumerate(sorted(created.items())):
+        blocks.append(
+            f"CALL () {{ UNWIND $n{i} AS props CREATE (n:{':'.join((RESOURCE, *labels))}) "
+            "SET n = props, n.sources = [$graph] }"
+        )
+        params[f"n{i}"] = rows
+    if merged:
+        blocks.append(
+            f"CALL () {{ UNWIND $merged AS row MERGE (n:{RESOURCE} {{uri: row.uri}}) "
+            "WITH n, row, coalesce(n.sources, []) AS old "
+            f"SET n = row.props, n.sources = {_SOURCES}, n:$(row.labels) }}"
+        )
+        params["merged"] = merged
+    if blocks:
+        tx.run("\n".join(blocks), params).consume()
 
 
-def _merge_edges(tx, graph: str, pg: PropertyGraph) -> None:
-    """All edges in one statement: a unit subquery per relationship type, its rows in ``$e<i>``.
+def _write_edges(tx, graph: str, pg: PropertyGraph, new: set[str]) -> None:
+    """All edges in one statement: a unit subquery per relationship type and way of writing.
 
     The type is written into the statement, not given as ``$(row.type)``: Neo4j 5.26 plans a MERGE
     of a dynamic type as a filter over the start node's relationships, some ten times slower; and
     one statement per type pays a round trip and a plan lookup each. Documents with the same set of
-    types send the same statement, which Neo4j plans once. An edge with a ``uri`` (ATTENDED) is
-    keyed on it, the others on their ends and type.
+    types send the same statement, which Neo4j plans once. An edge with a new end is created; the
+    others are merged, one with a ``uri`` (ATTENDED) keyed on it, the rest on their ends and type.
     """
     rows = defaultdict(list)
     for e in pg.edges:
-        rows[(_name(e.type), "uri" in e.props)].append({"s": e.source, "t": e.target, "props": e.props})
+        how = "create" if e.source in new or e.target in new else "uri" if "uri" in e.props else "ends"
+        rows[(_name(e.type), how)].append({"s": e.source, "t": e.target, "props": e.props})
     blocks, params = [], {"graph": graph}
-    for i, ((type_, keyed), group) in enumerate(sorted(rows.items())):
-        rel = f"[r:{type_} {{uri: row.props.uri}}]" if keyed else f"[r:{type_}]"
-        blocks.append(
-            f"CALL () {{ UNWIND $e{i} AS row MATCH (a:{RESOURCE} {{uri: row.s}}) "
-            f"MATCH (b:{RESOURCE} {{uri: row.t}}) MERGE (a)-{rel}->(b) "
-            f"WITH r, row, coalesce(r.sources, []) AS old SET r = row.props, r.sources = {_SOURCES} }}"
-        )
+    for i, ((type_, how), group) in enumerate(sorted(rows.items())):
+        ends = f"UNWIND $e{i} AS row MATCH (a:{RESOURCE} {{uri: row.s}}) MATCH (b:{RESOURCE} {{uri: row.t}}) "
+        if how == "create":
+            write = f"CREATE (a)-[r:{type_}]->(b) SET r = row.props, r.sources = [$graph]"
+        else:
+            key = " {uri: row.props.uri}" if how == "uri" else ""
+            write = (
+                f"MERGE (a)-[r:{type_}{key}]->(b) "
+                f"WITH r, row, coalesce(r.sources, []) AS old SET r = row.props, r.sources = {_SOURCES}"
+            )
+        blocks.append(f"CALL () {{ {ends}{write} }}")
         params[f"e{i}"] = group
     if blocks:
         tx.run("\n".join(blocks), params).consume()

@@ -7,6 +7,13 @@ substitutions, Cypher ``$name``), never pasted into the text. Both files select 
 so the answers can be compared row for row: ``kg ask --all --compare`` runs every question for
 every value of its parameters found in the store, on both engines, and lists where they differ.
 
+An answer is a set of rows: every question selects DISTINCT on both engines. The store's default
+graph is the union of the documents' graphs, so a triple that several documents state (a person's
+label, a unit's name) matches once per document, and joins through it would repeat rows that
+Neo4j, holding one node, gives once. A question that takes a unit finds it by any of its names
+(``rdfs:label``, ``skos:altLabel``, ``skos:hiddenLabel``; in Neo4j ``name``, ``aliases``,
+``hidden_label``), since units are labelled with their full names and written with short ones.
+
 >>> q = questions()["meeting-attendance"]
 >>> q.params, q.description.startswith("Who chaired")
 ({'meeting': None}, True)

@@ -9,6 +9,7 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 SCORER = SHARED / "tools" / "score-minutes"
 EXAMPLES = ROOT / "examples" / "minutes"
+MULTI = ROOT / "tests" / "data" / "multi"
 SEED = "xiangshan-2023-standing-28"
 CORPUS_NAMES = sorted(p.name.removesuffix(".expected.json") for p in CORPUS.glob("*.expected.json"))
 
@@ -33,6 +34,18 @@ def corpus_store(tmp_path_factory, corpus_dir) -> Path:
 
     path = tmp_path_factory.mktemp("corpus") / "store"
     report = load(sorted(str(p) for p in corpus_dir.glob("*.txt")), path)
+    assert not report.failed, [r.reason for r in report.failed]
+    return path
+
+
+@pytest.fixture(scope="session")
+def county_store(tmp_path_factory, corpus_dir) -> Path:
+    """The corpus and the invented county's minutes (``tests/data/multi``: one government over
+    several meetings, so units, people and documents recur) in one store; tests never write it."""
+    from kg.pipeline import load
+
+    path = tmp_path_factory.mktemp("county") / "store"
+    report = load(sorted(str(p) for p in [*corpus_dir.glob("*.txt"), *MULTI.glob("*.txt")]), path)
     assert not report.failed, [r.reason for r in report.failed]
     return path
 
@@ -65,4 +78,19 @@ def neo4j(neo4j_server):
 
     conn = Connection(neo4j_server["uri"], "neo4j")
     clear(conn)
+    return conn
+
+
+@pytest.fixture(scope="module")
+def county_neo4j(neo4j_server, county_store):
+    """The test Neo4j holding the county store, emptied and pushed once per module: a push takes
+    seconds, so a module's tests share it and must not change it (or put back what they change)."""
+    from kg.neo4j.connection import Connection
+    from kg.neo4j.sync import clear, push
+    from kg.pipeline import opened
+
+    conn = Connection(neo4j_server["uri"], "neo4j")
+    clear(conn)
+    with opened(county_store) as st:
+        push(st, conn)
     return conn

@@ -1,6 +1,6 @@
 """``kg viz --cypher``: the nodes a Cypher query on the real Neo4j server returns, drawn from the same
-projection the embedded store holds. Neo4j is started with ``kg.neo4j.server.start`` (a missing
-server fails, never skips) and brought up to the corpus store, the state other Neo4j tests use too."""
+projection the embedded store holds. The Neo4j is the tests' own (``neo4j_server``: a missing server
+fails, never skips), emptied and brought up to the corpus store once for the module."""
 
 import pytest
 from click.testing import CliRunner
@@ -12,15 +12,16 @@ CHAIRED = "MATCH (m:Meeting)-[:CHAIR]->(p:Person) WHERE p.name = '李晓东' RET
 
 
 @pytest.fixture(scope="module")
-def neo4j(corpus_store):
-    from kg.neo4j import server, sync
-    from kg.neo4j.connection import connection
+def neo4j(neo4j_server, corpus_store):
+    """The tests' Neo4j holding the corpus store; the module's tests only read it."""
+    from kg.neo4j.connection import Connection
+    from kg.neo4j.sync import clear, push
     from kg.pipeline import opened
 
-    server.start()
-    conn = connection()
+    conn = Connection(neo4j_server["uri"], "neo4j")
+    clear(conn)
     with opened(corpus_store) as st:
-        sync.push(st, conn)
+        push(st, conn)
     return conn
 
 
@@ -45,6 +46,6 @@ def test_cypher_answer_naming_nothing_drawable_is_an_error(neo4j, corpus_store):
 def test_cli_cypher(neo4j, corpus_store, tmp_path):
     out = tmp_path / "c.html"
     args = ["viz", "--store", str(corpus_store), "--cypher", CHAIRED, "--out", str(out)]
-    result = CliRunner().invoke(main, args)
+    result = CliRunner().invoke(main, args, env={"NEO4J_URI": neo4j.uri})
     assert result.exit_code == 0, result.output
     assert "李晓东" in out.read_text(encoding="utf-8")

@@ -6,5 +6,5 @@ CALL (m) {
   UNION ALL
   MATCH (p:Person)-[a:ATTENDED]->(m) RETURN a.role AS role, p
 }
-RETURN $meeting AS meeting, role, p.name AS person
+RETURN DISTINCT $meeting AS meeting, role, p.name AS person
 ORDER BY role, person

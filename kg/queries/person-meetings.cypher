@@ -6,5 +6,5 @@ CALL (p) {
   UNION ALL
   MATCH (p)-[a:ATTENDED]->(m:Meeting) RETURN m, a.role AS role
 }
-RETURN $person AS person, m.date AS date, m.name AS meeting, role
+RETURN DISTINCT $person AS person, m.date AS date, m.name AS meeting, role
 ORDER BY date, meeting, role

@@ -1,7 +1,8 @@
-// The directives addressed to a unit across meetings: when, at which meeting and item, what was asked.
+// The directives addressed to a unit (by any of its names) across meetings: when, at which meeting and item, what was asked.
 // param: unit
-MATCH (u:Organization {name: $unit})<-[:ADDRESSEE]-(x:Directive)<-[:HAS_DIRECTIVE]-(i:AgendaItem)
-MATCH (m:Meeting)-[:HAS_ITEM]->(i)
-RETURN $unit AS unit, m.date AS date, m.name AS meeting, i.number AS number, x.verb AS verb,
+MATCH (u:Organization)
+WHERE $unit IN [u.name] + coalesce(u.aliases, []) + coalesce(u.hidden_label, [])
+MATCH (u)<-[:ADDRESSEE]-(x:Directive)<-[:HAS_DIRECTIVE]-(i:AgendaItem)<-[:HAS_ITEM]-(m:Meeting)
+RETURN DISTINCT $unit AS unit, m.date AS date, m.name AS meeting, i.number AS number, x.verb AS verb,
        x.description AS directive
 ORDER BY date, meeting, number, directive

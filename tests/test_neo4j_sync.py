@@ -131,3 +131,24 @@ def test_load_and_remove_with_neo4j(neo4j, corpus_dir, tmp_path):
     )
     assert removed.exit_code == 0, removed.output
     assert counts(neo4j) == {"nodes": 0, "relationships": 0}
+
+
+def test_a_new_document_takes_over_nodes_a_changed_one_held(neo4j, corpus_dir, tmp_path):
+    """b.txt's persons move to a new a.txt: b.txt is rewritten first, so a.txt can create them anew."""
+    seed, other = corpus_dir / "xiangshan-2023-standing-28.txt", corpus_dir / "miluo-2025-standing-47.txt"
+    folder, store = tmp_path / "docs", tmp_path / "store"
+    folder.mkdir()
+    shutil.copy(seed, folder / "b.txt")
+    pipeline.load([folder], store)
+    with pipeline.opened(store) as st:
+        push(st, neo4j)
+    shutil.copy(other, folder / "b.txt")
+    shutil.copy(seed, folder / "a.txt")
+    pipeline.load([folder], store)
+    with pipeline.opened(store) as st:
+        summary = push(st, neo4j)
+    source = "https://w3id.org/minutes-kg/id/source/"
+    assert summary["pushed"] == [f"{source}b.txt", f"{source}a.txt"]
+    _assert_same_graph(neo4j, store)
+    chair = cypher("MATCH (m:Meeting)-[:CHAIR]->(p) WHERE m.ordinal = 28 RETURN p.sources", neo4j).rows
+    assert chair == [[[f"{source}a.txt"]]]

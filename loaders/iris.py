@@ -9,8 +9,8 @@ path segment.
 '县发改局'
 >>> segment("A/B <x>")
 'A%2FB%20%3Cx%3E'
->>> str(person("象山县人民政府", "李晓东"))
-'https://w3id.org/minutes-kg/id/象山县人民政府/person/李晓东'
+>>> str(person("青禾县人民政府", "陈明远"))
+'https://w3id.org/minutes-kg/id/青禾县人民政府/person/陈明远'
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def _from_body(minutes) -> str | None:
 
 
 def _from_issuer(minutes) -> str | None:
-    """象山县人民政府办公室 -> 象山县人民政府: the office issues the minutes of its government."""
+    """青禾县人民政府办公室 -> 青禾县人民政府: the office issues the minutes of its government."""
     if minutes.issuer and _OFFICE.search(minutes.issuer):
         government = _OFFICE.sub("", minutes.issuer)
         return government if government.endswith("政府") else None
@@ -127,13 +127,13 @@ def _from_issuer(minutes) -> str | None:
 
 
 def _from_meeting_name(minutes) -> str | None:
-    """汨罗市第13届人民政府第47次常务会议 -> 汨罗市人民政府 (a place name before the level only)."""
+    """云溪市第9届人民政府第12次常务会议 -> 云溪市人民政府 (a place name before the level only)."""
     match = _PLACE_GOVERNMENT.match(minutes.meeting.name or "")
     return re.sub(r"第.{1,4}届", "", match.group(1)) if match else None
 
 
 def _from_doc_number(minutes) -> str | None:
-    """长府会议纪要〔2025〕2号 -> 长府: the issuing government's abbreviation, stable across its minutes."""
+    """青府会议纪要〔2030〕5号 -> 青府: the issuing government's abbreviation, stable across its minutes."""
     match = _DOC_PREFIX.match(minutes.doc_number or "")
     return match.group(1) if match else None
 
@@ -149,10 +149,10 @@ def government_key(minutes) -> str:
     documents never share persons by accident.
 
     >>> from loaders.record import Minutes
-    >>> government_key(Minutes(source="a.txt", issuer="汨罗市人民政府办公室"))
-    '汨罗市人民政府'
-    >>> government_key(Minutes(source="a.txt", doc_number="长府会议纪要〔2025〕2号"))
-    '长府'
+    >>> government_key(Minutes(source="a.txt", issuer="云溪市人民政府办公室"))
+    '云溪市人民政府'
+    >>> government_key(Minutes(source="a.txt", doc_number="青府会议纪要〔2030〕5号"))
+    '青府'
     >>> government_key(Minutes(source="dir/a.txt"))
     'unknown-a.txt'
     """

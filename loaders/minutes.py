@@ -16,6 +16,7 @@ names no government or no year, a web page's own metadata (主办/来源, 生成
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from loaders.attendance import BODY_LINE, find_closing, find_lists, parse_inline, parse_lists
@@ -42,9 +43,12 @@ from loaders.record import ROLES, Meeting, Mention, Minutes, Participant
 def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minutes:
     """Parse ``raw`` (the text as read from ``source``); ``metadata`` is what the reader found (HTML).
 
-    Raises :class:`NotMinutesError` when the text names no meeting and holds no agenda items (an
-    item with no heading, no kind and no decision is only a paragraph).
+    Raises :class:`NotMinutesError` when the text is mostly not Chinese (a README or a report about
+    minutes quotes them, but is not one), or names no meeting and holds no agenda items (an item with
+    no heading, no kind and no decision is only a paragraph).
     """
+    if not _mostly_chinese(raw):
+        raise NotMinutesError(source, "the text is mostly not Chinese; is this a set of minutes?")
     norm = normalize(raw)
     opening = find_opening(norm)
     header_end = opening[0] if opening else _first_body_line(norm)
@@ -69,6 +73,20 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     minutes.distribution = regions.distribution
     minutes.items, minutes.other_business = items, other
     return minutes
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _mostly_chinese(text: str) -> bool:
+    """Whether Chinese characters outnumber Latin letters: minutes are written in Chinese, and the
+    Latin letters in them (S313, PM2.5, ICP备) are few.
+
+    >>> _mostly_chinese("会议原则同意S313公路改建工程"), _mostly_chinese("The minutes (会议纪要) record…")
+    (True, False)
+    """
+    return len(_HAN.findall(text)) > len(_LATIN.findall(text))
 
 
 @dataclass

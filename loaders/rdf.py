@@ -50,7 +50,7 @@ PREFIXES = {
 def org_class(name: str) -> URIRef | None:
     """The subclass of mkg:Organization a unit's name says it is, or None.
 
-    >>> org_class("县发改局").fragment, org_class("石浦镇").fragment, org_class("县工投集团").fragment
+    >>> org_class("县发改局").fragment, org_class("青禾镇").fragment, org_class("县城建集团").fragment
     ('Department', 'Township', 'Enterprise')
     >>> org_class("各人民团体") is None
     True

@@ -76,17 +76,20 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def _mostly_chinese(text: str) -> bool:
-    """Whether Chinese characters outnumber Latin letters: minutes are written in Chinese, and the
-    Latin letters in them (S313, PM2.5, ICP备) are few.
+    """Whether Chinese characters outnumber Latin words: minutes are written in Chinese, and the
+    Latin in them (S313, PM2.5, ICP备, even quoted markup) is a few words, where a README or a
+    report about minutes is prose with Chinese quoted in it.
 
-    >>> _mostly_chinese("会议原则同意S313公路改建工程"), _mostly_chinese("The minutes (会议纪要) record…")
-    (True, False)
+    >>> _mostly_chinese("会议原则同意S313公路改建工程")
+    True
+    >>> _mostly_chinese("The minutes (会议纪要) of a meeting record who was there")
+    False
     """
-    return len(_HAN.findall(text)) > len(_LATIN.findall(text))
+    return len(_HAN.findall(text)) > len(_LATIN_WORD.findall(text))
 
 
 @dataclass

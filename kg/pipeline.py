@@ -75,12 +75,13 @@ class Table:
 # --- extract and load ---------------------------------------------------------------------------
 
 
-def extract(paths: Iterable[str | Path]) -> list[dict]:
-    """The record of each file (``Minutes.to_dict()``, the corpus README's shape), in order.
+def extract(paths: Iterable[str | Path], spans: bool = False) -> list[dict]:
+    """The record of each file (``Minutes.to_dict()``, the corpus README's shape), in order;
+    ``spans`` adds where in the file each fact was read.
 
     Raises the reader's :class:`KGError` for the first file that is not minutes.
     """
-    return [_read(path).to_dict() for path in expand(paths)]
+    return [_read(path).to_dict(spans) for path in expand(paths)]
 
 
 def load(

@@ -66,9 +66,10 @@ class Decision:
     next_step: str | None = None
     span: Span | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self, spans: bool = False) -> dict:
         keys = ("outcome", "document", "document_status", "next_step")
-        return {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
+        out = {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
+        return _with_span(out, self.span, spans)
 
 
 @dataclass
@@ -80,6 +81,10 @@ class Directive:
     addressees: list[str] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     span: Span | None = None
+
+    def to_dict(self, spans: bool = False) -> dict:
+        out = {"text": self.text, "verb": self.verb, "addressees": self.addressees, "persons": self.persons}
+        return _with_span(out, self.span, spans)
 
 
 @dataclass
@@ -103,19 +108,16 @@ class Item:
         """Units told to act, in order of first mention, each once."""
         return list(dict.fromkeys(a for d in self.directives for a in d.addressees))
 
-    def to_dict(self) -> dict:
+    def to_dict(self, spans: bool = False) -> dict:
         out: dict = {"number": self.number, "kind": self.kind}
         if self.title is not None:
             out["title"] = self.title
         for key in ("presenters", "documents", "projects", "persons_mentioned", "organizations_mentioned"):
             out[key] = _names(getattr(self, key))
         out["directive_addressees"] = self.directive_addressees
-        out["decisions"] = [d.to_dict() for d in self.decisions]
-        out["directives"] = [
-            {"text": d.text, "verb": d.verb, "addressees": d.addressees, "persons": d.persons}
-            for d in self.directives
-        ]
-        return out
+        out["decisions"] = [d.to_dict(spans) for d in self.decisions]
+        out["directives"] = [d.to_dict(spans) for d in self.directives]
+        return _with_span(out, self.span, spans)
 
 
 @dataclass
@@ -179,16 +181,24 @@ class Minutes:
             out.setdefault(p.role, []).append(p.name)
         return out
 
-    def to_dict(self) -> dict:
-        """The record in the shape of the corpus README (``kg extract --format json``)."""
+    def to_dict(self, spans: bool = False) -> dict:
+        """The record in the shape of the corpus README (``kg extract --format json``).
+
+        With ``spans`` the meeting, items, decisions and directives also carry the ``span`` they were
+        read from, and ``attendance`` lists each participant with role and span (``kg extract --spans``).
+        """
         out: dict = {"source": self.source}
         for key in ("body", "issuer", "issued", "title", "doc_number"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
-        out["meeting"] = self.meeting.to_dict()
+        out["meeting"] = _with_span(self.meeting.to_dict(), self.meeting.span, spans)
         out["participants"] = self.participants_by_role()
+        if spans:
+            out["attendance"] = [
+                _with_span({"name": p.name, "role": p.role}, p.span, spans) for p in self.participants
+            ]
         out["distribution"] = _names(self.distribution)
-        out["items"] = [item.to_dict() for item in self.items]
+        out["items"] = [item.to_dict(spans) for item in self.items]
         out["other_business"] = [o.to_dict() for o in self.other_business]
         out["counts"] = {
             "items": len(self.items),
@@ -198,6 +208,13 @@ class Minutes:
         if self.metadata:
             out["metadata"] = dict(self.metadata)
         return out
+
+
+def _with_span(out: dict, span: Span | None, spans: bool) -> dict:
+    """``out`` with ``span`` added where spans were asked for and the fact has one."""
+    if spans and span is not None:
+        out["span"] = span.to_dict()
+    return out
 
 
 def _names(mentions: list[Mention]) -> list[str]:

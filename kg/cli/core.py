@@ -24,12 +24,15 @@ store_option = click.option(
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
-def extract(files, fmt):
+@click.option(
+    "--spans", is_flag=True, help="Add where each fact was read: offsets in the file and the quoted text."
+)
+def extract(files, fmt, spans):
     """Print the record of each FILE of minutes, without loading it.
 
     json prints one object for one file and a list for several; jsonl one object a line.
     """
-    records = pipeline.extract(files)
+    records = pipeline.extract(files, spans=spans)
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))

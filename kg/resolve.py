@@ -26,9 +26,9 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.store import Store, store_path
-from kg.store import _rdflib as rdflib_term  # pyoxigraph term -> rdflib term, as the store reads
 from loaders import aliases, iris
 from loaders.errors import KGError
+from loaders.rdf import rdflib_term
 from ontology import ALIASES_TTL, ID, MKG
 
 DECISIONS_FILE = "resolution.json"

@@ -50,6 +50,38 @@ def county_store(tmp_path_factory, corpus_dir) -> Path:
     return path
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]  # playwright adds --headless
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """One headless Chromium (Debian's) with a fresh profile, offline, for every page test of the run;
+    a missing Chromium fails the tests. Playwright runs one instance per thread, so tests share it."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install chromium (scripts/test does)"
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            args=CHROMIUM_FLAGS,
+            headless=True,
+            viewport={"width": 1400, "height": 900},
+        )
+        context.set_offline(True)
+        yield context
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def neo4j_server():
     """A Neo4j for the tests, started by the function behind `kg neo4j start` if it is not up.

@@ -15,7 +15,6 @@ from loaders.errors import KGError
 from loaders.rdf import to_rdf
 from loaders.record import Decision, Item, Meeting, Mention, Minutes, Participant, Span
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
@@ -58,33 +57,30 @@ def test_html_report_is_one_offline_file(page_path):
     assert 'class="sortable"' in html
 
 
-def test_html_report_opens_offline_in_chromium_and_sorts(page_path):
-    from playwright.sync_api import sync_playwright
-
+def test_html_report_opens_offline_in_chromium_and_sorts(page_path, browser):
     requests = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1300, "height": 1600})
-        page.on("request", lambda r: requests.append(r.url))
-        page.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())
-        errors = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(page_path.as_uri())
-        charts = page.eval_on_selector_all("svg", "els => els.map(e => e.getBoundingClientRect().height)")
-        assert len(charts) >= 4 and all(h > 40 for h in charts)
-        table = "h2:has-text('Attendance per person') + table"
-        header = page.locator(f"{table} th", has_text="name").first
-        header.click()
-        names = page.eval_on_selector_all(
-            f"{table} tbody tr td:first-child", "tds => tds.map(t => t.textContent)"
-        )
-        header.click()
-        reverse = page.eval_on_selector_all(
-            f"{table} tbody tr td:first-child", "tds => tds.map(t => t.textContent)"
-        )
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
-        browser.close()
+    page = browser.new_page()
+    page.set_viewport_size({"width": 1300, "height": 1600})
+    page.on("request", lambda r: requests.append(r.url))
+    page.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(page_path.as_uri())
+    charts = page.eval_on_selector_all("svg", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(charts) >= 4 and all(h > 40 for h in charts)
+    table = "h2:has-text('Attendance per person') + table"
+    header = page.locator(f"{table} th", has_text="name").first
+    header.click()
+    names = page.eval_on_selector_all(
+        f"{table} tbody tr td:first-child", "tds => tds.map(t => t.textContent)"
+    )
+    header.click()
+    reverse = page.eval_on_selector_all(
+        f"{table} tbody tr td:first-child", "tds => tds.map(t => t.textContent)"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
+    page.close()
     assert not errors
     assert [u for u in requests if not u.startswith("file:")] == []
     assert names == reverse[::-1] and names != reverse

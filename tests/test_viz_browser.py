@@ -18,39 +18,10 @@ from visualizations.pages import DEFAULT_MAX_NODES, limit_graph, write_page
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]  # playwright adds --headless
 HOSTILE = ROOT / "tests" / "data" / "viz" / "hostile-2025-standing-1.txt"
 SEED_FILE = "xiangshan-2023-standing-28.txt"
 CHAIR = "李晓东"
 ROLE_NAMES = {"出席", "列席", "请假", "应邀出席", "缺席", "记录"}
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    """One headless Chromium with a fresh profile, offline; a missing Chromium fails the tests."""
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install chromium (scripts/test does)"
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            args=FLAGS,
-            headless=True,
-            viewport={"width": 1400, "height": 900},
-        )
-        context.set_offline(True)
-        yield context
-        context.close()
 
 
 @dataclass

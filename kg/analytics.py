@@ -206,8 +206,8 @@ def analyze_graph(graph: nx.MultiDiGraph, top: int | None = None) -> Tables:
 
 def analyze(store=None, *, top: int | None = None) -> Tables:
     """The networks of the whole loaded graph (``store`` a Store or its path), as titled tables."""
-    from kg.pipeline import opened
     from kg.projection import project, to_networkx
+    from kg.store import opened
 
     with opened(store) as st:
         graph = to_networkx(project(st.quads()))

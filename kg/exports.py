@@ -62,7 +62,7 @@ def export(format: str, out="-", store=None) -> list[str]:
     ``out`` is a file, a directory (the format's file name inside it), ``-`` for stdout, or an open
     binary stream; ``csv`` writes two files and needs a directory.
     """
-    from kg.pipeline import opened
+    from kg.store import opened
 
     fmt = FORMATS.get(format)
     if fmt is None:

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -21,7 +20,7 @@ from urllib.parse import unquote
 import rdflib
 
 from kg import resolve
-from kg.store import Document, Store, store_path
+from kg.store import Document, Store, opened
 from loaders import iris
 from loaders.errors import KGError, NotMinutesError
 from loaders.rdf import PREFIXES, to_statements
@@ -90,6 +89,7 @@ def load(
     *,
     progress: Callable[[FileResult, int, int], None] | None = None,
     on_document: Callable[[str, list[tuple[str, str, str]] | None], None] | None = None,
+    rebuild: bool = False,
 ) -> LoadReport:
     """Load files, folders and globs into the store; one bad file never stops the batch.
 
@@ -97,10 +97,11 @@ def load(
     name is loaded with other bytes is ``replaced`` whole, in one transaction; a file that cannot be
     read or parsed is ``failed`` with a one-line reason, and nothing of it is written.
     ``progress(result, done, total)`` is called once per file; ``on_document(graph_iri, triples)``
-    once per document written, after it is in the store.
+    once per document written, after it is in the store. ``rebuild`` empties the store first (a store
+    an older kg wrote is refused until then); the resolution decisions beside it stay.
     """
     report = LoadReport()
-    with opened(store) as st:
+    with opened(store, create=True, empty=rebuild) as st:
         files = expand(paths)
         names = resolve.names(st)
         batch = _Batch(st, progress, on_document, len(files))
@@ -224,19 +225,6 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 # --- the store ----------------------------------------------------------------------------------
 
 
-@contextmanager
-def opened(store) -> Iterator[Store]:
-    """The store given, or the one at a path (opened here, and closed again when done)."""
-    if isinstance(store, Store):
-        yield store
-        return
-    st = Store(store_path(store))
-    try:
-        yield st
-    finally:
-        st.close()
-
-
 def remove(document: str, store=None, *, on_document=None) -> str:
     """Withdraw a loaded document whole, named by its file name, path or graph IRI; returns the IRI."""
     with opened(store) as st:
@@ -302,10 +290,10 @@ _COUNTS = {
 
 
 def stats(store=None) -> dict[str, int]:
-    """How much the store holds: triples (over all document graphs), documents loaded, and the
-    distinct instances of each main class (a person named in three documents counts once)."""
+    """How much the store holds: the facts of the knowledge graph (a shared fact once), documents
+    loaded, and the instances of each main class (a person named in three documents counts once)."""
     with opened(store) as st:
-        out = {"triples": len(st), "documents": len(st.documents())}
+        out = {"triples": st.fact_count(), "documents": len(st.documents())}
         per_class = st.query("SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class")
         found = {row["class"].value: int(row["n"].value) for row in per_class}
         out.update({key: found.get(str(cls), 0) for key, cls in _COUNTS.items()})

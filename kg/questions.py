@@ -30,6 +30,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from kg import pipeline
+from kg.store import opened
 from loaders.errors import KGError
 
 QUERIES = Path(str(files("kg"))) / "queries"
@@ -126,7 +127,7 @@ def ask_all(store=None, conn=None, engines=("sparql", "cypher"), names=None) -> 
 
     conn = conn or connection()
     answers = []
-    with pipeline.opened(store) as st, ExitStack() as stack:
+    with opened(store) as st, ExitStack() as stack:
         db = stack.enter_context(driver(conn)) if "cypher" in engines else None
         for q in [question(n) for n in names] if names else questions().values():
             for params in _param_sets(q, st):

@@ -88,8 +88,9 @@ class ReportData:
 def report_data(store=None) -> ReportData:
     """Gather the report's rows from the store (a Store or its path)."""
     from kg.analytics import figures, network_sections
-    from kg.pipeline import opened, stats
+    from kg.pipeline import stats
     from kg.projection import project, to_networkx
+    from kg.store import opened
     from kg.summaries import select
 
     with opened(store) as st:

@@ -25,17 +25,11 @@ from urllib.parse import unquote
 import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.store import Store, store_path
+from kg.store import ALIASES_FILE, DECISIONS_FILE, Store, opened, store_path
 from loaders import aliases, iris
 from loaders.errors import KGError
 from loaders.rdf import rdflib_term
 from ontology import ALIASES_TTL, ID, MKG
-
-DECISIONS_FILE = "resolution.json"
-"""The reviewed decisions, a JSON list in the store's folder, applied in order."""
-
-ALIASES_FILE = "aliases.ttl"
-"""A government's own unit aliases, in the store's folder (optional)."""
 
 SEGMENT_KINDS = {"person": "person", "org": "unit", "document": "document", "project": "project"}
 """The IRI path segment of each kind of named thing (loaders/iris.py) -> its kind in loaders.aliases."""
@@ -161,16 +155,17 @@ SELECT DISTINCT ?x ?name ?class WHERE {
 def apply(store=None) -> list[str]:
     """Rewrite every loaded document so that it says what the decisions say; the IRIs of the
     documents that changed. Applying twice changes nothing the second time."""
-    with _opened(store) as st:
+    with opened(store) as st:
         table = names(st)
         changed = []
         for file, entry in sorted(st.documents().items()):
-            triples = {tuple(rdflib_term(t) for t in q.triple) for q in st.quads(entry["graph"])}
+            triples = {tuple(rdflib_term(t) for t in q.triple) for q in st.document_quads(entry["graph"])}
             rewritten = rewrite(triples, table, file)
             if rewritten != triples:
-                st.replace_many([(rdflib.URIRef(entry["graph"]), list(rewritten))])
-                changed.append(entry["graph"])
-        return changed
+                changed.append((rdflib.URIRef(entry["graph"]), list(rewritten)))
+        if changed:  # all at once: no reader sees some documents rewritten and others not
+            st.replace_many(changed)
+        return [str(graph) for graph, _ in changed]
 
 
 def rewrite(triples: set[tuple], table: aliases.Names, file: str) -> set[tuple]:
@@ -336,7 +331,3 @@ def _contains(short: str, long: str) -> bool:
     return len(short) >= 4 and short != long and short in long
 
 
-def _opened(store):
-    from kg.pipeline import opened
-
-    return opened(store)

@@ -1,12 +1,20 @@
-"""The embedded on-disk store: Oxigraph through pyoxigraph, one named graph per source document.
+"""The embedded on-disk store: Oxigraph through pyoxigraph, one named graph per source document and
+one graph of shared entities.
 
 No server: the store is a folder (``--store PATH``, else ``$KG_STORE``, else ``.kg/store`` in the
-current directory). Each source document's facts live in the named graph of its IRI, together with
-its content hash, so the store is its own registry of what was loaded: an unchanged file is a no-op,
-a changed file's graph is replaced in one transaction (a SPARQL update ``DROP GRAPH`` + ``INSERT
-DATA``, which Oxigraph applies atomically), and a document can be withdrawn whole. New documents go
-in faster, by Oxigraph's bulk loader, with the content hash written last as the mark that they are
-complete (:meth:`Store.add_new`).
+current directory). What one document alone says (its meeting, items, decisions, directives,
+attendance, with their spans) lives in the named graph of the document's IRI, together with its
+content hash, so the store is its own registry of what was loaded. What is said about a thing that
+documents share (a person, a unit, a named document, a project, a post: :func:`loaders.iris.is_shared`)
+is kept once, in the graph :data:`ontology.ENTITIES`; each document's graph lists the shared facts it
+states as triple terms (``<doc> mkg:states <<( s p o )>>``), which count as references: a shared fact
+goes with the last document that states it. So a plain query over the union of graphs counts each
+person once, however many documents name them.
+
+A changed file's graph is replaced in one transaction (one SPARQL update: its shared facts no other
+document states are deleted, its graph dropped, the new version inserted), and a document is
+withdrawn the same way. New documents go in faster, by Oxigraph's bulk loader, with the content
+hash written last as the mark that they are complete (:meth:`Store.add_new`).
 
 >>> store = Store(None)            # in memory, for examples; kg always opens a path
 >>> store.documents()
@@ -17,24 +25,44 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 
+from loaders import iris
 from loaders.errors import KGError
 from loaders.rdf import Statements
 from loaders.rdf import rdflib_term as _rdflib
-from ontology import MKG
+from ontology import BOOKKEEPING, ENTITIES, MKG
 
 DEFAULT_STORE = Path(".kg") / "store"
 """Where the store lives when neither ``--store`` nor ``KG_STORE`` says otherwise."""
 
+DECISIONS_FILE = "resolution.json"
+"""The reviewed resolution decisions (:mod:`kg.resolve`), a JSON list in the store's folder."""
+
+ALIASES_FILE = "aliases.ttl"
+"""A government's own unit aliases, in the store's folder (optional)."""
+
+LAYOUT = 2
+"""The layout this kg writes: 2 keeps shared entities once (issue 9); 1 repeated them in every
+document's graph. A store of another layout is refused with a word on how to reload it."""
+
 Document = Statements | rdflib.Graph | tuple[rdflib.URIRef, list[tuple]]
 """What the store writes: :class:`loaders.rdf.Statements` (what ``kg load`` builds), an rdflib graph,
-or a graph's IRI with its rdflib triples."""
+or a graph's IRI with its rdflib triples. Each holds all the document says; the store decides what
+of it is shared."""
 
 _MARK = f"<{MKG.contentHash}>"
+_STATES = f"<{MKG.states}>"
+_ENTITIES = f"<{ENTITIES}>"
+_BOOKKEEPING = f"<{BOOKKEEPING}>"
+_XSD_INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
+_LAYOUT_QUAD = f'{_BOOKKEEPING} <{MKG.layout}> "{LAYOUT}"^^{_XSD_INTEGER} {_BOOKKEEPING} .\n'
+_LOADING = f"{_BOOKKEEPING} <{MKG.states}> \"loading\" {_BOOKKEEPING} .\n"
+_OWN_GRAPHS = {str(ENTITIES), str(BOOKKEEPING)}
 
 
 _DOCUMENTS = """
@@ -62,11 +90,43 @@ def store_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
 
 
-class Store:
-    """One Oxigraph store on disk; ``Store(None)`` is an in-memory one for examples and benches."""
+def is_store(path: Path) -> bool:
+    """Whether ``path`` is a folder an Oxigraph store wrote (RocksDB's ``CURRENT`` and options)."""
+    return (path / "CURRENT").is_file() and any(path.glob("OPTIONS-*"))
 
-    def __init__(self, path: str | os.PathLike | None):
+
+@contextmanager
+def opened(store, *, create: bool = False, empty: bool = False) -> Iterator[Store]:
+    """The store given, or the one at a path (opened here, and closed again when done).
+
+    Only ``create`` (``kg load``) may make a new store; every other command needs one that exists.
+    ``empty`` clears what the store holds first (``kg load --rebuild``).
+    """
+    if isinstance(store, Store):
+        if empty:
+            store._ox.clear()
+        yield store
+        return
+    st = Store(store_path(store), create=create, empty=empty)
+    try:
+        yield st
+    finally:
+        st.close()
+
+
+class Store:
+    """One Oxigraph store on disk; ``Store(None)`` is an in-memory one for examples and benches.
+
+    ``create`` lets a new store be made in a folder that does not exist or is empty (``kg load``);
+    any other folder that is not a store is refused, so a wrong ``--store`` never writes RocksDB
+    files among someone's minutes, and a read command never makes an empty store to answer zeros.
+    ``empty`` clears it on opening, before its layout is checked.
+    """
+
+    def __init__(self, path: str | os.PathLike | None, *, create: bool = True, empty: bool = False):
         self.path = None if path is None else Path(path)
+        if self.path is not None:
+            _check_folder(self.path, create)
         try:
             if self.path is None:
                 self._ox = ox.Store()
@@ -76,6 +136,10 @@ class Store:
         except OSError as error:
             problem = _first_line(error)
             raise StoreError(f"{path}: cannot open the store ({problem}); is another kg using it?") from None
+        if empty:
+            self._ox.clear()
+        self._check_layout()
+        self._recover()
 
     def __enter__(self) -> Store:
         return self
@@ -88,6 +152,33 @@ class Store:
         if self.path is not None:
             self._ox.flush()
         del self._ox
+
+    def _check_layout(self) -> None:
+        """Refuse a store written in another layout: mixing them would count shared things twice."""
+        book = ox.NamedNode(str(BOOKKEEPING))
+        marks = self._ox.quads_for_pattern(book, ox.NamedNode(str(MKG.layout)), None, book)
+        found = [q.object.value for q in marks]
+        if found == [str(LAYOUT)]:
+            return
+        if not found and not any(True for _ in self._ox.named_graphs()):
+            return
+        which = f"layout {found[0]}" if found else "an earlier kg, layout 1"
+        raise StoreError(
+            f"{self.path}: this store was written by {which}; this kg writes layout {LAYOUT}. "
+            "Load your minutes again: `kg load --rebuild FILES...` empties it and loads them"
+        )
+
+    def _recover(self) -> None:
+        """Finish what a killed bulk load left: drop the documents it wrote without their mark of
+        completion, then shared facts that no document states (a partial write can leave some)."""
+        loading = ox.Quad(*_quad_terms(_LOADING))
+        if loading not in self._ox:
+            return
+        for graph in list(self._ox.named_graphs()):
+            if graph.value not in _OWN_GRAPHS and self.content_hash(graph.value) is None:
+                self._ox.update(_retraction(graph.value))
+        self._ox.update(_ORPHANS)
+        self._ox.remove(loading)
 
     # --- the registry of documents ------------------------------------------------------------
 
@@ -107,30 +198,22 @@ class Store:
 
     # --- writing ------------------------------------------------------------------------------
 
-    def replace(self, graph: rdflib.Graph) -> int:
-        """Put ``graph`` in place of the named graph of the same identifier, in one transaction.
-
-        Returns the number of triples written.
-        """
-        return self.replace_many([graph])
-
     def replace_many(self, documents: list[Document]) -> int:
         """Put each document in place of its named graph, all in one transaction.
 
-        A document is :class:`loaders.rdf.Statements`, an rdflib graph (named by its identifier) or
-        a pair ``(graph IRI, rdflib triples)``. When none of them is in the store yet, the quads go
-        in with one ``load`` (a transaction of its own); otherwise one SPARQL update drops and
-        inserts each graph, which Oxigraph also applies as one transaction. Terms are written by
-        pyoxigraph (which escapes literals) or by :mod:`loaders.iris` (which percent-encodes IRIs),
-        and Oxigraph's parser checks them again: user text is never formatted into the update.
-        Returns the number of triples written.
+        When none of them is in the store yet, the quads go in with one ``load`` (a transaction of
+        its own); otherwise one SPARQL update retracts and inserts each document, which Oxigraph
+        also applies as one transaction. Terms are written by pyoxigraph (which escapes literals)
+        or by :mod:`loaders.iris` (which percent-encodes IRIs), and Oxigraph's parser checks them
+        again: user text is never formatted into the update. Returns the number of triples written.
         """
         try:
             named = [_statements(d) for d in documents]
             if any(self._ox.contains_named_graph(ox.NamedNode(n.graph)) for n in named):
                 self._ox.update(" ;\n".join(map(_replacement, named)))
             else:
-                self._ox.load("".join(_nquads(named)), ox.RdfFormat.N_QUADS)
+                facts, marks = _nquads(named)
+                self._ox.load(_LAYOUT_QUAD + facts + marks, ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as error:
             which = ", ".join(_statements_name(d) for d in documents)
             raise StoreError(f"{self.path}: cannot write {which} ({_first_line(error)})") from None
@@ -141,10 +224,11 @@ class Store:
 
         The facts go in as N-Quads through ``bulk_load`` (about three times faster than a
         transaction, but not one), then every document's ``mkg:contentHash`` with one small ``load``
-        (a transaction): the hash
-        is the mark that a document is complete. If the bulk write fails, the graphs are removed
-        again; if the process dies between the two writes, the documents are there without their
-        hash, so the next load takes them for changed files and replaces them, atomically.
+        (a transaction): the hash is the mark that a document is complete. A mark of a load in
+        progress is written before and removed after: if the process dies between, the next open
+        drops the documents left without their hash and the shared facts no document states
+        (:meth:`_recover`), so the next load writes them whole. If the bulk write fails, the same
+        clean-up runs at once.
         """
         try:
             named = [_statements(d) for d in documents]
@@ -155,11 +239,12 @@ class Store:
             return self.replace_many(documents)
         try:
             facts, marks = _nquads(named)
+            self._ox.load(_LAYOUT_QUAD + _LOADING, ox.RdfFormat.N_QUADS)
             self._ox.bulk_load(facts, ox.RdfFormat.N_QUADS)
             self._ox.load(marks, ox.RdfFormat.N_QUADS)
+            self._ox.remove(ox.Quad(*_quad_terms(_LOADING)))
         except (OSError, SyntaxError, ValueError) as error:
-            for n in names:
-                self._ox.remove_graph(n)
+            self._recover()
             which = ", ".join(n.value for n in names)
             raise StoreError(f"{self.path}: cannot write {which} ({_first_line(error)})") from None
         return sum(len(n.triples) for n in named)
@@ -169,28 +254,54 @@ class Store:
         return self._ox.contains_named_graph(ox.NamedNode(graph))
 
     def remove(self, graph: str) -> bool:
-        """Withdraw the named graph ``graph`` whole; False when there was no such graph."""
-        node = ox.NamedNode(graph)
-        if not self._ox.contains_named_graph(node):
+        """Withdraw the document ``graph`` whole, with the shared facts only it stated, in one
+        transaction; False when there was no such graph."""
+        if not self._ox.contains_named_graph(ox.NamedNode(graph)):
             return False
-        self._ox.remove_graph(node)
+        self._ox.update(_retraction(graph))
         return True
 
     # --- reading ------------------------------------------------------------------------------
 
-    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        """Every quad of the document graphs (or of one), as pyoxigraph quads, for the projection."""
-        name = None if graph is None else ox.NamedNode(graph)
-        for quad in self._ox.quads_for_pattern(None, None, None, name):
-            if not isinstance(quad.graph_name, ox.DefaultGraph):
+    def quads(self) -> Iterator[ox.Quad]:
+        """The knowledge graph as pyoxigraph quads, for the projection and the exports: what each
+        document says of its own, and the shared facts once; the bookkeeping left out."""
+        states = ox.NamedNode(str(MKG.states))
+        for quad in self._ox.quads_for_pattern(None, None, None, None):
+            if isinstance(quad.graph_name, ox.DefaultGraph) or quad.graph_name.value == str(BOOKKEEPING):
+                continue
+            if quad.predicate != states:
                 yield quad
 
+    def document_quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """What each document (or one) says, all of it, as quads in the document's graph: its own
+        facts and the shared facts it states. The Neo4j sync and the resolution work per document."""
+        states = ox.NamedNode(str(MKG.states))
+        name = None if graph is None else ox.NamedNode(graph)
+        for quad in self._ox.quads_for_pattern(None, None, None, name):
+            g = quad.graph_name
+            if isinstance(g, ox.DefaultGraph) or g.value in _OWN_GRAPHS:
+                continue
+            if quad.predicate == states:
+                fact = quad.object
+                yield ox.Quad(fact.subject, fact.predicate, fact.object, g)
+            else:
+                yield quad
+
+    def fact_count(self) -> int:
+        """The number of facts in the knowledge graph (what :meth:`quads` yields), counted by the
+        store: a shared fact once, the documents' references to it and the bookkeeping not."""
+        query = f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+            FILTER(?p != {_STATES} && ?g != {_BOOKKEEPING}) }}"""
+        return int(next(iter(self._ox.query(query)))["n"].value)
+
     def __len__(self) -> int:
-        """The number of quads (kg writes only to named graphs, never to the default graph)."""
+        """The number of quads, the references of documents to shared facts and the bookkeeping
+        included (kg writes only to named graphs, never to the default graph)."""
         return len(self._ox)
 
     def query(self, sparql: str, params: Mapping[str, object] | None = None):
-        """Run a SPARQL query over the union of all document graphs.
+        """Run a SPARQL query over the union of all graphs (shared entities once).
 
         ``params`` binds variables (``{"name": "陈明远"}`` binds ``?name``) through Oxigraph's
         substitutions, so user text never becomes part of the query. Plain strings bind as
@@ -208,11 +319,47 @@ class Store:
             raise QueryError(f"the SPARQL query failed: {_first_line(error)}") from None
 
     def graph(self, name: str | None = None) -> rdflib.Graph:
-        """One document's graph, or the union of all of them, as an rdflib graph (for pyshacl and
-        serialisers)."""
+        """What one document says (its own facts and the shared facts it states), or the whole
+        knowledge graph, as an rdflib graph (for pyshacl and the serialisers)."""
+        quads = self.document_quads(name) if name else self.quads()
         graph = rdflib.Graph(identifier=name and rdflib.URIRef(name))
-        graph += ((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)) for q in self.quads(name))
+        graph += ((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)) for q in quads)
         return graph
+
+
+def _check_folder(path: Path, create: bool) -> None:
+    """A store folder must be a store; only ``create`` may start one, and only where nothing is."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: not a store (a file, not a folder); give --store a folder")
+    if is_store(path):
+        return
+    if not create:
+        raise StoreError(f"{path}: no store there; load minutes first (`kg load FILES --store {path}`)")
+    if path.is_dir() and any(p.name not in (DECISIONS_FILE, ALIASES_FILE) for p in path.iterdir()):
+        raise StoreError(f"{path}: not a store, and not empty; give --store a new or empty folder")
+
+
+def _quad_terms(line: str) -> tuple:
+    return tuple(next(ox.parse(line, ox.RdfFormat.N_QUADS)))
+
+
+_ORPHANS = f"""
+DELETE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }} }}
+WHERE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?d {_STATES} <<( ?s ?p ?o )>> }} }} }}
+"""
+
+
+def _retraction(graph: str) -> str:
+    """The update that withdraws one document: the shared facts only it states, then its graph."""
+    g = f"<{graph}>"
+    return (
+        f"DELETE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }} }}\n"
+        f"WHERE {{ GRAPH {g} {{ {g} {_STATES} <<( ?s ?p ?o )>> }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?d {_STATES} <<( ?s ?p ?o )>> }}\n"
+        f"    FILTER(?other != {g}) }} }} ;\n"
+        f"DROP SILENT GRAPH {g}"
+    )
 
 
 def _statements(document: Document) -> Statements:
@@ -237,21 +384,44 @@ def _statements_name(document: Document) -> str:
     return str(document.identifier if isinstance(document, rdflib.Graph) else document[0])
 
 
+def _split(document: Statements) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """A document's triples for its own graph (its own facts, and a reference to each shared fact
+    it states) and, as N-Triples lines, for the entities graph (the shared facts)."""
+    own, shared = [], []
+    source = f"<{document.graph}>"
+    for s, p, o in document.triples:
+        if s[0] == "<" and iris.is_shared(s[1:-1]):
+            shared.append(f"{s} {p} {o}")
+            own.append((source, _STATES, f"<<( {s} {p} {o} )>>"))
+        else:
+            own.append((s, p, o))
+    return own, shared
+
+
 def _nquads(documents: list[Statements]) -> tuple[str, str]:
     """The documents' triples in their graphs as N-Quads, for Oxigraph's Rust parser to read: the
-    facts, and apart from them the content hashes (the marks that a document is complete)."""
-    facts, marks = [], []
+    facts (shared ones once), and apart from them the content hashes (the marks that a document is
+    complete)."""
+    facts, marks, shared = [], [], {}
     for document in documents:
-        graph = f"<{document.graph}> .\n"
-        for s, p, o in document.triples:
-            (marks if p == _MARK else facts).append(f"{s} {p} {o} {graph}")
-    return "".join(facts), "".join(marks)
+        graph = f" <{document.graph}> .\n"
+        own, theirs = _split(document)
+        for s, p, o in own:
+            (marks if p == _MARK else facts).append(f"{s} {p} {o}{graph}")
+        shared.update(dict.fromkeys(theirs))
+    entities = f" {_ENTITIES} .\n"
+    return "".join(facts) + "".join(line + entities for line in shared), "".join(marks)
 
 
 def _replacement(document: Statements) -> str:
+    own, shared = _split(document)
     name = f"<{document.graph}>"
-    data = "".join(f"{s} {p} {o} .\n" for s, p, o in document.triples)
-    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data}}} }}"
+    data = "".join(f"{s} {p} {o} .\n" for s, p, o in own)
+    entities = "".join(line + " .\n" for line in shared)
+    return (
+        f"{_retraction(document.graph)} ;\n"
+        f"INSERT DATA {{ GRAPH {name} {{\n{data}}}\nGRAPH {_ENTITIES} {{\n{entities}}} }}"
+    )
 
 
 def _ox(term) -> ox.NamedNode | ox.Literal:

@@ -26,8 +26,9 @@ from pathlib import PurePath
 from rdflib import URIRef
 
 from kg import summary_queries as q
-from kg.pipeline import opened, plain
+from kg.pipeline import plain
 from kg.sections import Section, Tables
+from kg.store import opened
 from loaders.errors import KGError
 
 QUOTE_LIMIT = 120

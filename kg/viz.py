@@ -23,7 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg import projection
-from kg.pipeline import opened
+from kg.store import opened
 from loaders.errors import KGError
 from visualizations.pages import DEFAULT_MAX_NODES, write_page
 

@@ -98,6 +98,30 @@ def source(path: str) -> URIRef:
     return _iri("source", PurePath(path).name)
 
 
+SHARED_KINDS = frozenset({"person", "org", "document", "project", "post"})
+"""The kinds of thing that documents share: ``<government>/<kind>/<name>``. What is said about them
+is kept once for all documents (``docs/rdf.md``); a meeting, its items and attendance belong to the
+document that records them."""
+
+_ID = str(ID)
+
+
+@lru_cache(maxsize=65536)
+def is_shared(iri: str) -> bool:
+    """Whether ``iri`` names a thing several documents may speak of (a person, unit, named document,
+    project or post of one government), not a part of one document's meeting.
+
+    >>> is_shared(str(person("某县人民政府", "王五"))), is_shared(str(post("某县人民政府", "县长")))
+    (True, True)
+    >>> is_shared(str(meeting("某县人民政府", "第1次常务会议", "2030-01-02")))
+    False
+    """
+    if not iri.startswith(_ID):
+        return False
+    parts = iri[len(_ID) :].split("/")
+    return len(parts) == 3 and parts[1] in SHARED_KINDS
+
+
 def part(parent: URIRef, kind: str, position: int) -> URIRef:
     """An item, decision, directive or attendance: its parent's IRI plus its position (1-based).
 

@@ -21,6 +21,13 @@ ALIASES_TTL = HERE / "aliases.ttl"
 ID = Namespace("https://w3id.org/minutes-kg/id/")
 """Where instance IRIs live: ``ID["青禾县人民政府/person/陈明远"]``."""
 
+ENTITIES = ID["graph/entities"]
+"""The named graph of what is said about shared entities (persons, units, documents, projects, posts),
+each fact once however many documents state it (``docs/rdf.md``)."""
+
+BOOKKEEPING = ID["graph/store"]
+"""The named graph of the store's own bookkeeping: its layout version, a load in progress."""
+
 
 class MKG(DefinedNamespace):
     """Terms of the minutes-kg ontology (``ontology/minutes.ttl``)."""
@@ -99,6 +106,8 @@ class MKG(DefinedNamespace):
     endOffset: URIRef
     sourceFile: URIRef
     contentHash: URIRef
+    states: URIRef  # SourceDocument -> a triple term: a fact about a shared entity the document states
+    layout: URIRef  # the store's layout version (kg's bookkeeping)
 
     # posts and documents over time (issue 6): who held which post when, a document's statuses
     Post: URIRef  # org:Post of one government, one per title

@@ -119,7 +119,7 @@ def county_neo4j(neo4j_server, county_store):
     seconds, so a module's tests share it and must not change it (or put back what they change)."""
     from kg.neo4j.connection import Connection
     from kg.neo4j.sync import clear, push
-    from kg.pipeline import opened
+    from kg.store import opened
 
     conn = Connection(neo4j_server["uri"], "neo4j")
     clear(conn)

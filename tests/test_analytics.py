@@ -10,9 +10,10 @@ from click.testing import CliRunner
 
 from kg.analytics import analyze, centrality, co_attendance_graph, communities, unit_item_graph
 from kg.cli import main
-from kg.pipeline import extract, opened
+from kg.pipeline import extract
 from kg.projection import project, to_networkx
 from kg.sections import render
+from kg.store import opened
 from tests.conftest import CORPUS, SEED
 
 

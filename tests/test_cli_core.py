@@ -154,7 +154,8 @@ def test_bad_files_fail_alone_and_leave_nothing(tmp_path):
     assert result.stdout.startswith("1 loaded, 0 replaced, 0 unchanged, 4 failed")
     with Store(store) as st:
         assert list(st.documents()) == [f"{SEED}.txt"]
-        assert len({q.graph_name for q in st.quads()}) == 1
+        graph = st.documents()[f"{SEED}.txt"]["graph"]
+        assert {q.graph_name.value for q in st.document_quads()} == {graph}
 
 
 def test_remove_withdraws_a_document_and_refuses_an_unknown_one(corpus_files, tmp_path):

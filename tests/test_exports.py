@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.exports import FORMATS, ExportError, export
-from kg.pipeline import opened
 from kg.projection import project
+from kg.store import opened
 
 RDF_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nq": "N_QUADS", "jsonld": "JSON_LD"}
 
@@ -35,9 +35,9 @@ def test_rdf_exports_read_back(corpus_store, corpus, tmp_path, fmt):
     quads, _ = corpus
     (path,) = export(fmt, tmp_path, corpus_store)
     parsed = set(ox.parse(path=path, format=getattr(ox.RdfFormat, RDF_FORMATS[fmt])))
-    if FORMATS[fmt].name in ("trig", "nq", "jsonld"):  # one named graph per source document
+    if FORMATS[fmt].name in ("trig", "nq", "jsonld"):  # a graph per source document, one of entities
         assert parsed == quads
-        assert len({q.graph_name for q in parsed}) == 5
+        assert len({q.graph_name for q in parsed}) == 5 + 1
     else:
         assert {ox.Triple(*q.triple) for q in parsed} == {ox.Triple(*q.triple) for q in quads}
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import pipeline
 from kg.cli import main
 from kg.neo4j import server
 from kg.neo4j.connection import Neo4jAuthError, Neo4jUnavailableError, connection
 from kg.neo4j.sync import counts, push
 from kg.projection import project
+from kg.store import opened
 
 AUTH_PORT = 7688
 PASSWORD = "kg-test-Secret-9"
@@ -86,14 +86,14 @@ def test_killed_mid_push_then_caught_up(auth_server, corpus_store):
     def kill_after_first(graph):
         os.kill(status["pid"], signal.SIGKILL)
 
-    with pipeline.opened(corpus_store) as st:
+    with opened(corpus_store) as st:
         before = sum(1 for _ in st.quads())
         with pytest.raises(Neo4jUnavailableError, match="is it running"):
             push(st, conn, progress=kill_after_first)
         assert sum(1 for _ in st.quads()) == before  # the embedded store is intact
 
     server.start(auth_server, port=AUTH_PORT, password=PASSWORD)
-    with pipeline.opened(corpus_store) as st:
+    with opened(corpus_store) as st:
         summary = push(st, conn)
         pg = project(st.quads())
     assert summary["unchanged"] == 1 and len(summary["pushed"]) == 4  # the first document had landed

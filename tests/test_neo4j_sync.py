@@ -9,10 +9,11 @@ from kg.cli import main
 from kg.neo4j.cypher import cypher
 from kg.neo4j.sync import GRAPH_LABEL, RESOURCE, counts, push
 from kg.projection import project
+from kg.store import opened
 
 
 def projected(store_path):
-    with pipeline.opened(store_path) as st:
+    with opened(store_path) as st:
         return project(st.quads())
 
 
@@ -24,7 +25,7 @@ def neo4j_graph(conn):
 
 
 def test_push_writes_the_projection_of_the_store(neo4j, corpus_store):
-    with pipeline.opened(corpus_store) as st:
+    with opened(corpus_store) as st:
         summary = push(st, neo4j)
     pg = projected(corpus_store)
     assert len(summary["pushed"]) == 5
@@ -41,7 +42,7 @@ def test_push_writes_the_projection_of_the_store(neo4j, corpus_store):
 
 
 def test_a_second_push_changes_nothing(neo4j, corpus_store):
-    with pipeline.opened(corpus_store) as st:
+    with opened(corpus_store) as st:
         push(st, neo4j)
         before = neo4j_graph(neo4j)
         summary = push(st, neo4j)
@@ -57,21 +58,21 @@ def test_changed_and_removed_documents_leave_no_stale_facts(neo4j, corpus_dir, t
     shutil.copy(seed, folder / "a.txt")
     shutil.copy(seed, folder / "b.txt")
     pipeline.load([folder], store)
-    with pipeline.opened(store) as st:
+    with opened(store) as st:
         push(st, neo4j)
     chair = cypher("MATCH (m:Meeting)-[:CHAIR]->(p) RETURN p.uri, p.sources", neo4j).rows
     assert len(chair) == 1 and len(chair[0][1]) == 2  # one chair, named by both copies
 
     shutil.copy(other, folder / "a.txt")  # a.txt now holds another government's minutes
     pipeline.load([folder], store)
-    with pipeline.opened(store) as st:
+    with opened(store) as st:
         assert push(st, neo4j)["pushed"] == ["https://w3id.org/minutes-kg/id/source/a.txt"]
     _assert_same_graph(neo4j, store)
     still = cypher("MATCH (p {uri: $uri}) RETURN p.sources", neo4j, {"uri": chair[0][0]}).rows
     assert still == [[["https://w3id.org/minutes-kg/id/source/b.txt"]]]
 
     pipeline.remove("b.txt", store)
-    with pipeline.opened(store) as st:
+    with opened(store) as st:
         assert len(push(st, neo4j)["withdrawn"]) == 1
     _assert_same_graph(neo4j, store)
     assert cypher("MATCH (p {uri: $uri}) RETURN p", neo4j, {"uri": chair[0][0]}).rows == []
@@ -82,7 +83,7 @@ def _assert_same_graph(conn, store):
     nodes, rels = neo4j_graph(conn)
     assert set(nodes) == set(pg.nodes)
     assert rels == sorted((e.source, e.type, e.target, e.props.get("uri")) for e in pg.edges)
-    with pipeline.opened(store) as st:
+    with opened(store) as st:
         documents = len(st.documents())
     assert cypher(f"MATCH (g:{GRAPH_LABEL}) RETURN count(g)", conn).rows == [[documents]]
 
@@ -140,12 +141,12 @@ def test_a_new_document_takes_over_nodes_a_changed_one_held(neo4j, corpus_dir, t
     folder.mkdir()
     shutil.copy(seed, folder / "b.txt")
     pipeline.load([folder], store)
-    with pipeline.opened(store) as st:
+    with opened(store) as st:
         push(st, neo4j)
     shutil.copy(other, folder / "b.txt")
     shutil.copy(seed, folder / "a.txt")
     pipeline.load([folder], store)
-    with pipeline.opened(store) as st:
+    with opened(store) as st:
         summary = push(st, neo4j)
     source = "https://w3id.org/minutes-kg/id/source/"
     assert summary["pushed"] == [f"{source}b.txt", f"{source}a.txt"]

@@ -112,7 +112,7 @@ def test_document_text_is_escaped(store_path, tmp_path):
         ],
     )
     with Store(store_path) as st:
-        st.replace(to_rdf(record))
+        st.replace_many([to_rdf(record)])
     html = Path(report(store_path, tmp_path / "r.html")).read_text(encoding="utf-8")
     assert "<img" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html

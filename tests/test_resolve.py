@@ -14,7 +14,8 @@ from rdflib.namespace import RDF, SKOS
 import kg
 from kg import resolve
 from kg.cli import main
-from kg.pipeline import load, opened, sparql
+from kg.pipeline import load, sparql
+from kg.store import ALIASES_FILE, DECISIONS_FILE, opened
 
 MULTI = Path(__file__).parent / "data" / "multi"
 QUERIES = Path(kg.__file__).parent / "queries"
@@ -214,7 +215,7 @@ def test_decisions_taken_before_loading_give_the_graph_of_decisions_taken_after(
     resolve.merge("unit", "县旅游局", "县文化和旅游局", after)
     resolve.split("何立", ["qinghe-2026-standing-12.txt"], after)
     before.mkdir()
-    shutil.copy(after / resolve.DECISIONS_FILE, before / resolve.DECISIONS_FILE)
+    shutil.copy(after / DECISIONS_FILE, before / DECISIONS_FILE)
     load([MULTI], before)
     skip = {SKOS.altLabel, SKOS.hiddenLabel}
     with opened(after) as a, opened(before) as b:
@@ -250,7 +251,7 @@ def test_a_name_in_several_governments_needs_the_government(copy_store):
 def test_store_aliases_file_is_read_on_load(tmp_path, corpus_dir):
     store = tmp_path / "store"
     store.mkdir()
-    (store / resolve.ALIASES_FILE).write_text(
+    (store / ALIASES_FILE).write_text(
         f"""@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <urn:a:s> a skos:ConceptScheme ; skos:notation "{GOV}" .
 <urn:a:c> skos:inScheme <urn:a:s> ; skos:prefLabel "青禾县文化和旅游局"@zh ; skos:altLabel "县旅游局"@zh .

@@ -222,7 +222,7 @@ def test_document_text_is_escaped_in_html(store_path):
     record = meeting_record("x.txt", "2024-01-05", 1, "送审稿")
     record.items[0].presenters = [Mention("<script>alert(1)</script>局")]
     with Store(store_path) as st:
-        st.replace(to_rdf(record))
+        st.replace_many([to_rdf(record)])
     page = render(summary("unit", "<script>alert(1)</script>局", store_path), "html")
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;局" in page

@@ -16,7 +16,7 @@ def neo4j(neo4j_server, corpus_store):
     """The tests' Neo4j holding the corpus store; the module's tests only read it."""
     from kg.neo4j.connection import Connection
     from kg.neo4j.sync import clear, push
-    from kg.pipeline import opened
+    from kg.store import opened
 
     conn = Connection(neo4j_server["uri"], "neo4j")
     clear(conn)

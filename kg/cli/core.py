@@ -44,14 +44,17 @@ def extract(files, fmt, spans):
 @click.argument("paths", nargs=-1, required=True)
 @store_option
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Then bring Neo4j up to the store, as kg push does.")
-def load(paths, store, to_neo4j):
+@click.option(
+    "--rebuild", is_flag=True, help="Empty the store first (one an older kg wrote must be); decisions stay."
+)
+def load(paths, store, to_neo4j, rebuild):
     """Load minutes (files, folders, globs) into the store.
 
     An unchanged file is skipped, a changed one replaces its old facts; each failed file gets one
     line on stderr and the run exits 1, but the other files are loaded.
     """
     bar = _ProgressBar() if sys.stderr.isatty() else None
-    report = pipeline.load(paths, store, progress=bar)
+    report = pipeline.load(paths, store, progress=bar, rebuild=rebuild)
     if bar is not None:
         bar.close()
     for result in report.failed:

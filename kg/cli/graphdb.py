@@ -95,12 +95,12 @@ def push(store, conn):
 
 def mirror(store, conn=None) -> None:
     """Push the store to Neo4j and say what changed: ``kg push``, and ``kg load|remove --neo4j``."""
-    from kg import pipeline
     from kg.neo4j.connection import connection
     from kg.neo4j.sync import push as push_store
+    from kg.store import opened
 
     conn = conn or connection()
-    with pipeline.opened(store) as st:
+    with opened(store) as st:
         summary = push_store(st, conn)
     click.echo(
         f"{len(summary['pushed'])} pushed, {summary['unchanged']} unchanged, "

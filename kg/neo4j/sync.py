@@ -112,7 +112,7 @@ class StoreView:
     def __init__(self, store):
         self.quads: dict[str, list] = defaultdict(list)
         self.graphs_of: dict[str, set[str]] = defaultdict(set)
-        for q in store.quads():
+        for q in store.document_quads():
             graph = q.graph_name.value
             self.quads[graph].append(q)
             if q.predicate == _TYPE:

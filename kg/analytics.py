@@ -26,8 +26,17 @@ from __future__ import annotations
 from itertools import combinations
 
 import networkx as nx
+from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from kg.sections import Section, Tables
+from ontology import MKG
+
+NETWORK_PREDICATES = (
+    RDF.type, RDFS.label, DCTERMS.date, MKG.number, MKG.attendee, MKG.role, MKG.hasAttendance, MKG.chair,
+    MKG.hasItem, MKG.presenter, MKG.mentionsOrganization, MKG.hasDirective, MKG.addressee,
+)  # fmt: skip
+"""The properties the networks are drawn from; the rest of the graph (quotes, offsets, titles …) is
+most of it and not read for them."""
 
 NOT_THERE = frozenset({"on_leave", "absent"})
 """Roles of persons listed at a meeting who were not in the room."""
@@ -206,9 +215,9 @@ def analyze_graph(graph: nx.MultiDiGraph, top: int | None = None) -> Tables:
 
 def analyze(store=None, *, top: int | None = None) -> Tables:
     """The networks of the whole loaded graph (``store`` a Store or its path), as titled tables."""
-    from kg.projection import project, to_networkx
+    from kg.projection import store_graph
     from kg.store import opened
 
     with opened(store) as st:
-        graph = to_networkx(project(st.quads()))
+        graph = store_graph(st, NETWORK_PREDICATES)
     return analyze_graph(graph, top)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +20,8 @@ from urllib.parse import unquote
 
 import rdflib
 
-from kg import resolve
+from kg import readonly, resolve
 from kg.store import Document, Store, opened
-from loaders import iris
 from loaders.errors import KGError, NotMinutesError
 from loaders.rdf import PREFIXES, to_statements
 from ontology import ID, MKG, ONTOLOGY_TTL, SHAPES_TTL
@@ -40,12 +40,14 @@ class DocumentNotFound(KGError):
 
 @dataclass
 class FileResult:
-    """What ``load`` did with one file: ``status`` one of STATUSES, ``reason`` why it failed."""
+    """What ``load`` did with one file: ``status`` one of STATUSES, ``reason`` why it failed,
+    ``note`` what the user should know of a file that did load."""
 
     path: str
     status: str
     triples: int = 0
     reason: str | None = None
+    note: str | None = None
 
 
 @dataclass
@@ -93,9 +95,11 @@ def load(
 ) -> LoadReport:
     """Load files, folders and globs into the store; one bad file never stops the batch.
 
-    A file whose bytes hash as the loaded copy's is ``unchanged`` (not even parsed); a file whose
-    name is loaded with other bytes is ``replaced`` whole, in one transaction; a file that cannot be
-    read or parsed is ``failed`` with a one-line reason, and nothing of it is written.
+    A file whose bytes hash as a loaded document's is ``unchanged`` (not even parsed), wherever it
+    is; a file whose name is loaded with other bytes and the same meeting is ``replaced`` whole, in
+    one transaction; one whose name is loaded with another meeting is loaded beside it, with a note;
+    a file that cannot be read or parsed is ``failed`` with a one-line reason, and nothing of it is
+    written.
     ``progress(result, done, total)`` is called once per file; ``on_document(graph_iri, triples)``
     once per document written, after it is in the store. ``rebuild`` empties the store first (a store
     an older kg wrote is refused until then); the resolution decisions beside it stay.
@@ -104,19 +108,66 @@ def load(
     with opened(store, create=True, empty=rebuild) as st:
         files = expand(paths)
         names = resolve.names(st)
+        registry = _Registry(st)
         batch = _Batch(st, progress, on_document, len(files))
-        seen: dict[str, Path] = {}
         for path in files:
-            first = seen.setdefault(path.name, path)
-            if first != path:
-                reason = f"{path}: has the same name as {first} (a file's name is its identity)"
-                result, document = FileResult(str(path), "failed", reason=reason), None
-            else:
-                result, document = _prepare(path, st, names)
+            result, document = _prepare(path, registry, names)
             report.results.append(result)
             batch.add(result, document)
         batch.flush()
     return report
+
+
+_LOADED = """PREFIX mkg: <https://w3id.org/minutes-kg/ns#>
+SELECT ?g ?file ?hash ?meeting WHERE {
+  GRAPH ?g { ?g a mkg:SourceDocument ; mkg:sourceFile ?file .
+             OPTIONAL { ?g mkg:contentHash ?hash } OPTIONAL { ?g mkg:recordOf ?meeting } }
+}"""
+
+
+@dataclass
+class _Loaded:
+    key: str
+    graph: str
+    meeting: str | None
+
+
+class _Registry:
+    """What is loaded, read once per load and kept up to date as files are prepared: by content
+    hash (the same bytes anywhere are the same document, so a moved folder loads nothing twice) and
+    by file name (a file of a loaded name and the same meeting replaces it; another meeting under
+    that name is kept beside it, under the name with its hash's first digits, and reported)."""
+
+    def __init__(self, st: Store):
+        self.by_hash: dict[str, str] = {}
+        self.by_name: dict[str, list[_Loaded]] = {}
+        for row in st.query(_LOADED):
+            meeting = row["meeting"].value if row["meeting"] else None
+            self.add(row["file"].value, row["g"].value, row["hash"].value if row["hash"] else None, meeting)
+
+    def add(self, key: str, graph: str, digest: str | None, meeting: str | None) -> None:
+        if digest:
+            self.by_hash[digest] = key
+        named = self.by_name.setdefault(_base_name(key), [])
+        named[:] = [d for d in named if d.key != key] + [_Loaded(key, graph, meeting)]
+
+    def place(self, name: str, meeting: str | None, digest: str) -> tuple[str, _Loaded | None, list[_Loaded]]:
+        """The key a new version goes under, the document it replaces, and the others of its name."""
+        same_name = self.by_name.get(name, [])
+        for loaded in same_name:
+            if loaded.meeting == meeting:
+                return loaded.key, loaded, []
+        if not same_name:
+            return name, None, []
+        return f"{name}~{digest[:8]}", None, list(same_name)
+
+
+_HASHED = re.compile(r"~[0-9a-f]{8}$")
+
+
+def _base_name(key: str) -> str:
+    """``纪要.txt~3fa2c1d0`` -> ``纪要.txt``: the file name a document was kept under."""
+    return _HASHED.sub("", key)
 
 
 class _Batch:
@@ -167,25 +218,42 @@ class _Batch:
             self.progress(result, self.done, self.total)
 
 
-def _prepare(path: Path, st: Store, names=None) -> tuple[FileResult, Document | None]:
+def _prepare(path: Path, registry: _Registry, names=None) -> tuple[FileResult, Document | None]:
     """Read, hash and convert one file; the document is None when there is nothing to write."""
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as error:
         return FileResult(str(path), "failed", reason=f"{path}: cannot read ({error.strerror})"), None
-    graph_iri = str(iris.source(str(path)))
-    known = st.content_hash(graph_iri)
-    if known == digest:
+    if digest in registry.by_hash:
         return FileResult(str(path), "unchanged"), None
     try:
-        document = to_statements(_minutes(path), content_hash=digest, names=names)
+        minutes = _minutes(path)
+        document = to_statements(minutes, content_hash=digest, names=names)
+        key, replaced, beside = registry.place(path.name, _meeting_of(document), digest)
+        if key != path.name:
+            minutes.source = key
+            document = to_statements(minutes, content_hash=digest, names=names)
     except KGError as error:
         return FileResult(str(path), "failed", reason=str(error)), None
     except Exception as error:  # a parser bug must not sink the batch; say what broke, and where
         reason = f"{path}: could not be parsed ({type(error).__name__}: {error})"
         return FileResult(str(path), "failed", reason=reason), None
-    status = "loaded" if known is None and not st.has_graph(graph_iri) else "replaced"
-    return FileResult(str(path), status, triples=len(document.triples)), document
+    registry.add(key, document.graph, digest, _meeting_of(document))
+    note = None
+    if beside:
+        others = ", ".join(d.key for d in beside)
+        note = f"{path}: {others} of this name records another meeting; kept both, this one as {key}"
+    status = "replaced" if replaced else "loaded"
+    return FileResult(str(path), status, triples=len(document.triples), note=note), document
+
+
+_RECORD_OF = f"<{MKG.recordOf}>"
+
+
+def _meeting_of(document) -> str | None:
+    """The IRI of the meeting a document records (the source node's ``mkg:recordOf``)."""
+    source = f"<{document.graph}>"
+    return next((o[1:-1] for s, p, o in document.triples if s == source and p == _RECORD_OF), None)
 
 
 def _read(path: Path):
@@ -227,7 +295,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 
 def remove(document: str, store=None, *, on_document=None) -> str:
     """Withdraw a loaded document whole, named by its file name, path or graph IRI; returns the IRI."""
-    with opened(store) as st:
+    with opened(store, write=True) as st:
         loaded = st.documents()
         name = Path(document).name
         graph = loaded[name]["graph"] if name in loaded else document
@@ -241,15 +309,17 @@ def remove(document: str, store=None, *, on_document=None) -> str:
         return graph
 
 
-def sparql(query: str, store=None, params: dict | None = None) -> Table:
+def sparql(query: str, store=None, params: dict | None = None, *, allow_service: bool = False) -> Table:
     """Answer a SPARQL query over all loaded documents; ``params`` bind variables safely.
 
     A SELECT gives its variables as columns; ASK one column ``ask``; CONSTRUCT/DESCRIBE the
     columns ``subject``, ``predicate``, ``object``. Values are plain: IRIs and strings as ``str``,
-    numbers as numbers.
+    numbers as numbers. Updates are refused, and so is ``SERVICE`` unless ``allow_service``
+    (:mod:`kg.readonly`): a query never changes the store nor reaches out unasked.
     """
     import pyoxigraph as ox
 
+    readonly.check(query, allow_service)
     with opened(store) as st:
         answer = st.query(query, params)
         if isinstance(answer, ox.QueryBoolean):

@@ -154,6 +154,12 @@ def project(data) -> PropertyGraph:
     return pg
 
 
+def store_graph(store, predicates=None) -> nx.MultiDiGraph:
+    """The loaded graph (a :class:`kg.store.Store`), or the facts of ``predicates`` only, projected
+    and as networkx: what the pages, the exports and the analytics start from."""
+    return to_networkx(project(store.quads(predicates)))
+
+
 def to_networkx(pg: PropertyGraph) -> nx.MultiDiGraph:
     """The property graph as a networkx multigraph, for the pages, the analytics and the exports.
 

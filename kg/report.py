@@ -59,17 +59,21 @@ SELECT ?person ?name ("chair" AS ?role) (COUNT(DISTINCT ?meeting) AS ?n) (MIN(?d
 
 PENDING = q.query("""
 SELECT DISTINCT ?d ?meeting_name ?item ?document ?document_status ?next_step
-       ?date ?source ?quote ?_start WHERE {
+       ?date ?source ?quote ?_start ?_doc WHERE {
   ?d a mkg:Decision ; mkg:nextStep ?next_step . ?i mkg:hasDecision ?d . $item_context
-  OPTIONAL { ?d mkg:aboutDocument ?doc . ?doc rdfs:label ?document }
+  OPTIONAL { ?d mkg:aboutDocument ?_doc . ?_doc rdfs:label ?document }
   OPTIONAL { ?d mkg:documentStatus ?document_status }
   $provenance $meeting_context
-  FILTER NOT EXISTS {
-    ?d mkg:aboutDocument ?doc . ?later mkg:aboutDocument ?doc . ?j mkg:hasDecision ?later .
-    ?m2 mkg:hasItem ?j ; dcterms:date ?day2 . FILTER(?day2 > ?date)
-  }
 }""")
-"""Decisions that name a next step (提请县委审议, 印发 …) and whose document no later meeting took up."""
+"""Decisions that name a next step (提请县委审议, 印发 …); :data:`LAST_TAKEN_UP` leaves out those whose
+document a later meeting took up."""
+
+LAST_TAKEN_UP = q.query("""
+SELECT ?doc (MAX(?day) AS ?last) WHERE {
+  ?d mkg:aboutDocument ?doc . ?i mkg:hasDecision ?d . ?meeting mkg:hasItem ?i ; dcterms:date ?day .
+} GROUP BY ?doc""")
+"""The last day a meeting decided on each document: one pass, where a NOT EXISTS per decision
+compared every decision on a document with every other (minutes on a thousand documents)."""
 
 OUTCOMES = q.query("""
 SELECT ?outcome (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a mkg:Decision ; mkg:outcome ?outcome }
@@ -87,9 +91,9 @@ class ReportData:
 
 def report_data(store=None) -> ReportData:
     """Gather the report's rows from the store (a Store or its path)."""
-    from kg.analytics import figures, network_sections
+    from kg.analytics import NETWORK_PREDICATES, figures, network_sections
     from kg.pipeline import stats
-    from kg.projection import project, to_networkx
+    from kg.projection import store_graph
     from kg.store import opened
     from kg.summaries import select
 
@@ -103,11 +107,13 @@ def report_data(store=None) -> ReportData:
             key=lambda r: (-r["items_presented"] - r["directives_addressed"], r["name"]),
         )
         people = _attendance(select(st, ATTENDANCE) + select(st, CHAIRS))
-        pending = sorted(
-            _public(select(st, PENDING)), key=lambda r: (r.get("date") or "", r.get("_start") or 0)
-        )
+        last = {row["doc"]: row["last"] for row in select(st, LAST_TAKEN_UP)}
+        waiting = [
+            r for r in select(st, PENDING) if not r["_doc"] or last.get(r["_doc"], "") <= (r["date"] or "")
+        ]
+        pending = sorted(_public(waiting), key=lambda r: (r.get("date") or "", r.get("_start") or 0))
         outcomes = [(_local(r["outcome"]), r["n"]) for r in select(st, OUTCOMES)]
-        found = figures(to_networkx(project(st.quads())))
+        found = figures(store_graph(st, NETWORK_PREDICATES))
     _add_network_figures(people, found["co_attendance"][1])
     months = Counter((r.get("date") or "undated")[:7] for r in meetings)
     sections = [

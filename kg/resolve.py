@@ -155,7 +155,7 @@ SELECT DISTINCT ?x ?name ?class WHERE {
 def apply(store=None) -> list[str]:
     """Rewrite every loaded document so that it says what the decisions say; the IRIs of the
     documents that changed. Applying twice changes nothing the second time."""
-    with opened(store) as st:
+    with opened(store, write=True) as st:
         table = names(st)
         changed = []
         for file, entry in sorted(st.documents().items()):

@@ -24,6 +24,7 @@ hash written last as the mark that they are complete (:meth:`Store.add_new`).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,7 +62,7 @@ _ENTITIES = f"<{ENTITIES}>"
 _BOOKKEEPING = f"<{BOOKKEEPING}>"
 _XSD_INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
 _LAYOUT_QUAD = f'{_BOOKKEEPING} <{MKG.layout}> "{LAYOUT}"^^{_XSD_INTEGER} {_BOOKKEEPING} .\n'
-_LOADING = f"{_BOOKKEEPING} <{MKG.states}> \"loading\" {_BOOKKEEPING} .\n"
+_LOADING = f'{_BOOKKEEPING} <{MKG.states}> "loading" {_BOOKKEEPING} .\n'
 _OWN_GRAPHS = {str(ENTITIES), str(BOOKKEEPING)}
 
 
@@ -96,18 +97,20 @@ def is_store(path: Path) -> bool:
 
 
 @contextmanager
-def opened(store, *, create: bool = False, empty: bool = False) -> Iterator[Store]:
+def opened(store, *, write: bool = False, create: bool = False, empty: bool = False) -> Iterator[Store]:
     """The store given, or the one at a path (opened here, and closed again when done).
 
-    Only ``create`` (``kg load``) may make a new store; every other command needs one that exists.
-    ``empty`` clears what the store holds first (``kg load --rebuild``).
+    Without ``write`` the store is opened read-only, so reading commands answer (from the last
+    complete state) while a load runs. Only ``create`` (``kg load``) may make a new store; every
+    other command needs one that exists. ``empty`` clears what the store holds first
+    (``kg load --rebuild``).
     """
     if isinstance(store, Store):
         if empty:
             store._ox.clear()
         yield store
         return
-    st = Store(store_path(store), create=create, empty=empty)
+    st = Store(store_path(store), create=create, empty=empty, read_only=not (write or create or empty))
     try:
         yield st
     finally:
@@ -120,26 +123,38 @@ class Store:
     ``create`` lets a new store be made in a folder that does not exist or is empty (``kg load``);
     any other folder that is not a store is refused, so a wrong ``--store`` never writes RocksDB
     files among someone's minutes, and a read command never makes an empty store to answer zeros.
-    ``empty`` clears it on opening, before its layout is checked.
+    ``empty`` clears it on opening, before its layout is checked. ``read_only`` takes no lock, so
+    any number of readers can work beside one writer (they see what was written before they opened).
     """
 
-    def __init__(self, path: str | os.PathLike | None, *, create: bool = True, empty: bool = False):
+    def __init__(
+        self,
+        path: str | os.PathLike | None,
+        *,
+        create: bool = True,
+        empty: bool = False,
+        read_only: bool = False,
+    ):
         self.path = None if path is None else Path(path)
+        self.read_only = read_only and self.path is not None
         if self.path is not None:
-            _check_folder(self.path, create)
+            _check_folder(self.path, create and not read_only)
         try:
             if self.path is None:
                 self._ox = ox.Store()
+            elif self.read_only:
+                self._ox = _read_only(self.path)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._ox = ox.Store(str(self.path))
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
             problem = _first_line(error)
             raise StoreError(f"{path}: cannot open the store ({problem}); is another kg using it?") from None
         if empty:
             self._ox.clear()
         self._check_layout()
-        self._recover()
+        if not self.read_only:
+            self._recover()
 
     def __enter__(self) -> Store:
         return self
@@ -149,7 +164,7 @@ class Store:
 
     def close(self) -> None:
         """Write everything to disk and let go of the folder's lock."""
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._ox.flush()
         del self._ox
 
@@ -263,15 +278,18 @@ class Store:
 
     # --- reading ------------------------------------------------------------------------------
 
-    def quads(self) -> Iterator[ox.Quad]:
+    def quads(self, predicates=None) -> Iterator[ox.Quad]:
         """The knowledge graph as pyoxigraph quads, for the projection and the exports: what each
-        document says of its own, and the shared facts once; the bookkeeping left out."""
-        states = ox.NamedNode(str(MKG.states))
-        for quad in self._ox.quads_for_pattern(None, None, None, None):
-            if isinstance(quad.graph_name, ox.DefaultGraph) or quad.graph_name.value == str(BOOKKEEPING):
-                continue
-            if quad.predicate != states:
-                yield quad
+        document says of its own, and the shared facts once; the bookkeeping left out. ``predicates``
+        (IRIs) keeps only the facts of those properties, read through the store's index: a network
+        needs attendance and types, not every quote and offset."""
+        states, book = ox.NamedNode(str(MKG.states)), ox.NamedNode(str(BOOKKEEPING))
+        wanted = [None] if predicates is None else [ox.NamedNode(str(p)) for p in predicates]
+        for predicate in wanted:
+            for quad in self._ox.quads_for_pattern(None, predicate, None, None):
+                graph = quad.graph_name
+                if quad.predicate != states and graph != book and not isinstance(graph, ox.DefaultGraph):
+                    yield quad
 
     def document_quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """What each document (or one) says, all of it, as quads in the document's graph: its own
@@ -325,6 +343,18 @@ class Store:
         graph = rdflib.Graph(identifier=name and rdflib.URIRef(name))
         graph += ((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)) for q in quads)
         return graph
+
+
+def _read_only(path: Path, tries: int = 20) -> ox.Store:
+    """Open the store read-only beside a writer: RocksDB reads the files the writer's last manifest
+    names, and a writer that opens or compacts just then replaces that manifest, so the open fails
+    now and then (Oxigraph calls it undefined); it succeeds on a second try against the new one."""
+    for _ in range(tries - 1):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError):
+            time.sleep(0.05)
+    return ox.Store.read_only(str(path))
 
 
 def _check_folder(path: Path, create: bool) -> None:

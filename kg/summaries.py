@@ -225,10 +225,10 @@ def _network(name: str):
     """A section builder: the node's figures in one network of :mod:`kg.analytics`."""
 
     def build(store, uris: list[str]) -> list[dict]:
-        from kg.analytics import NETWORKS, centrality
-        from kg.projection import project, to_networkx
+        from kg.analytics import NETWORK_PREDICATES, NETWORKS, centrality
+        from kg.projection import store_graph
 
-        rows = centrality(NETWORKS[name](to_networkx(project(store.quads()))))
+        rows = centrality(NETWORKS[name](store_graph(store, NETWORK_PREDICATES)))
         mine = (r for r in rows if r["uri"] in uris)
         return [{"network": name, **{k: v for k, v in r.items() if k != "uri"}} for r in mine]
 

@@ -123,7 +123,7 @@ def subgraph(
     if len(named) > 1:
         raise KGError(f"kg viz draws one focus at a time, not {' and '.join('--' + k for k in named)}")
     with opened(store) as st:
-        whole = drawable(projection.to_networkx(projection.project(st.quads())))
+        whole = drawable(projection.store_graph(st))
         if not named:
             return Focused(
                 whole,

@@ -190,8 +190,8 @@ def meeting_record(source: str, date: str, ordinal: int, status: str, extra=()) 
 @pytest.fixture
 def two_meetings(store_path):
     with Store(store_path) as st:
-        st.replace(to_rdf(meeting_record("one.txt", "2024-01-05", 1, "征求意见稿")))
-        st.replace(to_rdf(meeting_record("two.txt", "2024-03-05", 2, "送审稿", extra=("周五",))))
+        st.replace_many([to_rdf(meeting_record("one.txt", "2024-01-05", 1, "征求意见稿"))])
+        st.replace_many([to_rdf(meeting_record("two.txt", "2024-03-05", 2, "送审稿", extra=("周五",)))])
     return store_path
 
 

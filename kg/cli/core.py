@@ -57,6 +57,9 @@ def load(paths, store, to_neo4j, rebuild):
     report = pipeline.load(paths, store, progress=bar, rebuild=rebuild)
     if bar is not None:
         bar.close()
+    for result in report.results:
+        if result.note:
+            click.echo(f"kg: note: {result.note}", err=True)
     for result in report.failed:
         click.echo(f"kg: failed: {result.reason}", err=True)
     counts = report.counts()
@@ -100,17 +103,20 @@ class _ProgressBar:
     help="Bind ?NAME to VALUE: a string, or an IRI written <…>.",
 )
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@click.option("--allow-service", is_flag=True, help="Let SERVICE send requests to the servers it names.")
 @store_option
-def sparql(query, query_file, params, fmt, store):
-    """Answer a SPARQL QUERY (or -f FILE) over everything loaded.
+def sparql(query, query_file, params, fmt, allow_service, store):
+    """Answer a SPARQL QUERY (or -f FILE) over everything loaded; read-only.
 
-    Patterns match the union of all documents' graphs; GRAPH ?g reaches one document's graph.
-    A bound --param must appear in the SELECT clause (Oxigraph substitutes projected variables).
+    Patterns match the union of all graphs: each document's own graph and the graph of shared
+    entities (docs/rdf.md); GRAPH ?g reaches one of them. A bound --param must appear in the
+    SELECT clause (Oxigraph substitutes projected variables).
     """
     if (query is None) == (query_file is None):
         raise click.UsageError("give a QUERY or -f FILE (one of them)")
     bindings = dict(_param(p) for p in params)
-    table = pipeline.sparql(query if query is not None else query_file.read(), store, bindings)
+    text = query if query is not None else query_file.read()
+    table = pipeline.sparql(text, store, bindings, allow_service=allow_service)
     click.echo(render(table.columns, table.rows, fmt))
 
 

@@ -41,6 +41,12 @@ CJK = "\u3400-\u9fff\u3007"
 """Chinese characters, with 〇 (the numeral zero) among them."""
 
 
+_CONTROL = "\x00"
+"""What every control character other than a line break or a tab folds to: a mark that the runs of
+kept text leave out, so a NUL or an escape byte at a PDF's page break is gone from the text (a name
+it fell inside reads whole) while every other character keeps its offset."""
+
+
 def _fold_table() -> dict[int, str]:
     """Width folding that keeps every character in place (one for one), so offsets survive it."""
     table = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
@@ -49,7 +55,7 @@ def _fold_table() -> dict[int, str]:
     for c in (0x3000, 0x00A0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0x2000, 0x200B)):
         table[c] = " "
     for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F):
-        table[c] = " "
+        table[c] = _CONTROL
     # page and line separators become line breaks: a page-number footer then stands on its own line
     for c in (0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x85, 0x2028, 0x2029):
         table[c] = "\n"
@@ -58,7 +64,12 @@ def _fold_table() -> dict[int, str]:
 
 _FOLD = _fold_table()
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
-_LINE = re.compile(r"[ \t■●◆▲★◇□►▶√]*([^ \t\n](?:[^\n]*[^ \t\n])?)[ \t]*")
+_HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_IN_CHINESE = re.compile(rf"(?<=[{CJK}“”《》（）、，。])[,;:?!()]|[,;:?!()](?=[{CJK}“《（])")
+"""Half-width punctuation typed in Chinese text (web pages: ``会议指出,要…``, ``(送审稿)``): the
+full-width mark it stands for, so every rule reads one clause boundary; between ASCII characters
+(16:31:47, PM2.5, (1)) it stays."""
+_LINE = re.compile(r"[ \t\0■●◆▲★◇□►▶√]*([^ \t\n\0](?:[^\n]*[^ \t\n\0])?)[ \t\0]*")
 """A line that is not blank: its text without the spaces around it and without a bullet before it
 (■ ● ◆, typography, not text), up to its line break."""
 _SPACES = re.compile(r"[ \t]+")
@@ -194,13 +205,14 @@ class _Line:
 def normalize(raw: str) -> Normalized:
     """Normalise ``raw`` (the text as read from the file); see the module docstring for what changes."""
     folded = _FOLDABLE.sub(lambda m: _FOLD[ord(m[0])], raw)
+    folded = _HALF_IN_CHINESE.sub(lambda m: _HALF_PUNCT[m[0]], folded)
     lines = _mark_lists(folded, _lines(folded))
     runs: list[tuple[int, int]] = []
     previous: _Line | None = None
     for line in lines:
         if previous is not None and not _joins(previous, line):
             runs.append((previous.newline, previous.newline + 1))
-        runs.extend(_spaces(folded, line))
+        runs.extend(_without_controls(folded, _spaces(folded, line)))
         previous = line
     return _assemble(raw, folded, runs)
 
@@ -214,7 +226,7 @@ def _lines(folded: str) -> list[_Line]:
         if len(stripped) <= _PAGE_NUMBER_WIDTH and _PAGE_NUMBER.fullmatch(stripped):
             page_break = True
             continue
-        text = stripped
+        text = stripped.replace(_CONTROL, "")
         if " " in text or "\t" in text:
             text = _SPACES.sub("", text)
         out.append(_Line(s, e, m.end(), text, after_page_break=page_break))
@@ -304,6 +316,21 @@ def _spaces(folded: str, line: _Line) -> list[tuple[int, int]]:
     if line.end > at:
         runs.append((at, line.end))
     return runs
+
+
+def _without_controls(folded: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` with the control marks inside them left out (the common case has none)."""
+    out = []
+    for s, e in runs:
+        at = folded.find(_CONTROL, s, e)
+        while at >= 0:
+            if at > s:
+                out.append((s, at))
+            s = at + 1
+            at = folded.find(_CONTROL, s, e)
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def _split_number_spaces(folded: str, line: _Line) -> list[tuple[int, int]]:

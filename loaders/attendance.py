@@ -139,6 +139,7 @@ CLOSING = re.compile(
     r"(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
     r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|【?(?:打印|关闭)|分享到"
     r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?[）)]?$"
+    r"|[^。\n]*(?:版权所有|主办单位[：:]|网站标识码|ICP备)"
 )
 """A line that closes the minutes: the issuing office and date, a publication note, a site footer."""
 

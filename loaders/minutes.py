@@ -55,6 +55,7 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     head = parse_head(norm, 0, header_end)
     participants = parse_inline(norm, *opening) if opening else []
     regions = _regions(norm, opening[1] + 1 if opening else header_end)
+    head.reading_footer = True
     parse_head(norm, regions.footer, len(norm.text), head)
     read_signature(norm, head, regions.footer, len(norm.text))
     page_date_from_metadata(head, metadata or {})
@@ -68,7 +69,7 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     items, other = parse_body(norm, regions.body_start, regions.body_end, level=level)
     if not opening and not any(item.title or item.kind != "other" or item.decisions for item in items):
         raise NotMinutesError(source, "no meeting sentence or agenda items found; is this a set of minutes?")
-    _fill(minutes, head, metadata)
+    _fill(norm, minutes, head, metadata)
     minutes.participants = _roles(participants + regions.participants)
     minutes.distribution = regions.distribution
     minutes.items, minutes.other_business = items, other
@@ -172,11 +173,15 @@ def _meeting(norm: Normalized, head: Head, opening: tuple[int, int]) -> Meeting:
     return meeting
 
 
-def _fill(minutes: Minutes, head: Head, metadata: dict | None) -> None:
+def _fill(norm: Normalized, minutes: Minutes, head: Head, metadata: dict | None) -> None:
     """Copy the header's facts into the record, with their spans."""
     for key in ("body", "issuer", "issued", "title", "doc_number"):
         setattr(minutes, key, getattr(head, key))
     minutes.spans.update(head.spans)
+    if minutes.issued is None and head.published is not None:
+        # a web report: the page's publication date is its date of issue
+        minutes.issued = head.published.iso
+        minutes.spans["issued"] = norm.span(head.published.start, head.published.end)
     minutes.metadata = {**(metadata or {}), **head.metadata}
 
 

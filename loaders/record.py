@@ -150,6 +150,9 @@ class Meeting:
     chair: str | None = None
     chair_title: str | None = None
     span: Span | None = None
+    date_repair: str | None = None
+    """The repair rule that read ``date`` (``date_day_only``, ``date_lost_month``), None where the date
+    reads as printed; each repair is also a warning of the record."""
 
     def to_dict(self) -> dict:
         keys = ("name", "kind", "ordinal", "date", "chair", "chair_title")

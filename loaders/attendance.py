@@ -101,6 +101,9 @@ _UNIT_PREFIX = re.compile(rf"^(.+(?:{_STRONG_UNITS})|.{{2,}}(?:{_WEAK_UNITS}))[\
 _STRONG_UNIT_ONLY = re.compile(rf"^.+(?:{_STRONG_UNITS})$")
 _UNIT_END = re.compile(rf"(?:{_STRONG_UNITS}|{_WEAK_UNITS})$")
 _WEAK_UNIT_ONLY = re.compile(rf"^.{{3,}}(?:{_WEAK_UNITS})$")
+_LEVEL_UNIT = re.compile(rf"^[省市县镇乡州旗][\u4e00-\u9fff](?:{_WEAK_UNITS})$")
+"""A unit named by its level and one word (县法院, 市工会): three characters, but no person."""
+_LEADERS = re.compile(rf"^[\u4e00-\u9fff]{{0,3}}领导(?:同志)?({PERSON_NAME})$")
 _NAME = re.compile(rf"(?:{PERSON_NAME})$")
 _GROUP_WORDS = re.compile(
     r"领导|负责|同志们|有关|相关|各[\u4e00-\u9fff]|部门|单位|代表|人员|干部|主持|召开|会议"
@@ -126,7 +129,29 @@ _VERBS = re.compile(
     + r")(?=[，。；]))"
     + r"|(?:因(?P<reason>[^，。；、]{1,12}))?(?P<away>请假|缺席)(?=[，。；])"
 )
-_LIST_OPENERS = re.compile(r"出席会议的(?:领导|同志)?(?:有|是)[：:]?|参加会议的(?:领导|同志)?(?:有|是)[：:]?")
+_LIST_OPENERS = re.compile(
+    r"(?P<verb>出席|参加|列席)会议的(?:领导|同志)?(?:还)?(?:有|是)[：:]?"
+)
+_OPENER_ROLES = {"出席": "present", "参加": "present", "列席": "observer"}
+_ATTENDS = re.compile(
+    r"(?:(?:出席|列席|参加)了?会议|出席|列席)$|^(?:出席|参加|列席)会议的(?:领导|同志)?(?:还)?(?:有|是)"
+)
+_SENTENCE_CUT = re.compile(r"[。；]")
+
+
+def is_attendance(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph ``text[start:end]`` only says who attended, sentence after sentence
+    (副县长A、B出席会议，县人大副主任C列席会议。列席会议的还有…): read for participants
+    (:func:`parse_inline`), it is no agenda item.
+
+    >>> t = "区领导张三、李四出席会议。区财政局等单位负责人列席会议。"
+    >>> is_attendance(t, 0, len(t)), is_attendance("会议听取了县财政局的汇报。", 0, 13)
+    (True, False)
+    """
+    sentences = [p for p in _SENTENCE_CUT.split(text[start:end]) if p]
+    return bool(sentences) and all(
+        not p.startswith("会议") and (_ATTENDS.search(p) is not None) for p in sentences
+    )
 
 BODY_LINE = re.compile(
     r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$|议题[一二三四五六七八九十]+[：:，]"
@@ -169,7 +194,8 @@ def parse_inline(norm: Normalized, start: int, end: int) -> list[Participant]:
         clause_start = m.end()
     for m in _LIST_OPENERS.finditer(text, start, end):
         stop = text.find("。", m.end(), end)
-        out.extend(_names_in(norm, m.end(), end if stop < 0 else stop, "present", sentence=True))
+        role = _OPENER_ROLES[m["verb"]]
+        out.extend(_names_in(norm, m.end(), end if stop < 0 else stop, role, sentence=True))
     return out
 
 
@@ -268,6 +294,8 @@ def _names_in(
     text = norm.text
     notes = {m.start(): _WHITE.sub("", m[0][1:-1]) for m in _BRACKETS.finditer(text, start, end)}
     masked = _BRACKETS.sub(lambda m: "\0" * len(m[0]), text[start:end]).replace("。", " ")
+    if sentence:
+        masked = _joined_names(masked)
     if sentence or _LIST_PUNCT.search(masked):
         tokens = _punct_tokens(masked, start)
     else:
@@ -284,14 +312,38 @@ def _names_in(
     return out
 
 
+_JOINER = re.compile(r"以及|及|和")
+_PIECE_END = re.compile(r"[，,；;、\n]|$")
+
+
+def _joined_names(masked: str) -> str:
+    """``masked`` with 及/和 between two listed names turned into 、, one for one (A、B和C出席;
+    张三及各部门负责人); a 和 inside a name (杨和平) has fewer than two characters on a side.
+
+    >>> _joined_names("王大明、李小红和赵四"), _joined_names("副县长杨和平"), _joined_names("张三及县直部门负责人")
+    ('王大明、李小红、赵四', '副县长杨和平', '张三、县直部门负责人')
+    """
+    out = list(masked)
+    for m in _JOINER.finditer(masked):
+        before = max(masked.rfind(c, 0, m.start()) for c in "，,；;、\n")
+        after = _PIECE_END.search(masked, m.end()).start() - m.end()
+        if m[0] != "和" or (m.start() - before - 1 >= 2 and 2 <= after <= 3):
+            out[m.start() : m.end()] = "、" * (m.end() - m.start())
+    return "".join(out)
+
+
 @lru_cache(maxsize=8192)
 def _person(token: str) -> tuple[str | None, str | None, str | None]:
     """(unit, title, name) of one listed token; name is None when the token names no one.
 
     The same officials and units come back in minute after minute, so the answer is kept.
     """
+    if (m := _LEADERS.match(token)) and _NAME.match(m[1]):
+        return None, None, m[1]  # 区领导张新波: the leaders' group word, then a name
     if _GROUP_WORDS.search(token):
         return None, token, None
+    if _LEVEL_UNIT.match(token):
+        return token, None, None
     token = token.removesuffix("同志").removesuffix("等")
     if _TITLE_END.search(token):
         return None, token, None

@@ -122,7 +122,8 @@ def find_opening(norm: Normalized) -> tuple[int, int] | None:
             break
         if _OPENING.search(text, at, end) and not _METADATA.match(text, at, end):
             first = first or (at, end)
-            if DATE.search(text, at, end) or "主持" in text[at:end]:
+            headline = not any(c in "，。；" for c in text[at:end])
+            if not headline and (DATE.search(text, at, end) or "主持" in text[at:end]):
                 return at, end
         at = end + 1
     return first

@@ -57,7 +57,7 @@ _BRACKETED = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]\s*")
 _ARABIC_HEADING = re.compile(r"(\d{1,2})\s*[、．.]\s*(?!\d)")
 _ASKING = re.compile(r"要|须|必须|务必|坚持|加强|强化|切实|进一步|着力|全力|严格|确保|做好|抓好|各")
 _SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
-_OPENS_MATTER = re.compile(r"会议\s*(?:还)?(?:听取|审议|传达|学习|研究|讨论|审阅|通报|专题)")
+_OPENS_MATTER = re.compile(r"会议\s*(?:还)?(?:听取|审议|审定|传达|学习|研究|讨论|审阅|通报|专题)")
 _OTHER_ALWAYS = re.compile(
     r"会议(?:还)?(?:研究了?其[他它]事项|组织(?:了)?(?:集体)?学法|组织(?:了)?集体学习|集体学习)"
 )
@@ -391,14 +391,15 @@ def _split_closing(text: str, blocks: list[_Block], numbered: bool) -> list[_Blo
 
 
 def parse_body(
-    norm: Normalized, start: int, end: int, *, level: str | None
+    norm: Normalized, start: int, end: int, *, level: str | None, skip: frozenset[int] = frozenset()
 ) -> tuple[list[Item], list[OtherBusiness]]:
     """Items and closing business in the body ``[start, end)`` of the normalised text.
 
-    ``level`` is the government's level character (县, 市, 区 …) that its units' names open with.
+    ``level`` is the government's level character (县, 市, 区 …) that its units' names open with;
+    the lines starting at an offset in ``skip`` are not the body's (who attended, read elsewhere).
     """
     text = norm.text
-    lines = _lines(text, start, end)
+    lines = [line for line in _lines(text, start, end) if line[0] not in skip]
     blocks = _numbered(text, lines)
     numbered = bool(blocks)
     if not numbered:

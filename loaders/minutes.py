@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.attendance import BODY_LINE, find_closing, find_lists, parse_inline, parse_lists
+from loaders.attendance import (
+    BODY_LINE,
+    find_closing,
+    find_lists,
+    is_attendance,
+    parse_inline,
+    parse_lists,
+)
 from loaders.errors import NotMinutesError
 from loaders.header import (
     FORM_FIELD,
@@ -66,7 +73,11 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
         minutes.meeting = form
     body_from_site(head, metadata or {})
     level = level_of(head.body, minutes.meeting)
-    items, other = parse_body(norm, regions.body_start, regions.body_end, level=level)
+    attendance = _attendance_lines(norm, regions.body_start, regions.body_end)
+    for line_start, line_end in attendance:
+        participants += parse_inline(norm, line_start, line_end)
+    skip = frozenset(line_start for line_start, _ in attendance)
+    items, other = parse_body(norm, regions.body_start, regions.body_end, level=level, skip=skip)
     if not opening and not any(item.title or item.kind != "other" or item.decisions for item in items):
         raise NotMinutesError(source, "no meeting sentence or agenda items found; is this a set of minutes?")
     _fill(norm, minutes, head, metadata)
@@ -151,6 +162,19 @@ def _first_body_line(norm: Normalized) -> int:
             return at
         at += len(line) + 1
     return 0
+
+
+def _attendance_lines(norm: Normalized, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``[start, end)`` that only say who attended (副县长A、B出席会议。), where web
+    reports put it: after the opening or after the items."""
+    out, at, text = [], start, norm.text
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        if is_attendance(text, at, line_end):
+            out.append((at, line_end))
+        at = line_end + 1
+    return out
 
 
 def _has_body(norm: Normalized, start: int, end: int) -> bool:

@@ -320,8 +320,10 @@ def _joined_names(masked: str) -> str:
     """``masked`` with 及/和 between two listed names turned into 、, one for one (A、B和C出席;
     张三及各部门负责人); a 和 inside a name (杨和平) has fewer than two characters on a side.
 
-    >>> _joined_names("王大明、李小红和赵四"), _joined_names("副县长杨和平"), _joined_names("张三及县直部门负责人")
-    ('王大明、李小红、赵四', '副县长杨和平', '张三、县直部门负责人')
+    >>> _joined_names("王大明、李小红和赵四"), _joined_names("副县长杨和平")
+    ('王大明、李小红、赵四', '副县长杨和平')
+    >>> _joined_names("张三及县直部门负责人")
+    '张三、县直部门负责人'
     """
     out = list(masked)
     for m in _JOINER.finditer(masked):

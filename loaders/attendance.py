@@ -103,6 +103,11 @@ _UNIT_END = re.compile(rf"(?:{_STRONG_UNITS}|{_WEAK_UNITS})$")
 _WEAK_UNIT_ONLY = re.compile(rf"^.{{3,}}(?:{_WEAK_UNITS})$")
 _LEVEL_UNIT = re.compile(rf"^[省市县镇乡州旗][\u4e00-\u9fff](?:{_WEAK_UNITS})$")
 """A unit named by its level and one word (县法院, 市工会): three characters, but no person."""
+_INSTITUTION = re.compile(
+    r"^[省市县区镇乡州旗](?:人大|政协|法院|检察院|人武部|纪委|监委|总工会|工会|团委|妇联|工商联|武装部)"
+    r"(?:常委会|机关)?$"
+)
+"""The bodies beside a government (县人大, 区政协, 县法院) named in an attendance sentence: no person."""
 _LEADERS = re.compile(rf"^[\u4e00-\u9fff]{{0,3}}领导(?:同志)?({PERSON_NAME})$")
 _NAME = re.compile(rf"(?:{PERSON_NAME})$")
 _GROUP_WORDS = re.compile(
@@ -129,9 +134,7 @@ _VERBS = re.compile(
     + r")(?=[，。；]))"
     + r"|(?:因(?P<reason>[^，。；、]{1,12}))?(?P<away>请假|缺席)(?=[，。；])"
 )
-_LIST_OPENERS = re.compile(
-    r"(?P<verb>出席|参加|列席)会议的(?:领导|同志)?(?:还)?(?:有|是)[：:]?"
-)
+_LIST_OPENERS = re.compile(r"(?P<verb>出席|参加|列席)会议的(?:领导|同志)?(?:还)?(?:有|是)[：:]?")
 _OPENER_ROLES = {"出席": "present", "参加": "present", "列席": "observer"}
 _ATTENDS = re.compile(
     r"(?:(?:出席|列席|参加)了?会议|出席|列席)$|^(?:出席|参加|列席)会议的(?:领导|同志)?(?:还)?(?:有|是)"
@@ -152,6 +155,7 @@ def is_attendance(text: str, start: int, end: int) -> bool:
     return bool(sentences) and all(
         not p.startswith("会议") and (_ATTENDS.search(p) is not None) for p in sentences
     )
+
 
 BODY_LINE = re.compile(
     r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$|议题[一二三四五六七八九十]+[：:，]"
@@ -312,7 +316,7 @@ def _names_in(
     return out
 
 
-_JOINER = re.compile(r"以及|及|和")
+_JOINER = re.compile(r"以及|(?<![涉普危波顾])及(?![时早])|和")
 _PIECE_END = re.compile(r"[，,；;、\n]|$")
 
 
@@ -344,7 +348,7 @@ def _person(token: str) -> tuple[str | None, str | None, str | None]:
         return None, None, m[1]  # 区领导张新波: the leaders' group word, then a name
     if _GROUP_WORDS.search(token):
         return None, token, None
-    if _LEVEL_UNIT.match(token):
+    if _LEVEL_UNIT.match(token) or _INSTITUTION.match(token):
         return token, None, None
     token = token.removesuffix("同志").removesuffix("等")
     if _TITLE_END.search(token):

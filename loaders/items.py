@@ -59,7 +59,8 @@ _ASKING = re.compile(r"要|须|必须|务必|坚持|加强|强化|切实|进一�
 _SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
 _OPENS_MATTER = re.compile(r"会议\s*(?:还)?(?:听取|审议|审定|传达|学习|研究|讨论|审阅|通报|专题)")
 _OTHER_ALWAYS = re.compile(
-    r"会议(?:还)?(?:研究了?其[他它]事项|组织(?:了)?(?:集体)?学法|组织(?:了)?集体学习|集体学习)"
+    r"会议(?:还)?(?:(?:研究|讨论|审议)+了?(?:其[他它]|[^。]{0,200}?等(?:其[他它])?)(?:事项|事宜)"
+    r"|组织(?:了)?(?:集体)?学法|组织(?:了)?集体学习|集体学习)"
 )
 _COMMENTS = re.compile(r"会议(?:还)?(?:指出|强调|要求|认为|原则上?同意|原则通过|同意|通过|确定|决定|明确)")
 _COMMON_BIGRAMS = frozenset(
@@ -153,7 +154,7 @@ _COMMON_BIGRAMS = frozenset(
     )
 )
 """Pairs of characters any two paragraphs of minutes share; they say nothing of the matter."""
-_NO_MATTER = re.compile(r"会议(?:还)?研究了?其[他它]事项")
+_NO_MATTER = re.compile(r"会议(?:还)?(?:研究|讨论|审议)+了?其[他它](?:事项|事宜)")
 _OTHER_AFTER = re.compile(r"会议还(?:听取|传达|审议|研究|学习|通报)")
 _CLOSING = re.compile(
     r"\S{2,30}(?:办公室|政府)\s*(?:整理|印发)|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?|[（(]此件\S*[）)]|[（(]?完[）)]?"
@@ -164,13 +165,14 @@ _OPENS_LINE = re.compile(
     rf"会议|[{_NUMERALS}]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{{1,2}}[.、．]"
 )
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-_KIND = re.compile(r"(传达学习|传达|组织学习|学习|学法)|(听取)|(审议|审阅|讨论)|(研究)")
+_KIND = re.compile(r"(传达学习|传达|组织学习|学习|学法)|(听取)|(审议|审阅|审定|讨论)|(研究)")
 _REPORT_HEADING = re.compile(r"[^，。；]+?关于.*汇报")
 _PRESENTED = re.compile(
-    r"(?:听取|审议)(?:并(?:原则上?)?(?:同意|通过))?(?:了)?(?:由)?|(?:原则上?)?(?:同意|通过)(?:了)?|由"
+    r"(?:听取|审议|审定|研究)(?:并(?:原则上?)?(?:同意|通过))?(?:了)?(?:由)?|(?:原则上?)?(?:同意|通过)(?:了)?|由"
 )
 _SUBMITS = (
     "提交",
+    "送审",
     "提出",
     "起草",
     "拟定",
@@ -339,12 +341,41 @@ def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
         if not blocks and _PREAMBLE.match(text, s, e):
             continue
         new = not blocks or _OPENS_MATTER.match(text, s, e)
-        if not new and _COMMENTS.match(text, s, e):
-            new = not _same_matter(text[blocks[-1].lines[0][0] : blocks[-1].lines[-1][1]], text[s:e])
+        before = text[blocks[-1].lines[0][0] : blocks[-1].lines[-1][1]] if blocks else ""
+        if not new and _DECIDES.match(text, s, e):
+            new = _new_decision(before, text[s:e])
+        elif not new and _COMMENTS.match(text, s, e):
+            new = not _same_matter(before, text[s:e])
         if new:
             blocks.append(_Block(len(blocks) + 1))
         blocks[-1].lines.append((s, e))
     return blocks
+
+
+_DECIDES = re.compile(r"会议(?:还)?(?:原则上?同意|原则通过|审议通过|同意|通过)")
+_REFERS_BACK = re.compile(r"该|此|上述|以上|前述|这")
+_DOCUMENT_TITLE = re.compile(r"《([^《》\n]+)》")
+
+
+def _new_decision(before: str, decision: str) -> bool:
+    """Whether a paragraph that opens with a decision (会议原则通过了《B》) takes up a matter of its
+    own: it names a title the paragraphs before do not, or shares less than two words of substance
+    with them; one that refers back (原则同意该方案, 以上议题) stays with its matter.
+
+    >>> _new_decision("会议原则通过了《兴县甲方案》。", "会议原则通过了《兴县乙方案》。")
+    True
+    >>> _new_decision("会议审议了《甲办法》。", "会议原则同意该办法，要求修改完善。")
+    False
+    """
+    first = _SENTENCE.match(decision)
+    sentence = first[0] if first else decision
+    if _REFERS_BACK.search(sentence):
+        return False
+    titles = _DOCUMENT_TITLE.findall(sentence)
+    if titles:
+        return not any(title in before for title in titles)
+    matter = sentence[_DECIDES.match(sentence).end() :] if _DECIDES.match(sentence) else sentence
+    return len(_bigrams(matter) & _bigrams(before)) < 2
 
 
 def _same_matter(before: str, comment: str) -> bool:
@@ -457,7 +488,7 @@ def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str],
     item.decisions = find_decisions(text, sentences, norm.span, level)
     item.directives = find_directives(text, sentences, norm.span, level, persons)
     decided = [(s, e) for s, e, _, _ in sentences if decision_at(text, s, e)]
-    first = [sentences[0][:2]] if block.title and sentences else []
+    first = [sentences[0][:2]] if block.title and sentences else [_whole_sentence(text, opening)]
     item.presenters = _presenters(norm, [opening, *first, *decided])
     if block.title and not item.presenters and _REPORT_HEADING.match(text, *block.title):
         item.presenters = _presenters(norm, [block.title], heading=True)
@@ -466,6 +497,15 @@ def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str],
     item.organizations_mentioned = _mentions(norm, find_enterprises(text, 0, start, end))
     item.projects = _mentions(norm, find_projects(text, 0, start, end))
     return item
+
+
+def _whole_sentence(text: str, opening: tuple[int, int]) -> tuple[int, int]:
+    """The opening sentence through its clauses after ；, to its 。 (听取A关于…的汇报；听取B关于…):
+    every unit that reported in it presented the item."""
+    line_end = text.find("\n", opening[0])
+    line_end = len(text) if line_end < 0 else line_end
+    stop = text.find("。", opening[0], line_end)
+    return opening[0], line_end if stop < 0 else stop + 1
 
 
 def _kind(text: str, start: int, end: int) -> str:
@@ -499,9 +539,13 @@ def _presenters(norm: Normalized, ranges: list[tuple[int, int]], heading: bool =
             listed = verb.startswith(("听取", "审议")) or text.startswith(_SUBMITS, units[-1][1])
             for s, e in units if listed else ():
                 name = text[s:e]
-                if is_unit_name(name):
+                if is_unit_name(name) and not name.startswith(_ACTION_LEADS):
                     out.setdefault(name, Mention(name, span=norm.span(s, e)))
     return list(out.values())
+
+
+_ACTION_LEADS = ("成立", "设立", "组建", "筹建", "新建", "调整", "申请", "支持", "撤销", "合并")
+"""Verbs a matter opens with (审议了成立某某公司的请示): what follows is the matter, not who presents it."""
 
 
 def _mentions(norm: Normalized, found: list[Found]) -> list[Mention]:

@@ -114,6 +114,7 @@ LIST_LABELS = (
 
 FIELD_LABELS = (
     *("索引号", "文号", "发布机构", "发布时间", "发布日期", "生成日期", "成文日期", "信息来源", "来源"),
+    *("字体", "稿源", "作者", "日期", "浏览量", "当前位置", "您的位置", "您现在的位置"),
     *("会议时间", "时间", "会议地点", "地点", "主持人", "主持", "会议名称"),
 )
 """Labels of a line that is a field of a form (a page's metadata, 时间：/主持： of minutes laid out
@@ -138,6 +139,8 @@ _PARAGRAPH = re.compile(
     rf"|(?:{_LABEL_ALT})(?:会议)?的?(?:人员|领导|同志|名单|单位)?(?:有|是)?[：:]"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]")
+_NAVIGATION = re.compile(r"首页\s*[>＞»›]|[>＞»›]\s*首页")
+"""A page's breadcrumbs (首页 > 政府信息公开 > …): a line of its own, never the start of a sentence."""
 _SIGN_OFF = re.compile(r"[^：:]{0,30}[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?[）)]?$")
 """The issuing office and its date (X办公室 2025年11月7日印发) or the date alone: it closes a
 list above it, so its words are prose again (spaces inside them are no separators)."""
@@ -272,6 +275,8 @@ def _joins(line: _Line, following: _Line) -> bool:
     if _PARAGRAPH.match(following.text) and not _WORD_ON.match(following.text):
         return False
     if _FIELD_LINE.match(line.text) or _FIELD_LINE.match(following.text):
+        return False
+    if _NAVIGATION.search(line.text):
         return False
     if following.text[0] in _CONTINUES:
         return True

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.mentions import COMPOUND_SURNAMES, SURNAMES
+from loaders.mentions import COMPOUND_SURNAMES, SURNAMES, is_unit_name
 from loaders.normalize import Normalized
 from loaders.record import Mention, Participant
 
@@ -203,16 +203,20 @@ def parse_inline(norm: Normalized, start: int, end: int) -> list[Participant]:
     return out
 
 
-def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participant], list[Mention], int]:
+def parse_lists(
+    norm: Normalized, start: int, end: int, unread: list[tuple[int, int]] | None = None
+) -> tuple[list[Participant], list[Mention], int]:
     """Participants and distribution from the labelled lists that begin at ``start``.
 
     Reading stops at the first closing line (an issuing office, a date, a site footer); its offset
-    is returned with the lists so the caller can read what follows as the footer.
+    is returned with the lists so the caller can read what follows as the footer. A list whose text
+    names no person, unit or group is noted in ``unread`` (start and end of its text).
     """
     text = norm.text
     participants: list[Participant] = []
     distribution: list[Mention] = []
     role, unit, content, at = None, None, None, start
+    listed = (start, 0)  # where the current list's text starts, and how many were listed before it
 
     def flush(until: int) -> None:
         if content is None:
@@ -222,6 +226,15 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
         elif role:
             participants.extend(_names_in(norm, content, until, role, unit=unit))
 
+    def close(until: int, following: str | None = None) -> None:
+        """Note the list that ends at ``until`` where all of it names nothing that reads; a bare
+        label over lists of the same role (列席： / （一）邀请列席：…) heads them and is no gap."""
+        list_start, before = listed
+        heading = following == role and not text[list_start:until].strip()
+        empty = role not in (None, "distribution") and len(participants) == before and not heading
+        if empty and unread is not None and not _placed(text[list_start:until]):
+            unread.append((list_start, until))
+
     while at < end:
         line_end = text.find("\n", at, end)
         line_end = end if line_end < 0 else line_end
@@ -230,8 +243,10 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
         group = _GROUP_MARK.match(text, at, line_end)
         if label in ROLE_LABELS or label in DISTRIBUTION_LABELS:
             flush(at)
+            close(at, ROLE_LABELS.get(label, "distribution"))
             role = ROLE_LABELS.get(label, "distribution")
             unit, content = None, m.end()
+            listed = (content, len(participants))
             # 列席：县发改局：王某 — a unit's label right after the list's own
             if role != "distribution" and (sub := _LABEL.match(text, content, line_end)) and sub["label"]:
                 unit, content = _group_unit(sub["label"]), sub.end()
@@ -246,7 +261,18 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
         at = line_end + 1
     at = min(at, end)
     flush(at)
+    close(at)
     return participants, distribution, at
+
+
+def _placed(content: str) -> bool:
+    """Whether a list's text without names names units or groups (列席：县财政局、县发改局; 各部门
+    负责人): it was read; an empty list, or one of nothing that reads, is not."""
+    tokens = [t for t in _WORD_SPLIT.split(content) if _HAN.search(t)]
+    return any(_person(t)[0] or _person(t)[1] or is_unit_name(t) for t in tokens)
+
+
+_WORD_SPLIT = re.compile(r"[，,；;、\s（）()]+")
 
 
 def _group_unit(label: str | None) -> str | None:

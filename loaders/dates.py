@@ -99,6 +99,11 @@ def resolve_year(found: FoundDate, reference: FoundDate | None) -> str | None:
 _LOST_MONTH = re.compile(r"(?:(?P<year>\d{4})年)?(?<!\d)(?P<digits>\d{3,4})日")
 
 
+def has_lost_month(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a date whose 月 extraction lost, read or not."""
+    return _LOST_MONTH.search(text, start, len(text) if end is None else end) is not None
+
+
 def lost_month(text: str, start: int = 0, end: int | None = None) -> FoundDate | None:
     """A date whose 月 was lost in extraction (2025年1127日, 1110日), where one reading only is a
     valid month and day; None where there is none or two readings are valid (111日: 1-11 or 11-1).

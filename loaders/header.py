@@ -27,6 +27,7 @@ from loaders.dates import (
     chinese_number,
     day_in_month_of,
     find_dates,
+    has_lost_month,
     lost_month,
     resolve_year,
 )
@@ -456,7 +457,8 @@ def _meeting_date(
 
     A date without a year takes it from the meeting's name (2022年第9次常务会议) or ``reference``;
     a date printed as its day only (25日，市长…) takes month and year from ``reference``; a date
-    whose 月 extraction lost (2025年1127日) is read where only one reading is valid.
+    whose 月 extraction lost (2025年1127日) is read where only one reading is valid, and left empty
+    (``date_ambiguous``) where two are.
     """
     dates = find_dates(text, start, end)
     if dates:
@@ -469,6 +471,8 @@ def _meeting_date(
         if repaired.year is None:
             return (resolve_year(repaired, reference), "date_lost_month") if reference else None
         return repaired.iso, "date_lost_month"
+    if has_lost_month(text, start, end):
+        return None, "date_ambiguous"
     if (day := _DAY_ONLY.match(text, start, end)) and reference and reference.year:
         return day_in_month_of(int(day[1]), reference), "date_day_only"
     return None

@@ -338,9 +338,10 @@ def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
     """
     blocks: list[_Block] = []
     for s, e in lines:
-        if not blocks and _PREAMBLE.match(text, s, e):
+        if (not blocks and _PREAMBLE.match(text, s, e)) or _BYLINE.fullmatch(text, s, e):
             continue
-        new = not blocks or _OPENS_MATTER.match(text, s, e)
+        bare = not _PUNCTUATED.search(text, s, e)
+        new = not blocks or _OPENS_MATTER.match(text, s, e) or (bare and not _all_bare(text, blocks[-1]))
         before = text[blocks[-1].lines[0][0] : blocks[-1].lines[-1][1]] if blocks else ""
         if not new and _DECIDES.match(text, s, e):
             new = _new_decision(before, text[s:e])
@@ -352,6 +353,17 @@ def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
     return blocks
 
 
+def _all_bare(text: str, block: _Block) -> bool:
+    return not any(_PUNCTUATED.search(text, s, e) for s, e in block.lines)
+
+
+_PUNCTUATED = re.compile(r"[，。；：、！？]")
+"""A paragraph of minutes has punctuation; a line of a page without any (扫码关注 微信公众号, the
+editors' names) stands apart from the item before it, and goes where it yields no fact."""
+_BYLINE = re.compile(
+    r"[（(]?(?:本报)?(?:记者|编辑|责编|责任编辑|审核|终审|编审|通讯员|供稿|撰稿|摄影)[：:]?[^。，；]{0,30}?[）)]?"
+)
+"""The reporter's or editor's line of a web report ((记者 某某 某某), 编辑：某某): page furniture."""
 _DECIDES = re.compile(r"会议(?:还)?(?:原则上?同意|原则通过|审议通过|同意|通过)")
 _REFERS_BACK = re.compile(r"该|此|上述|以上|前述|这")
 _DOCUMENT_TITLE = re.compile(r"《([^《》\n]+)》")
@@ -422,12 +434,21 @@ def _split_closing(text: str, blocks: list[_Block], numbered: bool) -> list[_Blo
 
 
 def parse_body(
-    norm: Normalized, start: int, end: int, *, level: str | None, skip: frozenset[int] = frozenset()
+    norm: Normalized,
+    start: int,
+    end: int,
+    *,
+    level: str | None,
+    skip: frozenset[int] = frozenset(),
+    unread: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Item], list[OtherBusiness]]:
     """Items and closing business in the body ``[start, end)`` of the normalised text.
 
     ``level`` is the government's level character (县, 市, 区 …) that its units' names open with;
     the lines starting at an offset in ``skip`` are not the body's (who attended, read elsewhere).
+    Where no numbers mark the items, a paragraph that does not open like the meeting's business
+    (会议…) and yields no fact (a site's footer, a petition box) is no item: it is left out, and
+    noted in ``unread``.
     """
     text = norm.text
     lines = [line for line in _lines(text, start, end) if line[0] not in skip]
@@ -444,8 +465,35 @@ def parse_body(
             other.append(_other_business(norm, block, aliases))
         else:
             number = block.number if numbered else len(items) + 1
-            items.append(_item(norm, block, number, aliases, level))
+            item = _item(norm, block, number, aliases, level)
+            if (
+                numbered
+                or _MEETING_BUSINESS.match(text, item_start := _block_start(block))
+                or _has_fact(item)
+            ):
+                items.append(item)
+            elif unread is not None:
+                unread.append((item_start, (block.lines[-1] if block.lines else block.title)[1]))
     return items, other
+
+
+_MEETING_BUSINESS = re.compile(r"会议|会前|会上|与会")
+
+
+def _block_start(block: _Block) -> int:
+    return block.start if block.start is not None else (block.title or block.lines[0])[0]
+
+
+def _has_fact(item: Item) -> bool:
+    """Whether an item holds anything read: a kind, a title, a decision, a title in 《》, a unit."""
+    return bool(
+        item.kind != "other"
+        or item.title
+        or item.decisions
+        or item.documents
+        or item.presenters
+        or item.directive_addressees
+    )
 
 
 def _sentences(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:

@@ -44,7 +44,7 @@ from loaders.header import (
 )
 from loaders.items import parse_body
 from loaders.normalize import Normalized, normalize
-from loaders.record import ROLES, Meeting, Mention, Minutes, Participant
+from loaders.record import ROLES, Meeting, Mention, Minutes, ParseWarning, Participant
 
 
 def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minutes:
@@ -77,13 +77,17 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     for line_start, line_end in attendance:
         participants += parse_inline(norm, line_start, line_end)
     skip = frozenset(line_start for line_start, _ in attendance)
-    items, other = parse_body(norm, regions.body_start, regions.body_end, level=level, skip=skip)
+    unread: list[tuple[int, int]] = []
+    items, other = parse_body(
+        norm, regions.body_start, regions.body_end, level=level, skip=skip, unread=unread
+    )
     if not opening and not any(item.title or item.kind != "other" or item.decisions for item in items):
         raise NotMinutesError(source, "no meeting sentence or agenda items found; is this a set of minutes?")
     _fill(norm, minutes, head, metadata)
     minutes.participants = _roles(participants + regions.participants)
     minutes.distribution = regions.distribution
     minutes.items, minutes.other_business = items, other
+    minutes.warnings = _warnings(norm, minutes, regions.unread_lists, unread)
     return minutes
 
 
@@ -113,6 +117,7 @@ class _Regions:
     footer: int
     participants: list[Participant]
     distribution: list[Mention]
+    unread_lists: list[tuple[int, int]]
 
 
 def _regions(norm: Normalized, start: int) -> _Regions:
@@ -122,9 +127,9 @@ def _regions(norm: Normalized, start: int) -> _Regions:
     per-item 列席, read and left inside the body) or at the end (then the body stops before them).
     """
     text, end = norm.text, len(norm.text)
-    participants, distribution, blocks, at = [], [], [], start
+    participants, distribution, blocks, at, unread = [], [], [], start, []
     while (found_at := find_lists(norm, at, end)) is not None:
-        found, sent, stop = parse_lists(norm, found_at, end)
+        found, sent, stop = parse_lists(norm, found_at, end, unread)
         participants += found
         distribution += sent
         blocks.append((found_at, stop))
@@ -134,7 +139,7 @@ def _regions(norm: Normalized, start: int) -> _Regions:
     body_start = _after_head(norm, start, dict(blocks))
     trailing = [b for b in blocks if b[0] >= body_start and not _has_body(norm, b[1], footer)]
     body_end = trailing[0][0] if trailing else footer
-    return _Regions(body_start, body_end, footer, participants, distribution)
+    return _Regions(body_start, body_end, footer, participants, distribution, unread)
 
 
 def _after_head(norm: Normalized, at: int, blocks: dict[int, int]) -> int:
@@ -195,6 +200,30 @@ def _meeting(norm: Normalized, head: Head, opening: tuple[int, int]) -> Meeting:
         at = norm.text.find(meeting.name, *opening)
         body_from_text(norm, head, at, at + len(meeting.name))
     return meeting
+
+
+def _warnings(
+    norm: Normalized, minutes: Minutes, lists: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
+) -> list[ParseWarning]:
+    """What the parser could not place in ``minutes``, in the order of the text: a meeting without
+    chair or date, a date read by a repair rule, an attendance list without names, an item without
+    kind, a body paragraph that yielded no fact."""
+    meeting = minutes.meeting
+    out = []
+    if meeting.chair is None:
+        out.append(ParseWarning("no_chair", meeting.span))
+    if meeting.date_repair:
+        out.append(ParseWarning(meeting.date_repair, meeting.span))
+    elif meeting.date is None:
+        out.append(ParseWarning("no_meeting_date", meeting.span))
+    out += [ParseWarning("attendance_without_names", norm.span(*where)) for where in lists]
+    out += [
+        ParseWarning("item_without_kind", item.span)
+        for item in minutes.items
+        if item.kind == "other" and not item.decisions
+    ]
+    out += [ParseWarning("paragraph_without_fact", norm.span(*where)) for where in paragraphs]
+    return sorted(out, key=lambda w: w.span.start if w.span else -1)
 
 
 def _fill(norm: Normalized, minutes: Minutes, head: Head, metadata: dict | None) -> None:

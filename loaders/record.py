@@ -159,6 +159,37 @@ class Meeting:
         return {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
 
 
+WARNINGS = {
+    "no_chair": "the opening names no chair",
+    "no_meeting_date": "no date of the meeting was found",
+    "date_ambiguous": "the meeting's date lost its 月 and reads two ways; left empty",
+    "date_day_only": "the meeting's date is its day only; month and year from the page's date",
+    "date_lost_month": "the meeting's date lost its 月 in extraction; read as the one valid date",
+    "item_without_kind": "an agenda item neither studies, hears nor reviews, and decides nothing",
+    "attendance_without_names": "an attendance list names nobody",
+    "paragraph_without_fact": "a paragraph of the body yielded no fact and is left out",
+}
+"""Codes of :class:`ParseWarning`, each with what it means: what the parser could not place."""
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """Something the parser could not place: one code of :data:`WARNINGS`, and where it is.
+
+    >>> ParseWarning("no_chair", Span(0, 8, "某县召开常务会议")).to_dict()
+    {'code': 'no_chair', 'start': 0, 'end': 8, 'text': '某县召开常务会议'}
+    """
+
+    code: str
+    span: Span | None = None
+
+    def to_dict(self) -> dict:
+        out: dict = {"code": self.code}
+        if self.span is not None:
+            out.update(start=self.span.start, end=self.span.end, text=self.span.text)
+        return out
+
+
 @dataclass
 class Minutes:
     """One set of minutes as parsed: header, meeting, attendance, items, distribution."""
@@ -176,6 +207,8 @@ class Minutes:
     other_business: list[OtherBusiness] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     spans: dict[str, Span] = field(default_factory=dict)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    """What the parser could not place, in the order of the text; none where it read everything."""
 
     def participants_by_role(self) -> dict[str, list[str]]:
         """``{role: [names]}`` in the order listed, roles with nobody left out."""
@@ -210,6 +243,7 @@ class Minutes:
         }
         if self.metadata:
             out["metadata"] = dict(self.metadata)
+        out["warnings"] = [w.to_dict() for w in self.warnings]
         return out
 
 

@@ -37,59 +37,30 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.genre import (
+    ATTENDANCE_VERBS,
+    DISTRIBUTION_LABELS,
+    INSTITUTIONS,
+    LEVELS,
+    LIST_LABELS,
+    LIST_TITLES,
+    STRONG_UNITS,
+    UPPER_LEVELS,
+    WEAK_UNITS,
+)
 from loaders.mentions import COMPOUND_SURNAMES, SURNAMES, is_unit_name
 from loaders.normalize import Normalized
 from loaders.record import Mention, Participant
 
-ROLE_LABELS = {
-    "出席": "present",
-    "参加": "present",
-    "请假": "on_leave",
-    "缺席": "absent",
-    "应邀出席": "invited",
-    "应邀参加": "invited",
-    "特邀出席": "invited",
-    "受邀出席": "invited",
-    "列席": "observer",
-    "邀请列席": "observer",
-    "应邀列席": "observer",
-    "固定列席": "observer",
-    "记录": "recorder",
-    "参会": "present",
-}
-"""List labels and the role of the people under them."""
-
-DISTRIBUTION_LABELS = ("分送", "抄送", "主送", "本期发", "报送", "抄报", "发", "送", "报")
-"""Labels of the list of units the minutes are sent to."""
-
-INLINE_VERBS = {
-    "应邀出席会议": "invited",
-    "应邀参加会议": "invited",
-    "受邀出席会议": "invited",
-    "受邀参加会议": "invited",
-    "特邀出席会议": "invited",
-    "应邀列席会议": "observer",
-    "列席会议": "observer",
-    "列席了会议": "observer",
-    "出席会议": "present",
-    "出席了会议": "present",
-    "参加会议": "present",
-    "参加了会议": "present",
-    "应邀出席": "invited",
-    "应邀参加": "invited",
-    "受邀出席": "invited",
-    "列席": "observer",
-    "出席": "present",
-}
+ROLE_LABELS = LIST_LABELS
+"""List labels and the role of the people under them (from the genre's data)."""
+INLINE_VERBS = ATTENDANCE_VERBS
 """Verbs that close a clause naming attendees in the opening paragraph (…出席会议, …出席，); a verb
 without 会议 only where the clause ends after it."""
 
-_TITLE_WORDS = (
-    "书记|副?[省市县区州旗镇乡]长|常务副[省市县区州旗镇乡]长|秘书长|检察长|董事长|总经理|主任|委员|成员|常委|主席"
-    "|局长|院长|部长|庭长|处长|科长|所长|站长|队长|行长|经理|助理|调研员|巡视员|督学|专员|负责人|召集人|同志"
-)
-_STRONG_UNITS = "局|办|委|中心|街道|公司|集团|政府|镇|乡|区|县|办公室|管委会|分局|事务所|大队"
-_WEAK_UNITS = "院|所|站|队|部|处|室|科|厅|馆|社|团|校|学|园|会|行|组|台|司|场|署|厂"
+_TITLE_WORDS = LIST_TITLES
+_STRONG_UNITS = STRONG_UNITS
+_WEAK_UNITS = WEAK_UNITS
 _TITLE_END = re.compile(rf"(?:{_TITLE_WORDS})$")
 PERSON_NAME = r"[\u4e00-\u9fff\u3007]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}"
 """A person's name as lists print it: two to four characters, or names joined by · (艾山·吾买尔)."""
@@ -101,12 +72,9 @@ _UNIT_PREFIX = re.compile(rf"^(.+(?:{_STRONG_UNITS})|.{{2,}}(?:{_WEAK_UNITS}))[\
 _STRONG_UNIT_ONLY = re.compile(rf"^.+(?:{_STRONG_UNITS})$")
 _UNIT_END = re.compile(rf"(?:{_STRONG_UNITS}|{_WEAK_UNITS})$")
 _WEAK_UNIT_ONLY = re.compile(rf"^.{{3,}}(?:{_WEAK_UNITS})$")
-_LEVEL_UNIT = re.compile(rf"^[省市县镇乡州旗][\u4e00-\u9fff](?:{_WEAK_UNITS})$")
+_LEVEL_UNIT = re.compile(rf"^[{LEVELS.replace('区', '')}][\u4e00-\u9fff](?:{_WEAK_UNITS})$")
 """A unit named by its level and one word (县法院, 市工会): three characters, but no person."""
-_INSTITUTION = re.compile(
-    r"^[省市县区镇乡州旗](?:人大|政协|法院|检察院|人武部|纪委|监委|总工会|工会|团委|妇联|工商联|武装部)"
-    r"(?:常委会|机关)?$"
-)
+_INSTITUTION = re.compile(rf"^[{LEVELS}](?:{INSTITUTIONS})(?:常委会|机关)?$")
 """The bodies beside a government (县人大, 区政协, 县法院) named in an attendance sentence: no person."""
 _LEADERS = re.compile(rf"^[\u4e00-\u9fff]{{0,3}}领导(?:同志)?({PERSON_NAME})$")
 _NAME = re.compile(rf"(?:{PERSON_NAME})$")
@@ -164,7 +132,7 @@ BODY_LINE = re.compile(
 )
 """A line of the body of minutes (会议…, 一、…, a bare 一, 议题一：, 第一项): it ends any list above it."""
 CLOSING = re.compile(
-    r"(?!各)[^，、,\n]{2,30}(?:办公室|办公厅|[省市县区州旗盟]人民政府)(?:整理|编|印发|印)?"
+    rf"(?!各)[^，、,\n]{{2,30}}(?:办公室|办公厅|[{UPPER_LEVELS}]人民政府)(?:整理|编|印发|印)?"
     r"(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
     r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|【?(?:打印|关闭)|分享到"
     r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?[）)]?$"
@@ -473,7 +441,7 @@ def _unit_head(token: str) -> bool:
     """The first piece of a unit's name split by a space: a level, then no unit word or title."""
     return (
         2 <= len(token) <= 5
-        and token[0] in "省市县区州旗镇乡"
+        and token[0] in LEVELS
         and not _UNIT_END.search(token)
         and not _TITLE_END.search(token)
     )

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ROLES = ("present", "on_leave", "absent", "invited", "observer", "recorder")
+from loaders.genre import OUTCOMES, ROLES
+
+__all__ = ["ITEM_KINDS", "OUTCOMES", "ROLES"]  # the codes of the genre, with the record that uses them
+
 ITEM_KINDS = ("study", "report", "review", "other")
-OUTCOMES = ("approved_in_principle", "approved", "decided")
 
 
 @dataclass(frozen=True)

@@ -31,20 +31,25 @@ from loaders.dates import (
     lost_month,
     resolve_year,
 )
+from loaders.genre import (
+    FORM_FIELDS,
+    ITEM_NUMBER,
+    LEVELS,
+    METADATA_KEYS,
+    PAGE_DATE_KEYS,
+    PAGE_FIELD_KEYS,
+    PUBLISHED_KEYS,
+    SITE_KEYS,
+    TITLE_ENDS,
+    UPPER_LEVELS,
+    alternation,
+)
 from loaders.normalize import Normalized
 from loaders.record import Meeting, Span
 
-METADATA_KEYS = (
-    "索引号", "文号", "关键词", "发布机构", "公开形式", "公开目录", "公开方式", "公开范围", "生成日期",
-    "成文日期", "发文日期", "发布日期", "有效性", "主题分类", "体裁分类", "信息来源", "来源", "分享",
-    "视频新闻", "浏览次数", "所属机构", "组配分类", "信息名称", "签发人", "发布时间", "名称", "标题",
-    "作者", "点击数", "访问量", "字号", "发文机关", "主题词", "信息索取号",
-)  # fmt: skip
-"""Keys of a web page's metadata table; their values go to ``Minutes.metadata``, not the record."""
-
-_METADATA = re.compile(rf"({'|'.join(METADATA_KEYS)})[：:](.*)$")
+_METADATA = re.compile(rf"({alternation(METADATA_KEYS)})[：:](.*)$")
 _GOVERNMENT = re.compile(
-    r"(?:(?!届)[\u4e00-\u9fff]){2,}?[省市县区州旗盟镇乡](?:第?[\d" + NUMERAL + r"]+届)?人民政府"
+    r"(?:(?!届)[\u4e00-\u9fff]){2,}?[" + LEVELS + r"](?:第?[\d" + NUMERAL + r"]+届)?人民政府"
 )
 """A government's name (某某县人民政府, 某某市第9届人民政府, 某某县十五届人民政府); a term
 (十四届县人民政府) is no place."""
@@ -73,11 +78,11 @@ _PLACE = re.compile(r"在[^在，。]{2,30}?(?:室|厅|楼|中心|会场|宾馆|
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _SIGNED_DATE = re.compile(rf"(?:{DATE.pattern})(?:印发)?")
 _PRINTED = re.compile(rf"[（(]?(?:{DATE.pattern})印发[）)]?")
-_TITLE_ENDS = ("纪要", "议定事项")
+_TITLE_ENDS = TITLE_ENDS
 """How the title of minutes ends (县政府第12次常务会议纪要, 市政府第5次常务会议议定事项)."""
 _TRAILING_DATE = re.compile(rf"[（(](?:{DATE.pattern})[）)]$")
 _BRACKETED_DATE = re.compile(rf"[（(](?:{DATE.pattern})[）)]")
-_ITEM_HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|会议(?!纪要)")
+_ITEM_HEADING = re.compile(rf"{ITEM_NUMBER}|会议(?!纪要)")
 _LEADING_DATE = re.compile(rf"^(?:{DATE.pattern})(?:上午|下午|晚上)?")
 _TIME_OF_DAY = re.compile(r"^(?:上午|下午|晚上|晚|早上)")
 
@@ -182,10 +187,7 @@ def _metadata(line: _Line, waiting: bool) -> bool:
     return True
 
 
-PUBLISHED_KEYS = ("发布时间", "发布日期", "日期", "时间")
-"""Keys of the line where a web page prints when it was published: a web report's date of issue."""
-_PAGE_KEYS = (*METADATA_KEYS, "字体", "稿源", "浏览量", "日期", "时间")
-_PAGE_KEY = re.compile(rf"({'|'.join(sorted(_PAGE_KEYS, key=len, reverse=True))})[：:]")
+_PAGE_KEY = re.compile(rf"({alternation(PAGE_FIELD_KEYS)})[：:]")
 
 
 def _is_page_line(text: str, keys: list[re.Match]) -> bool:
@@ -347,10 +349,6 @@ def _set_body(norm: Normalized, head: Head, name: str, start: int) -> None:
         _set(norm, head, "body", body, start, start + len(gov[0]))
 
 
-PAGE_DATE_KEYS = ("成文日期", "发文日期", "发布日期", "发布时间", "生成日期")
-"""Keys of a page's metadata whose date can lend its year to a meeting date without one, best first."""
-
-
 def read_signature(norm: Normalized, head: Head, start: int, end: int) -> None:
     """Minutes signed by the government itself at their foot (X人民政府 / 2025年11月7日, or side by
     side): the government is their issuer and the date their date of issue, where no office is.
@@ -387,10 +385,6 @@ def page_date_from_metadata(head: Head, metadata: dict[str, str]) -> None:
     dated = (_ISO_DATE.search(metadata.get(key, "")) for key in PAGE_DATE_KEYS)
     if head.page_date is None and (iso := next((m for m in dated if m), None)):
         head.page_date = FoundDate(0, 0, *map(int, iso.groups()))
-
-
-SITE_KEYS = ("主办", "来源", "信息来源", "发布机构")
-"""Keys of a page's metadata that may name the office behind the page, best first."""
 
 
 def body_from_site(head: Head, metadata: dict[str, str]) -> None:
@@ -482,8 +476,10 @@ _DAY_ONLY = re.compile(r"(\d{1,2})日(?:上午|下午|晚上)?[，,]")
 """A meeting dated by its day only at the head of the opening (25日，市长…主持召开…)."""
 
 
-_FIELD = re.compile(r"(会议时间|时间|日期|主持人|会议主持|主持|会议名称)[：:]\s*(\S.*)$")
-FORM_FIELD = re.compile(r"(?:会议)?(?:时间|日期|地点|主持人?|名称)[：:]")
+_FIELD = re.compile(
+    rf"({alternation(k for k, what in FORM_FIELDS.items() if what != 'place')})[：:]\s*(\S.*)$"
+)
+FORM_FIELD = re.compile(rf"(?:{alternation(FORM_FIELDS)})[：:]")
 """A line that is a field of minutes laid out as a form (时间：…, 会议地点：…): header, not body."""
 
 
@@ -501,13 +497,9 @@ def _field_name(meeting: Meeting, value: str, reference: FoundDate | None) -> No
 
 
 FIELDS = {
-    "会议时间": _field_date,
-    "时间": _field_date,
-    "日期": _field_date,
-    "主持人": _field_chair,
-    "会议主持": _field_chair,
-    "主持": _field_chair,
-    "会议名称": _field_name,
+    key: {"date": _field_date, "chair": _field_chair, "name": _field_name}[what]
+    for key, what in FORM_FIELDS.items()
+    if what != "place"
 }
 """Fields of minutes laid out as a form, and what each says about the meeting."""
 
@@ -568,8 +560,8 @@ def _chair(chunk: str) -> tuple[str | None, str | None]:
 
 
 _TITLE_PLACE = re.compile(
-    r"^[\u4e00-\u9fff]{2,10}?[省市县区州旗盟](?:人民)?政府(?=[\u4e00-\u9fff]*长$)"
-    r"|^[\u4e00-\u9fff]{2,10}?[省市县区州旗盟](?=[省市县区州旗盟](?:委|长)|副[省市县区州旗盟]长)"
+    rf"^[\u4e00-\u9fff]{{2,10}}?[{UPPER_LEVELS}](?:人民)?政府(?=[\u4e00-\u9fff]*长$)"
+    rf"|^[\u4e00-\u9fff]{{2,10}}?[{UPPER_LEVELS}](?=[{UPPER_LEVELS}](?:委|长)|副[{UPPER_LEVELS}]长)"
 )
 """The place or government a chair's title opens with (清水县政府县长, 某某自治县县委副书记、县长):
 the title is what follows."""
@@ -578,9 +570,9 @@ the title is what follows."""
 def level_of(body: str | None, meeting: Meeting) -> str | None:
     """The level character of the government (县, 市, 区, 镇…), for unit names such as 县财政局."""
     for text, pattern in (
-        (body, r"([省市县区州旗盟镇乡])(?:人民)?政府$"),
-        (meeting.name, r"([省市县区州旗盟镇乡])(?:人民)?政府"),
-        (meeting.chair_title, r"([省市县区州旗镇乡])长$"),
+        (body, rf"([{LEVELS}])(?:人民)?政府$"),
+        (meeting.name, rf"([{LEVELS}])(?:人民)?政府"),
+        (meeting.chair_title, rf"([{LEVELS}])长$"),
     ):
         if text and (m := re.search(pattern, text)):
             return m[1]

@@ -35,6 +35,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from loaders.genre import DISTRIBUTION_LABELS, FORM_FIELDS, ITEM_NUMBER, NUMERALS, STANDALONE_KEYS
+from loaders.genre import LIST_LABELS as GENRE_LIST_LABELS
 from loaders.record import Span
 
 CJK = "\u3400-\u9fff\u3007"
@@ -85,38 +87,10 @@ _PAGE_NUMBER_WIDTH = 24
 # a number the extraction split into pieces (202 6 年): its inner spaces go even though digits meet
 _SPLIT_NUMBER = re.compile(rf"(?<![\d./:\-])\d+(?:[ \t]+\d+)+(?=[ \t]*[{CJK}])")
 
-LIST_LABELS = (
-    "应邀出席",
-    "应邀参加",
-    "特邀出席",
-    "受邀出席",
-    "邀请列席",
-    "应邀列席",
-    "固定列席",
-    "出席",
-    "列席",
-    "请假",
-    "缺席",
-    "记录",
-    "参会",
-    "分送",
-    "抄送",
-    "主送",
-    "本期发",
-    "报送",
-    "抄报",
-    "参加",
-    "发",
-    "送",
-    "报",
-)
-"""Labels that open a list of names or units at the end (or start) of minutes."""
+LIST_LABELS = tuple(sorted((*GENRE_LIST_LABELS, *DISTRIBUTION_LABELS), key=len, reverse=True))
+"""Labels that open a list of names or units at the end (or start) of minutes, longest first."""
 
-FIELD_LABELS = (
-    *("索引号", "文号", "发布机构", "发布时间", "发布日期", "生成日期", "成文日期", "信息来源", "来源"),
-    *("字体", "稿源", "作者", "日期", "浏览量", "当前位置", "您的位置", "您现在的位置"),
-    *("会议时间", "时间", "会议地点", "地点", "主持人", "主持", "会议名称"),
-)
+FIELD_LABELS = (*STANDALONE_KEYS, *FORM_FIELDS)
 """Labels of a line that is a field of a form (a page's metadata, 时间：/主持： of minutes laid out
 as a form): such a line is whole, however wide, and never runs on into the next."""
 
@@ -133,9 +107,7 @@ _LIST_LABEL = re.compile(
     rf"|[{CJK}]{{2,12}}(?:局|办|委|院|中心|公司|政府|街道|镇|乡)[ \t]))"
 )
 _PARAGRAPH = re.compile(
-    rf"会议|[一二三四五六七八九十百]+[、.．]|[一二三四五六七八九十]+$|[（(][一二三四五六七八九十]+[）)]"
-    rf"|\d{{1,2}}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条项章部分]|第[一二三四五六七八九十\d至、和]+议题"
-    rf"|议题[一二三四五六七八九十]+[：:，]|[【\[]议题[一二三四五六七八九十]+[】\]]"
+    rf"会议|{ITEM_NUMBER}|[{NUMERALS}]+$|第[{NUMERALS}\d]+[条项章部分]|第[{NUMERALS}\d至、和]+议题"
     rf"|(?:{_LABEL_ALT})(?:会议)?的?(?:人员|领导|同志|名单|单位)?(?:有|是)?[：:]"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]")

@@ -26,42 +26,31 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from loaders.genre import APPROVAL_VERBS, DECIDING_VERBS, DECISION_VERBS, NEXT_STEP_VERBS, alternation
 from loaders.mentions import find_documents, is_named_unit, unit_at
 from loaders.record import Decision, Span
 
 SpanOf = Callable[[int, int], Span | None]
 
 _LABEL = r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]|[一二三四五六七八九十]+、)?"
+_APPROVING = alternation(v for v, outcome in DECISION_VERBS.items() if outcome != "decided" and v != "通过")
+"""The approving verbs but a bare 通过, which is a decision only where no 视频/电话… follows."""
 _APPROVE = re.compile(
     rf"{_LABEL}(?P<lead>(?:会议)?(?:(?:经|并|还|会议)?(?:研究|审议|讨论|听取|审阅)(?:了)?(?:后|并)?[，,]?)*)"
-    r"(?P<verb>原则上同意|原则同意|原则上通过|原则通过|审议通过|同意|通过(?!视频|电视|电话|网络|线上|远程))"
+    rf"(?P<verb>{_APPROVING}|通过(?!视频|电视|电话|网络|线上|远程))"
 )
 _DECIDE = re.compile(
-    rf"{_LABEL}会议(?:研究|经研究)?(?P<verb>确定|明确|决定|议定)(?![了]?(?:以下|如下)|要求|指出|提出)"
+    rf"{_LABEL}会议(?:研究|经研究)?(?P<verb>{DECIDING_VERBS})(?![了]?(?:以下|如下)|要求|指出|提出)"
 )
 _LEADIN = re.compile(r"(?:议定|形成|明确|决定)了?[以如]下(?:意见|事项)?[：:]")
 _MEETING_DECIDES = re.compile(r"决定(?![了]?[以如]下)")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
-_ANY_VERB = re.compile(r"同意|通过|确定|明确|决定|议定")
+_ANY_VERB = re.compile(f"{APPROVAL_VERBS}|{DECIDING_VERBS}")
 
-OUTCOMES = {
-    "原则上同意": "approved_in_principle",
-    "原则同意": "approved_in_principle",
-    "原则上通过": "approved_in_principle",
-    "原则通过": "approved_in_principle",
-    "审议通过": "approved",
-    "同意": "approved",
-    "通过": "approved",
-    "确定": "decided",
-    "明确": "decided",
-    "决定": "decided",
-    "议定": "decided",
-}
-"""The outcome each decision verb records."""
+OUTCOMES = DECISION_VERBS
+"""The outcome each decision verb records (the genre's data)."""
 
-_ACTION = re.compile(
-    r"印发|下发|下达|实施|审议|审定|审批|发布|执行|公布|后续工作|报送|上报|报批|提请|报请|备案"
-)
+_ACTION = re.compile(alternation(NEXT_STEP_VERBS))
 _ASKED = re.compile(r"^(?:要求|并|再|及时|(?:该|此|上述)[^，。；]{0,8}?(?=提请|报请|报))+")
 _AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审核|同意|征求意见)后")
 _REVISION = re.compile(r"修改完善|完善|修改|把关后|审核后|征求意见后")

@@ -49,6 +49,10 @@ ATTENDANCE_VERBS: dict[str, str] = GENRE["attendance_verbs"]
 OUTCOMES: tuple[str, ...] = tuple(GENRE["codes"]["outcomes"])
 DECISION_VERBS: dict[str, str] = GENRE["decision_verbs"]
 """Decision verb -> the outcome it records."""
+APPROVAL_VERBS = alternation(v for v, outcome in DECISION_VERBS.items() if outcome != "decided")
+"""The verbs that approve (原则同意, 通过 …), as one pattern."""
+DECIDING_VERBS = alternation(v for v, outcome in DECISION_VERBS.items() if outcome == "decided")
+"""The verbs that decide (确定, 明确, 决定, 议定), as one pattern."""
 NEXT_STEP_VERBS: tuple[str, ...] = tuple(GENRE["next_steps"]["verbs"])
 
 OTHER_BUSINESS = re.compile("|".join(GENRE["closing"]["other_business"]))

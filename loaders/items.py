@@ -28,13 +28,23 @@ find decisions, directives and names; every fact gets the span of its sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from loaders.dates import chinese_number
 from loaders.decisions import decision_at, find_decisions
 from loaders.directives import find_directives
+from loaders.genre import (
+    APPROVAL_VERBS,
+    DECIDING_VERBS,
+    ITEM_NUMBER,
+    NO_MATTER,
+    NUMBERING,
+    NUMERALS,
+    OTHER_BUSINESS,
+    NumberingStyle,
+)
 from loaders.mentions import (
     Found,
     document_aliases,
@@ -50,19 +60,10 @@ from loaders.record import Item, Mention, OtherBusiness
 if TYPE_CHECKING:
     from loaders.normalize import Normalized
 
-_NUMERALS = "零〇一二三四五六七八九十百"
-_HEADING = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]\s*")
-_BARE = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]?\s*")
-_BRACKETED = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]\s*")
-_ARABIC_HEADING = re.compile(r"(\d{1,2})\s*[、．.]\s*(?!\d)")
 _ASKING = re.compile(r"要|须|必须|务必|坚持|加强|强化|切实|进一步|着力|全力|严格|确保|做好|抓好|各")
 _SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
 _OPENS_MATTER = re.compile(r"会议\s*(?:还)?(?:听取|审议|审定|传达|学习|研究|讨论|审阅|通报|专题)")
-_OTHER_ALWAYS = re.compile(
-    r"会议(?:还)?(?:(?:研究|讨论|审议)+了?(?:其[他它]|[^。]{0,200}?等(?:其[他它])?)(?:事项|事宜)"
-    r"|组织(?:了)?(?:集体)?学法|组织(?:了)?集体学习|集体学习)"
-)
-_COMMENTS = re.compile(r"会议(?:还)?(?:指出|强调|要求|认为|原则上?同意|原则通过|同意|通过|确定|决定|明确)")
+_COMMENTS = re.compile(rf"会议(?:还)?(?:指出|强调|要求|认为|{APPROVAL_VERBS}|{DECIDING_VERBS})")
 _COMMON_BIGRAMS = frozenset(
     (
         "会议",
@@ -154,16 +155,13 @@ _COMMON_BIGRAMS = frozenset(
     )
 )
 """Pairs of characters any two paragraphs of minutes share; they say nothing of the matter."""
-_NO_MATTER = re.compile(r"会议(?:还)?(?:研究|讨论|审议)+了?其[他它](?:事项|事宜)")
 _OTHER_AFTER = re.compile(r"会议还(?:听取|传达|审议|研究|学习|通报)")
 _CLOSING = re.compile(
     r"\S{2,30}(?:办公室|政府)\s*(?:整理|印发)|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?|[（(]此件\S*[）)]|[（(]?完[）)]?"
 )
 _PREAMBLE = re.compile(r".*(?:纪要如下|以下意见|如下意见|以下事项)[：:]?$")
 _SENTENCE_ENDS = frozenset("。！？；：!?;:")
-_OPENS_LINE = re.compile(
-    rf"会议|[{_NUMERALS}]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{{1,2}}[.、．]"
-)
+_OPENS_LINE = re.compile(rf"会议|{ITEM_NUMBER}|[（(][{NUMERALS}\d]+[）)]")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 _KIND = re.compile(r"(传达学习|传达|组织学习|学习|学法)|(听取)|(审议|审阅|审定|讨论)|(研究)")
 _REPORT_HEADING = re.compile(r"[^，。；]+?关于.*汇报")
@@ -192,38 +190,6 @@ _SUBMITS = (
     "、",
 )
 
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-
-
-def chinese_number(text: str) -> int | None:
-    """The value of a Chinese numeral up to 999 (一 -> 1, 十四 -> 14, 二十 -> 20).
-
-    >>> chinese_number("十四"), chinese_number("二十三"), chinese_number("一百零五")
-    (14, 23, 105)
-    """
-    total, digit = 0, None
-    for c in text:
-        if c in _DIGITS:
-            digit = _DIGITS[c]
-        elif c == "十":
-            total += (digit if digit is not None else 1) * 10
-            digit = None
-        elif c == "百":
-            total += (digit if digit is not None else 1) * 100
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
-
-
-class _Style(NamedTuple):
-    """One way of numbering items: the heading pattern, the bare-number pattern, the value."""
-
-    heading: re.Pattern
-    bare: re.Pattern | None
-    value: Callable[[str], int | None]
-    first_line_only: bool = False
-
 
 @dataclass
 class _Block:
@@ -234,20 +200,6 @@ class _Block:
     title: tuple[int, int] | None = None
     other: bool = False
     start: int | None = None
-
-
-_TOPIC = re.compile(r"[【\[]?议题([一二三四五六七八九十]+)[】\]]?[：:，、．.]?\s*")
-_BRACKETED_ARABIC = re.compile(r"[（(](\d{1,2})[）)]\s*")
-_ORDINAL_ITEM = re.compile(r"第([一二三四五六七八九十]+)(?:项|个?议题)[：:，、．.]?\s*")
-_STYLES = (
-    _Style(_HEADING, _BARE, chinese_number),
-    _Style(_ARABIC_HEADING, None, int, first_line_only=True),
-    _Style(_BRACKETED, None, chinese_number, first_line_only=True),
-    _Style(_BRACKETED_ARABIC, None, int, first_line_only=True),
-    _Style(_TOPIC, None, chinese_number, first_line_only=True),
-    _Style(_ORDINAL_ITEM, None, chinese_number, first_line_only=True),
-)
-"""Numbering styles, tried in order: 一、 (or a bare 一), 1、, （一）, （1）, 议题一：, 第一项，."""
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -271,14 +223,14 @@ def _numbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
     1. 2. lists inside items are far more common than items numbered so.
     """
     content = [line for line in lines if not _PREAMBLE.fullmatch(text, *line)]
-    for style in _STYLES:
+    for style in NUMBERING:
         blocks = _numbered_as(text, lines, style)
         if blocks and (not style.first_line_only or blocks[0].start == content[0][0]):
             return blocks
     return []
 
 
-def _numbered_as(text: str, lines: list[tuple[int, int]], style: _Style) -> list[_Block]:
+def _numbered_as(text: str, lines: list[tuple[int, int]], style: NumberingStyle) -> list[_Block]:
     """Items in one numbering style, each numbered line shaped like the first item's line."""
     blocks: list[_Block] = []
     first_shape = None
@@ -322,10 +274,10 @@ _ALIKE = {
 sentence (一、县甲局要…。) is an entry of a list inside an item, not an item."""
 
 
-def _number_at(text: str, s: int, e: int, expected: int, style: _Style) -> tuple[int | None, int]:
+def _number_at(text: str, s: int, e: int, expected: int, style: NumberingStyle) -> tuple[int | None, int]:
     """The item number a line opens with, if it is the one expected next, and where its text starts."""
-    m = (style.bare and style.bare.fullmatch(text, s, e)) or style.heading.match(text, s, e)
-    if m is None or style.value(m[1]) != expected:
+    m = (style.bare and style.bare.fullmatch(text, s, e)) or style.pattern.match(text, s, e)
+    if m is None or chinese_number(m[1]) != expected:
         return None, s
     return expected, m.end()
 
@@ -364,7 +316,7 @@ _BYLINE = re.compile(
     r"[（(]?(?:本报)?(?:记者|编辑|责编|责任编辑|审核|终审|编审|通讯员|供稿|撰稿|摄影)[：:]?[^。，；]{0,30}?[）)]?"
 )
 """The reporter's or editor's line of a web report ((记者 某某 某某), 编辑：某某): page furniture."""
-_DECIDES = re.compile(r"会议(?:还)?(?:原则上?同意|原则通过|审议通过|同意|通过)")
+_DECIDES = re.compile(rf"会议(?:还)?(?:{APPROVAL_VERBS})")
 _REFERS_BACK = re.compile(r"该|此|上述|以上|前述|这")
 _DOCUMENT_TITLE = re.compile(r"《([^《》\n]+)》")
 
@@ -416,12 +368,12 @@ def _split_closing(text: str, blocks: list[_Block], numbered: bool) -> list[_Blo
             if _CLOSING.fullmatch(text, s, e):
                 closing = True
                 break
-            opens = _OTHER_ALWAYS.match(text, s, e) or (
+            opens = OTHER_BUSINESS.match(text, s, e) or (
                 numbered and k == len(blocks) - 1 and _OTHER_AFTER.match(text, s, e)
             )
             # a numbered paragraph is an item, unless it names no matter (会议还研究了其他事项)
             numbered_item = numbered and n == 0 and block.title is None
-            if opens and (not numbered_item or _NO_MATTER.match(text, s, e)):
+            if opens and (not numbered_item or NO_MATTER.match(text, s, e)):
                 current = _Block(0, other=True)
                 others.append(current)
             current.lines.append((s, e))

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.items import chinese_number, parse_body
+from loaders.dates import chinese_number
+from loaders.items import parse_body
 from loaders.normalize import normalize
 
 BODIES = Path(__file__).parent / "data" / "bodies"

@@ -152,13 +152,13 @@ def find_decisions(
     level: str | None = None,
 ) -> list[Decision]:
     """The decisions in one item's sentences, in order (see the module's doc)."""
-    found: dict[int, Decision] = {}
+    found: dict[int, list[Decision]] = {}
     for k, (start, end, _section, _paragraph) in enumerate(sentences):
         hit = decision_at(text, start, end)
         if hit is None:
             continue
         outcome, verb_end = hit
-        found[k] = _decision(text, sentences, k, outcome, verb_end, span_of, level)
+        found[k] = _decisions(text, sentences, k, outcome, verb_end, span_of, level)
     for k, (start, end, section, _paragraph) in enumerate(sentences):
         lead = _LEADIN.search(text, start, end)
         if lead is None or k in found:
@@ -166,8 +166,8 @@ def find_decisions(
         for first, group in _groups(sentences, k, section, lead.end() < end - 1):
             if not any(g in found for g in group):
                 s, e = sentences[first][:2]
-                found[first] = Decision(outcome="decided", span=span_of(start if first == k else s, e))
-    return [found[k] for k in sorted(found)]
+                found[first] = [Decision(outcome="decided", span=span_of(start if first == k else s, e))]
+    return [decision for k in sorted(found) for decision in found[k]]
 
 
 def _groups(sentences, k: int, section: int, rest_of_sentence: bool) -> list[tuple[int, list[int]]]:
@@ -181,20 +181,40 @@ def _groups(sentences, k: int, section: int, rest_of_sentence: bool) -> list[tup
     return out
 
 
-def _decision(text, sentences, k, outcome, verb_end, span_of, level) -> Decision:
+def _decisions(text, sentences, k, outcome, verb_end, span_of, level) -> list[Decision]:
+    """The decisions of sentence ``k``: one for each title its verb approves together (原则同意《A》
+    （送审稿）、《B》和《C》), each with its own status and the next step they share; one otherwise."""
     start, end = sentences[k][:2]
-    documents = find_documents(text, 0, verb_end, end)
-    before = find_documents(text, 0, start, verb_end)
-    document = documents[0] if documents else (before[-1] if before else None)
+    documents = _listed(text, find_documents(text, 0, verb_end, end), verb_end)
+    if not documents:
+        before = find_documents(text, 0, start, verb_end)
+        documents = [before[-1]] if before else [None]
     step = next_step(text, verb_end, end, level)
     if step is None and k + 1 < len(sentences):
         s, e = sentences[k + 1][:2]
         if _FOLLOW_ON.match(text, s) and decision_at(text, s, e) is None:
             step = next_step(text, s, e, level)
-    return Decision(
-        outcome=outcome,
-        document=document.name if document else None,
-        document_status=document.status if document else None,
-        next_step=step,
-        span=span_of(start, end),
-    )
+    return [
+        Decision(
+            outcome=outcome,
+            document=document.name if document else None,
+            document_status=document.status if document else None,
+            next_step=step,
+            span=span_of(start, end),
+        )
+        for document in documents
+    ]
+
+
+_BETWEEN_TITLES = re.compile(r"[、，,和及与]?")
+
+
+def _listed(text: str, documents: list, verb_end: int) -> list:
+    """The titles the verb approves: the first after it and those listed right after that one
+    (separated by 、，和 only); a title named later in the sentence (按照《某条例》) is not approved."""
+    out = documents[:1]
+    for document in documents[1:]:
+        if not _BETWEEN_TITLES.fullmatch(text, out[-1].end, document.start):
+            break
+        out.append(document)
+    return out

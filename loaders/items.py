@@ -53,6 +53,7 @@ from loaders.mentions import (
     find_persons,
     find_projects,
     is_unit_name,
+    unit_at,
     units_at,
 )
 from loaders.record import Item, Mention, OtherBusiness
@@ -538,10 +539,36 @@ def _presenters(norm: Normalized, ranges: list[tuple[int, int]], heading: bool =
                 continue
             listed = verb.startswith(("听取", "审议")) or text.startswith(_SUBMITS, units[-1][1])
             for s, e in units if listed else ():
-                name = text[s:e]
-                if is_unit_name(name) and not name.startswith(_ACTION_LEADS):
-                    out.setdefault(name, Mention(name, span=norm.span(s, e)))
+                _add_presenter(norm, out, s, e)
+        if not heading and verbs:
+            for s, e in _listed_presenters(text, *where):
+                _add_presenter(norm, out, s, e)
     return list(out.values())
+
+
+def _add_presenter(norm: Normalized, out: dict[str, Mention], s: int, e: int) -> None:
+    name = norm.text[s:e]
+    if is_unit_name(name) and not name.startswith(_ACTION_LEADS):
+        out.setdefault(name, Mention(name, span=norm.span(s, e)))
+
+
+_LIST_SEPARATOR = re.compile(r"[、和及]")
+
+
+def _listed_presenters(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Units that open a later entry of a list, each before its own title or report (审议了区甲局
+    《…》、区乙局《…》; 听取了区甲局关于…的汇报、区乙局关于…的汇报).
+
+    >>> t = "会议听取了区甲局关于A的汇报、区乙局关于B的汇报。"
+    >>> [t[s:e] for s, e in _listed_presenters(t, 0, len(t))]
+    ['区乙局']
+    """
+    out = []
+    for m in _LIST_SEPARATOR.finditer(text, start, end):
+        unit = unit_at(text, m.end(), end)
+        if unit and text.startswith(("《", "关于", "提交", "送审"), unit[1]):
+            out.append(unit)
+    return out
 
 
 _ACTION_LEADS = ("成立", "设立", "组建", "筹建", "新建", "调整", "申请", "支持", "撤销", "合并")

@@ -66,7 +66,10 @@ _OPENING = re.compile(
 )
 _CHAIR = re.compile(
     r"([^，。；]{2,60}?)主持(?:召开|会议)|由([^，。；由]{2,40}?)主持|([^，。；由]{2,40}?)主持(?=[，。；]|$)"
+    r"|([^，。；]{2,60}?)，主持(?:召开|会议)"
 )
+"""The chair before 主持召开 (县长X主持召开; X在某会议室，主持召开), after 由 (会议由县长X主持), or
+before a bare 主持 (区长X主持。)."""
 _NOTE = re.compile(r"[（(][^（()）]*[）)]")
 """A note in brackets beside the chair (受县长委托) or the date (星期二)."""
 _HOLDER = re.compile(r"[\u4e00-\u9fff]*政府$")
@@ -170,6 +173,8 @@ def _metadata(line: _Line, waiting: bool) -> bool:
     prints them (发布日期：2023-06-21 信息来源：X人民政府办公室 访问量：7368); 文号 may hold the
     document number, a publication date (发布时间, 日期) is the date of a web report."""
     keys = list(_PAGE_KEY.finditer(line.text))
+    if keys and line.dates and line.dates[0].start == line.at and _dated_page_line(line, keys[0]):
+        return True
     if not keys or keys[0].start() or not (_METADATA.match(line.text) or _is_page_line(line.text, keys)):
         return False
     for k, m in enumerate(keys):
@@ -188,6 +193,17 @@ def _metadata(line: _Line, waiting: bool) -> bool:
 
 
 _PAGE_KEY = re.compile(rf"({alternation(PAGE_FIELD_KEYS)})[：:]")
+
+
+def _dated_page_line(line: _Line, key: re.Match) -> bool:
+    """A page's line that opens with its date, then its fields (2024年12月13日 来源：上海普陀): the
+    date is the page's publication date."""
+    date = line.dates[0]
+    if not date.iso or line.text[date.end - line.at : key.start()].strip() or "。" in line.text:
+        return False
+    line.head.metadata.setdefault(key[1], line.text[key.end() :].strip())
+    line.head.published = line.head.published or date
+    return True
 
 
 def _is_page_line(text: str, keys: list[re.Match]) -> bool:
@@ -423,7 +439,7 @@ def parse_meeting(norm: Normalized, start: int, end: int, reference: FoundDate |
     if found := _meeting_date(text, start, sentence_end, reference, meeting.name):
         meeting.date, meeting.date_repair = found
     if chaired:
-        meeting.chair_title, meeting.chair = _chair(chaired[1] or chaired[2] or chaired[3])
+        meeting.chair_title, meeting.chair = _chair(next(g for g in chaired.groups() if g))
     return meeting
 
 

@@ -283,7 +283,7 @@ def _number_at(text: str, s: int, e: int, expected: int, style: NumberingStyle) 
     return expected, m.end()
 
 
-def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
+def _unnumbered(text: str, lines: list[tuple[int, int]], agenda: str = "") -> list[_Block]:
     """One item per paragraph that takes up a new matter; comments join the matter before them.
 
     A 会议指出/强调 (or 会议原则同意…) paragraph is on the matter before it when it shares a word
@@ -299,7 +299,7 @@ def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
         if not new and _DECIDES.match(text, s, e):
             new = _new_decision(before, text[s:e])
         elif not new and _COMMENTS.match(text, s, e):
-            new = not _same_matter(before, text[s:e])
+            new = not _same_matter(before, text[s:e]) or _other_matter(agenda, before, text[s:e])
         if new:
             blocks.append(_Block(len(blocks) + 1))
         blocks[-1].lines.append((s, e))
@@ -341,6 +341,32 @@ def _new_decision(before: str, decision: str) -> bool:
         return not any(title in before for title in titles)
     matter = sentence[_DECIDES.match(sentence).end() :] if _DECIDES.match(sentence) else sentence
     return len(_bigrams(matter) & _bigrams(before)) < 2
+
+
+_MATTER_CUT = re.compile(r"[，；。、]|(?=《)")
+_MATTER_OVERLAP = 2
+
+
+def _other_matter(agenda: str, before: str, comment: str) -> bool:
+    """Whether ``comment`` and the paragraphs ``before`` it each take up a different matter of those
+    the opening lists (会议听取了A情况…会议还审议了《B》…): then the comment is an item of its own.
+
+    >>> agenda = "会议听取了市场主体培育情况。会议还审议了《关于成立公园城市专家委员会的请示》。"
+    >>> before, comment = "会议指出，市场主体培育工作要加强。", "会议指出，要建设公园城市专家委员会。"
+    >>> _other_matter(agenda, before, comment), _other_matter("", before, comment)
+    (True, False)
+    """
+    matters = [_bigrams(m) for m in _MATTER_CUT.split(agenda) if len(m) >= 4]
+    first = _SENTENCE.match(comment)
+    this, that = _matter_of(matters, first[0] if first else comment), _matter_of(matters, before)
+    return this is not None and that is not None and this != that
+
+
+def _matter_of(matters: list[set[str]], text: str) -> int | None:
+    """The matter of the opening's list that ``text`` shares most words with, if it shares some."""
+    words = _bigrams(text)
+    best = max(range(len(matters)), key=lambda k: len(matters[k] & words), default=None)
+    return best if best is not None and len(matters[best] & words) >= _MATTER_OVERLAP else None
 
 
 def _same_matter(before: str, comment: str) -> bool:
@@ -394,11 +420,14 @@ def parse_body(
     level: str | None,
     skip: frozenset[int] = frozenset(),
     unread: list[tuple[int, int]] | None = None,
+    agenda: str = "",
 ) -> tuple[list[Item], list[OtherBusiness]]:
     """Items and closing business in the body ``[start, end)`` of the normalised text.
 
     ``level`` is the government's level character (县, 市, 区 …) that its units' names open with;
     the lines starting at an offset in ``skip`` are not the body's (who attended, read elsewhere).
+    ``agenda`` is the opening paragraph, where it lists the matters the meeting took up: comments
+    (会议指出…) on different matters of it are items of their own.
     Where no numbers mark the items, a paragraph that does not open like the meeting's business
     (会议…) and yields no fact (a site's footer, a petition box) is no item: it is left out, and
     noted in ``unread``.
@@ -408,7 +437,7 @@ def parse_body(
     blocks = _numbered(text, lines)
     numbered = bool(blocks)
     if not numbered:
-        blocks = _unnumbered(text, lines)
+        blocks = _unnumbered(text, lines, agenda)
     blocks = _split_closing(text, blocks, numbered)
     aliases = frozenset(document_aliases(text[start:end]))
     items: list[Item] = []
@@ -552,7 +581,8 @@ def _add_presenter(norm: Normalized, out: dict[str, Mention], s: int, e: int) ->
         out.setdefault(name, Mention(name, span=norm.span(s, e)))
 
 
-_LIST_SEPARATOR = re.compile(r"[、和及]")
+_LIST_SEPARATOR = re.compile(r"(?<=》|）|报|示)[、和及]")
+"""A separator between two entries of a list, each a title (《…》) or a report (…的汇报)."""
 
 
 def _listed_presenters(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -78,8 +78,9 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
         participants += parse_inline(norm, line_start, line_end)
     skip = frozenset(line_start for line_start, _ in attendance)
     unread: list[tuple[int, int]] = []
+    agenda = norm.text[opening[0] : opening[1]] if opening else ""
     items, other = parse_body(
-        norm, regions.body_start, regions.body_end, level=level, skip=skip, unread=unread
+        norm, regions.body_start, regions.body_end, level=level, skip=skip, unread=unread, agenda=agenda
     )
     if not opening and not any(item.title or item.kind != "other" or item.decisions for item in items):
         raise NotMinutesError(source, "no meeting sentence or agenda items found; is this a set of minutes?")

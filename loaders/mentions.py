@@ -504,7 +504,7 @@ _LOOK_BACK = 3000
 
 def _referred(text: str, at: int, name: str) -> str | None:
     """The earlier title a short one refers back to (会议原则同意该《责任清单》 after 《某区…责任清单
-    （送审稿）》; 对《报告》再修改 after 《政府工作报告》): the nearest title before ``at`` that ends
+    （送审稿）》; 对《规划》再修改 after 《某县国土空间规划》): the nearest title before ``at`` that ends
     with ``name``, where ``name`` follows 该/此/上述 or is short; None otherwise.
 
     >>> t = "审议《某区环境保护责任清单（送审稿）》。会议原则同意该《责任清单》。"

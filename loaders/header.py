@@ -173,7 +173,7 @@ def _metadata(line: _Line, waiting: bool) -> bool:
     prints them (发布日期：2023-06-21 信息来源：X人民政府办公室 访问量：7368); 文号 may hold the
     document number, a publication date (发布时间, 日期) is the date of a web report."""
     keys = list(_PAGE_KEY.finditer(line.text))
-    if keys and line.dates and line.dates[0].start == line.at and _dated_page_line(line, keys[0]):
+    if keys and _dated_page_line(line, keys[0]):
         return True
     if not keys or keys[0].start() or not (_METADATA.match(line.text) or _is_page_line(line.text, keys)):
         return False
@@ -196,14 +196,24 @@ _PAGE_KEY = re.compile(rf"({alternation(PAGE_FIELD_KEYS)})[：:]")
 
 
 def _dated_page_line(line: _Line, key: re.Match) -> bool:
-    """A page's line that opens with its date, then its fields (2024年12月13日 来源：上海普陀): the
-    date is the page's publication date."""
-    date = line.dates[0]
-    if not date.iso or line.text[date.end - line.at : key.start()].strip() or "。" in line.text:
+    """A page's line that opens with its date (and time), then its fields (2024年12月13日 来源：上海
+    普陀; 2024-12-13 10:00 来源：…): the date is the page's publication date."""
+    if iso := _ISO_DATE.match(line.text):
+        date = FoundDate(line.at, line.at + iso.end(), *map(int, iso.groups()))
+    elif line.dates and line.dates[0].start == line.at:
+        date = line.dates[0]
+    else:
+        return False
+    before_key = line.text[date.end - line.at : key.start()]
+    if not date.iso or _CLOCK.sub("", before_key).strip() or "。" in line.text:
         return False
     line.head.metadata.setdefault(key[1], line.text[key.end() :].strip())
     line.head.published = line.head.published or date
+    line.head.page_date = line.head.page_date or date
     return True
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
 def _is_page_line(text: str, keys: list[re.Match]) -> bool:
@@ -212,7 +222,11 @@ def _is_page_line(text: str, keys: list[re.Match]) -> bool:
     return "。" not in text and (len(keys) > 1 or bool(_ISO_DATE.match(text, keys[0].end())))
 
 
-_HEADLINE = re.compile(r"召开[^，。；]{0,30}会议|会议[^，。；]{0,6}召开$|主持召开")
+_HEADLINE = re.compile(
+    r"召开[^，。；]{0,30}会议|会议[^，。；]{0,6}召开$|主持召开"
+    r"|常务会议[^，。；]{0,12}?(?:研究|部署|审议|听取|传达)"
+)
+"""A web report's headline: 县政府召开第15次常务会议, …常务会议召开, X主持召开…, 市政府常务会议研究部署…."""
 _COLUMN_TAG = re.compile(r"^【[^】]{1,8}】")
 
 
@@ -226,6 +240,8 @@ def _headline(line: _Line, waiting: bool) -> bool:
     if not _HEADLINE.search(line.text, at):
         return False
     line.set("title", line.text[at:], at)
+    if gov := _GOVERNMENT.search(line.text, at):
+        _set_body(line.norm, line.head, gov[0], line.at + gov.start())
     return True
 
 

@@ -161,3 +161,32 @@ def test_a_short_title_that_refers_back_is_the_earlier_document():
     (item,) = parse(raw).items
     assert [d.name for d in item.documents] == ["某区环境保护责任清单"]
     assert item.decisions[0].document == "某区环境保护责任清单"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "issued", "body"),
+    [
+        (
+            "市政府常务会议研究部署安全生产工作\n2024-12-13 10:00 来源：某某市人民政府办公室\n",
+            "市政府常务会议研究部署安全生产工作",
+            "2024-12-13",
+            "某某市人民政府",
+        ),
+        (
+            "某某市人民政府召开第74次常务会议\n2024年12月13日 来源: 某某发布\n",
+            "某某市人民政府召开第74次常务会议",
+            "2024-12-13",
+            "某某市人民政府",
+        ),
+    ],
+)
+def test_a_web_reports_headline_and_publication_line(head, title, issued, body):
+    minutes = parse(
+        head + "12月6日，市长王大明主持召开市政府第74次常务会议。\n会议听取了市应急局关于安全生产的汇报。\n"
+    )
+    assert (minutes.title, minutes.issued, minutes.body, minutes.meeting.date) == (
+        title,
+        issued,
+        body,
+        "2024-12-06",
+    )

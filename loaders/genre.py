@@ -47,6 +47,11 @@ ATTENDANCE_VERBS: dict[str, str] = GENRE["attendance_verbs"]
 """Verb closing a clause that names attendees -> their role."""
 
 OUTCOMES: tuple[str, ...] = tuple(GENRE["codes"]["outcomes"])
+ITEM_KINDS: tuple[str, ...] = tuple(GENRE["codes"]["item_kinds"])
+KIND_VERBS = re.compile(
+    "|".join(f"(?P<{kind}>{alternation(verbs)})" for kind, verbs in GENRE["item_kinds"].items())
+)
+"""The verbs that give an item its kind, one named group a kind (study, report, review, review_with_title)."""
 DECISION_VERBS: dict[str, str] = GENRE["decision_verbs"]
 """Decision verb -> the outcome it records."""
 APPROVAL_VERBS = alternation(v for v, outcome in DECISION_VERBS.items() if outcome != "decided")
@@ -60,6 +65,8 @@ OTHER_BUSINESS = re.compile("|".join(GENRE["closing"]["other_business"]))
 NO_MATTER = re.compile("|".join(GENRE["closing"]["no_matter"]))
 """The closing formulas that name no matter (会议还研究了其他事项)."""
 
+MEETING_KINDS = alternation(GENRE["meetings"]["kinds"])
+"""The words before 会议 that name the kind of a meeting (常务, 全体 …), as one pattern."""
 TITLE_ENDS: tuple[str, ...] = tuple(GENRE["documents"]["title_ends"])
 STATUSES: tuple[str, ...] = tuple(GENRE["documents"]["statuses"])
 

@@ -35,6 +35,7 @@ from loaders.genre import (
     FORM_FIELDS,
     ITEM_NUMBER,
     LEVELS,
+    MEETING_KINDS,
     METADATA_KEYS,
     PAGE_DATE_KEYS,
     PAGE_FIELD_KEYS,
@@ -60,7 +61,7 @@ _ORDINAL = re.compile(rf"(?:第|(?<=届))([\d{NUMERAL}]+)次")
 _ISSUE = re.compile(rf"[（(]?(?:\d{{4}}年)?(?:总?第[\d{NUMERAL}]+期[）)]?[（(]?)+")
 _TERM = re.compile(rf"第?[\d{NUMERAL}]+届")
 _CHAIR_NAME = re.compile(PERSON_NAME)
-_KIND = re.compile(r"(常务|全体|专题|办公|党组|廉政工作|执行)(?:[（(]扩大[）)])?会议")
+_KIND = re.compile(rf"({MEETING_KINDS})(?:[（(]扩大[）)])?会议")
 _OPENING = re.compile(
     r"主持召开|召开[^。]{0,40}会议|主持[^。]{0,6}会议|会议[^。]{0,60}召开|由[^。]{2,30}主持"
 )

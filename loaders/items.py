@@ -39,6 +39,7 @@ from loaders.genre import (
     APPROVAL_VERBS,
     DECIDING_VERBS,
     ITEM_NUMBER,
+    KIND_VERBS,
     NO_MATTER,
     NUMBERING,
     NUMERALS,
@@ -164,7 +165,6 @@ _PREAMBLE = re.compile(r".*(?:纪要如下|以下意见|如下意见|以下事�
 _SENTENCE_ENDS = frozenset("。！？；：!?;:")
 _OPENS_LINE = re.compile(rf"会议|{ITEM_NUMBER}|[（(][{NUMERALS}\d]+[）)]")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-_KIND = re.compile(r"(传达学习|传达|组织学习|学习|学法)|(听取)|(审议|审阅|审定|讨论)|(研究)")
 _REPORT_HEADING = re.compile(r"[^，。；]+?关于.*汇报")
 _PRESENTED = re.compile(
     r"(?:听取|审议|审定|研究)(?:并(?:原则上?)?(?:同意|通过))?(?:了)?(?:由)?|(?:原则上?)?(?:同意|通过)(?:了)?|由"
@@ -544,15 +544,15 @@ def _kind(text: str, start: int, end: int) -> str:
     Without a verb, a heading on a report (县财政局关于…的汇报) is a report, and an opening that
     approves a title in 《》 (会议原则同意《…》) a review.
     """
-    m = _KIND.search(text, start, end)
+    m = KIND_VERBS.search(text, start, end)
     if m is None:
         if text.find("汇报", start, end) >= 0:
             return "report"
         approves = "《" in text[start:end] and decision_at(text, start, end) is not None
         return "review" if approves else "other"
-    if m[4]:
+    if m.lastgroup == "review_with_title":
         return "review" if "《" in text[start:end] else "other"
-    return ("study", "report", "review")[m.lastindex - 1]
+    return m.lastgroup
 
 
 def _presenters(norm: Normalized, ranges: list[tuple[int, int]], heading: bool = False) -> list[Mention]:

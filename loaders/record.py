@@ -14,11 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.genre import OUTCOMES, ROLES
+from loaders.genre import ITEM_KINDS, OUTCOMES, ROLES
 
 __all__ = ["ITEM_KINDS", "OUTCOMES", "ROLES"]  # the codes of the genre, with the record that uses them
-
-ITEM_KINDS = ("study", "report", "review", "other")
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,24 @@ def test_outcome_codes_are_the_ontologys_concepts():
     assert set(genre.DECISION_VERBS.values()) == set(genre.OUTCOMES)
 
 
+def test_item_kind_codes_are_the_ontologys_concepts():
+    assert set(genre.ITEM_KINDS) == _concepts("ItemKinds")
+    assert (
+        {"study", "report", "review"}
+        <= set(genre.GENRE["item_kinds"])
+        <= {*genre.ITEM_KINDS, "review_with_title"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("verb", "kind"), [(v, k) for k, verbs in genre.GENRE["item_kinds"].items() for v in verbs]
+)
+def test_every_kind_verb_gives_its_kind(verb, kind):
+    raw = f"{OPENING}一、会议{verb}了《某某县管理办法》。\n二、会议{verb}了县财政局关于预算的汇报。\n"
+    kinds = [i.kind for i in parse_minutes(raw, "a.txt").items]
+    assert kinds[0] == ("review" if kind == "review_with_title" else kind)
+
+
 @pytest.mark.parametrize(("label", "role"), sorted(genre.LIST_LABELS.items()))
 def test_every_list_label_reads_its_role(label, role):
     minutes = parse_minutes(f"{OPENING}{label}：李小红 赵四\n会议听取了县财政局关于预算的汇报。\n", "a.txt")

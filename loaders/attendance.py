@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from loaders.genre import (
     ATTENDANCE_VERBS,
+    BODY_NUMBER,
     DISTRIBUTION_LABELS,
     INSTITUTIONS,
     LEVELS,
@@ -125,11 +126,7 @@ def is_attendance(text: str, start: int, end: int) -> bool:
     )
 
 
-BODY_LINE = re.compile(
-    r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$|议题[一二三四五六七八九十]+[：:，]"
-    r"|[【\[]议题[一二三四五六七八九十]+[】\]]|[（(][一二三四五六七八九十\d]{1,3}[）)]会议"
-    r"|第[一二三四五六七八九十]+项"
-)
+BODY_LINE = re.compile(rf"会议|{BODY_NUMBER}")
 """A line of the body of minutes (会议…, 一、…, a bare 一, 议题一：, 第一项): it ends any list above it."""
 CLOSING = re.compile(
     rf"(?!各)[^，、,\n]{{2,30}}(?:办公室|办公厅|[{UPPER_LEVELS}]人民政府)(?:整理|编|印发|印)?"

@@ -104,6 +104,7 @@ class NumberingStyle(NamedTuple):
     pattern: re.Pattern
     bare: re.Pattern | None
     first_line_only: bool
+    in_lists: bool
 
 
 def _style(entry: dict) -> NumberingStyle:
@@ -112,7 +113,11 @@ def _style(entry: dict) -> NumberingStyle:
 
     bare = entry.get("bare")
     return NumberingStyle(
-        entry["example"], build(entry["pattern"]), bare and build(bare), entry.get("first_line_only", False)
+        entry["example"],
+        build(entry["pattern"]),
+        bare and build(bare),
+        entry.get("first_line_only", False),
+        entry.get("in_lists", False),
     )
 
 
@@ -120,3 +125,9 @@ NUMBERING: tuple[NumberingStyle, ...] = tuple(_style(entry) for entry in GENRE["
 """Numbering styles of items, tried in order."""
 ITEM_NUMBER = "|".join(style.pattern.pattern for style in NUMBERING)
 """A number that opens an item, in any style (一、, 1、, （一）, （1）, 议题一：, 第一项，)."""
+BODY_NUMBER = "|".join(
+    [f"(?:{s.pattern.pattern})会议" if s.in_lists else s.pattern.pattern for s in NUMBERING]
+    + [f"(?:{s.bare.pattern})$" for s in NUMBERING if s.bare]
+)
+"""A number that opens an item where attendance lists may stand: the styles that also number a list's
+groups ((一)邀请列席：) only before 会议; a bare number alone on its line."""

@@ -26,13 +26,20 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from loaders.genre import APPROVAL_VERBS, DECIDING_VERBS, DECISION_VERBS, NEXT_STEP_VERBS, alternation
+from loaders.genre import (
+    APPROVAL_VERBS,
+    DECIDING_VERBS,
+    DECISION_VERBS,
+    ENTRY_LABEL,
+    NEXT_STEP_VERBS,
+    alternation,
+)
 from loaders.mentions import find_documents, is_named_unit, unit_at
 from loaders.record import Decision, Span
 
 SpanOf = Callable[[int, int], Span | None]
 
-_LABEL = r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]|[一二三四五六七八九十]+、)?"
+_LABEL = rf"(?:{ENTRY_LABEL})?"
 _APPROVING = alternation(v for v, outcome in DECISION_VERBS.items() if outcome != "decided" and v != "通过")
 """The approving verbs but a bare 通过, which is a decision only where no 视频/电话… follows."""
 _APPROVE = re.compile(

@@ -131,3 +131,5 @@ BODY_NUMBER = "|".join(
 )
 """A number that opens an item where attendance lists may stand: the styles that also number a list's
 groups ((一)邀请列席：) only before 会议; a bare number alone on its line."""
+ENTRY_LABEL = rf"[（(][{NUMERALS}]+[）)]|\d{{1,2}}[.、．]|[{NUMERALS}]+、"
+"""The label of an entry inside an item or a decision: （一）, 1., 一、."""

@@ -28,11 +28,12 @@ from functools import cache
 from pathlib import Path
 
 from loaders.errors import KGError
+from loaders.genre import UPPER_LEVELS
 
 KINDS = ("unit", "person", "document", "project")
 """The kinds of named thing that resolve by name within one government."""
 
-LEVELS = "省市县区旗州盟"
+LEVELS = UPPER_LEVELS
 """The characters that end a place's name and begin a unit's name (县发改局: the county's bureau)."""
 
 HONORIFICS = frozenset({"同志", "先生", "女士"})

@@ -37,59 +37,31 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.mentions import COMPOUND_SURNAMES, SURNAMES
+from loaders.genre import (
+    ATTENDANCE_VERBS,
+    BODY_NUMBER,
+    DISTRIBUTION_LABELS,
+    INSTITUTIONS,
+    LEVELS,
+    LIST_LABELS,
+    LIST_TITLES,
+    STRONG_UNITS,
+    UPPER_LEVELS,
+    WEAK_UNITS,
+)
+from loaders.mentions import COMPOUND_SURNAMES, SURNAMES, is_unit_name
 from loaders.normalize import Normalized
 from loaders.record import Mention, Participant
 
-ROLE_LABELS = {
-    "出席": "present",
-    "参加": "present",
-    "请假": "on_leave",
-    "缺席": "absent",
-    "应邀出席": "invited",
-    "应邀参加": "invited",
-    "特邀出席": "invited",
-    "受邀出席": "invited",
-    "列席": "observer",
-    "邀请列席": "observer",
-    "应邀列席": "observer",
-    "固定列席": "observer",
-    "记录": "recorder",
-    "参会": "present",
-}
-"""List labels and the role of the people under them."""
-
-DISTRIBUTION_LABELS = ("分送", "抄送", "主送", "本期发", "报送", "抄报", "发", "送", "报")
-"""Labels of the list of units the minutes are sent to."""
-
-INLINE_VERBS = {
-    "应邀出席会议": "invited",
-    "应邀参加会议": "invited",
-    "受邀出席会议": "invited",
-    "受邀参加会议": "invited",
-    "特邀出席会议": "invited",
-    "应邀列席会议": "observer",
-    "列席会议": "observer",
-    "列席了会议": "observer",
-    "出席会议": "present",
-    "出席了会议": "present",
-    "参加会议": "present",
-    "参加了会议": "present",
-    "应邀出席": "invited",
-    "应邀参加": "invited",
-    "受邀出席": "invited",
-    "列席": "observer",
-    "出席": "present",
-}
+ROLE_LABELS = LIST_LABELS
+"""List labels and the role of the people under them (from the genre's data)."""
+INLINE_VERBS = ATTENDANCE_VERBS
 """Verbs that close a clause naming attendees in the opening paragraph (…出席会议, …出席，); a verb
 without 会议 only where the clause ends after it."""
 
-_TITLE_WORDS = (
-    "书记|副?[省市县区州旗镇乡]长|常务副[省市县区州旗镇乡]长|秘书长|检察长|董事长|总经理|主任|委员|成员|常委|主席"
-    "|局长|院长|部长|庭长|处长|科长|所长|站长|队长|行长|经理|助理|调研员|巡视员|督学|专员|负责人|召集人|同志"
-)
-_STRONG_UNITS = "局|办|委|中心|街道|公司|集团|政府|镇|乡|区|县|办公室|管委会|分局|事务所|大队"
-_WEAK_UNITS = "院|所|站|队|部|处|室|科|厅|馆|社|团|校|学|园|会|行|组|台|司|场|署|厂"
+_TITLE_WORDS = LIST_TITLES
+_STRONG_UNITS = STRONG_UNITS
+_WEAK_UNITS = WEAK_UNITS
 _TITLE_END = re.compile(rf"(?:{_TITLE_WORDS})$")
 PERSON_NAME = r"[\u4e00-\u9fff\u3007]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}"
 """A person's name as lists print it: two to four characters, or names joined by · (艾山·吾买尔)."""
@@ -101,6 +73,11 @@ _UNIT_PREFIX = re.compile(rf"^(.+(?:{_STRONG_UNITS})|.{{2,}}(?:{_WEAK_UNITS}))[\
 _STRONG_UNIT_ONLY = re.compile(rf"^.+(?:{_STRONG_UNITS})$")
 _UNIT_END = re.compile(rf"(?:{_STRONG_UNITS}|{_WEAK_UNITS})$")
 _WEAK_UNIT_ONLY = re.compile(rf"^.{{3,}}(?:{_WEAK_UNITS})$")
+_LEVEL_UNIT = re.compile(rf"^[{LEVELS.replace('区', '')}][\u4e00-\u9fff](?:{_WEAK_UNITS})$")
+"""A unit named by its level and one word (县法院, 市工会): three characters, but no person."""
+_INSTITUTION = re.compile(rf"^[{LEVELS}](?:{INSTITUTIONS})(?:常委会|机关)?$")
+"""The bodies beside a government (县人大, 区政协, 县法院) named in an attendance sentence: no person."""
+_LEADERS = re.compile(rf"^[\u4e00-\u9fff]{{0,3}}领导(?:同志)?({PERSON_NAME})$")
 _NAME = re.compile(rf"(?:{PERSON_NAME})$")
 _GROUP_WORDS = re.compile(
     r"领导|负责|同志们|有关|相关|各[\u4e00-\u9fff]|部门|单位|代表|人员|干部|主持|召开|会议"
@@ -126,19 +103,37 @@ _VERBS = re.compile(
     + r")(?=[，。；]))"
     + r"|(?:因(?P<reason>[^，。；、]{1,12}))?(?P<away>请假|缺席)(?=[，。；])"
 )
-_LIST_OPENERS = re.compile(r"出席会议的(?:领导|同志)?(?:有|是)[：:]?|参加会议的(?:领导|同志)?(?:有|是)[：:]?")
-
-BODY_LINE = re.compile(
-    r"会议|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]+$|议题[一二三四五六七八九十]+[：:，]"
-    r"|[【\[]议题[一二三四五六七八九十]+[】\]]|[（(][一二三四五六七八九十\d]{1,3}[）)]会议"
-    r"|第[一二三四五六七八九十]+项"
+_LIST_OPENERS = re.compile(r"(?P<verb>出席|参加|列席)会议的(?:领导|同志)?(?:还)?(?:有|是)[：:]?")
+_OPENER_ROLES = {"出席": "present", "参加": "present", "列席": "observer"}
+_ATTENDS = re.compile(
+    r"(?:(?:出席|列席|参加)了?会议|出席|列席)$|^(?:出席|参加|列席)会议的(?:领导|同志)?(?:还)?(?:有|是)"
 )
+_SENTENCE_CUT = re.compile(r"[。；]")
+
+
+def is_attendance(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph ``text[start:end]`` only says who attended, sentence after sentence
+    (副县长A、B出席会议，县人大副主任C列席会议。列席会议的还有…): read for participants
+    (:func:`parse_inline`), it is no agenda item.
+
+    >>> t = "区领导张三、李四出席会议。区财政局等单位负责人列席会议。"
+    >>> is_attendance(t, 0, len(t)), is_attendance("会议听取了县财政局的汇报。", 0, 13)
+    (True, False)
+    """
+    sentences = [p for p in _SENTENCE_CUT.split(text[start:end]) if p]
+    return bool(sentences) and all(
+        not p.startswith("会议") and (_ATTENDS.search(p) is not None) for p in sentences
+    )
+
+
+BODY_LINE = re.compile(rf"会议|{BODY_NUMBER}")
 """A line of the body of minutes (会议…, 一、…, a bare 一, 议题一：, 第一项): it ends any list above it."""
 CLOSING = re.compile(
-    r"(?!各)[^，、,\n]{2,30}(?:办公室|办公厅|[省市县区州旗盟]人民政府)(?:整理|编|印发|印)?"
+    rf"(?!各)[^，、,\n]{{2,30}}(?:办公室|办公厅|[{UPPER_LEVELS}]人民政府)(?:整理|编|印发|印)?"
     r"(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
     r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|【?(?:打印|关闭)|分享到"
     r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?[）)]?$"
+    r"|[^。\n]*(?:版权所有|主办单位[：:]|网站标识码|ICP备)"
 )
 """A line that closes the minutes: the issuing office and date, a publication note, a site footer."""
 
@@ -168,20 +163,25 @@ def parse_inline(norm: Normalized, start: int, end: int) -> list[Participant]:
         clause_start = m.end()
     for m in _LIST_OPENERS.finditer(text, start, end):
         stop = text.find("。", m.end(), end)
-        out.extend(_names_in(norm, m.end(), end if stop < 0 else stop, "present", sentence=True))
+        role = _OPENER_ROLES[m["verb"]]
+        out.extend(_names_in(norm, m.end(), end if stop < 0 else stop, role, sentence=True))
     return out
 
 
-def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participant], list[Mention], int]:
+def parse_lists(
+    norm: Normalized, start: int, end: int, unread: list[tuple[int, int]] | None = None
+) -> tuple[list[Participant], list[Mention], int]:
     """Participants and distribution from the labelled lists that begin at ``start``.
 
     Reading stops at the first closing line (an issuing office, a date, a site footer); its offset
-    is returned with the lists so the caller can read what follows as the footer.
+    is returned with the lists so the caller can read what follows as the footer. A list whose text
+    names no person, unit or group is noted in ``unread`` (start and end of its text).
     """
     text = norm.text
     participants: list[Participant] = []
     distribution: list[Mention] = []
     role, unit, content, at = None, None, None, start
+    listed = (start, 0)  # where the current list's text starts, and how many were listed before it
 
     def flush(until: int) -> None:
         if content is None:
@@ -191,6 +191,15 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
         elif role:
             participants.extend(_names_in(norm, content, until, role, unit=unit))
 
+    def close(until: int, following: str | None = None) -> None:
+        """Note the list that ends at ``until`` where all of it names nothing that reads; a bare
+        label over lists of the same role (列席： / （一）邀请列席：…) heads them and is no gap."""
+        list_start, before = listed
+        heading = following == role and not text[list_start:until].strip()
+        empty = role not in (None, "distribution") and len(participants) == before and not heading
+        if empty and unread is not None and not _placed(text[list_start:until]):
+            unread.append((list_start, until))
+
     while at < end:
         line_end = text.find("\n", at, end)
         line_end = end if line_end < 0 else line_end
@@ -199,8 +208,10 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
         group = _GROUP_MARK.match(text, at, line_end)
         if label in ROLE_LABELS or label in DISTRIBUTION_LABELS:
             flush(at)
+            close(at, ROLE_LABELS.get(label, "distribution"))
             role = ROLE_LABELS.get(label, "distribution")
             unit, content = None, m.end()
+            listed = (content, len(participants))
             # 列席：县发改局：王某 — a unit's label right after the list's own
             if role != "distribution" and (sub := _LABEL.match(text, content, line_end)) and sub["label"]:
                 unit, content = _group_unit(sub["label"]), sub.end()
@@ -215,7 +226,18 @@ def parse_lists(norm: Normalized, start: int, end: int) -> tuple[list[Participan
         at = line_end + 1
     at = min(at, end)
     flush(at)
+    close(at)
     return participants, distribution, at
+
+
+def _placed(content: str) -> bool:
+    """Whether a list's text without names names units or groups (列席：县财政局、县发改局; 各部门
+    负责人): it was read; an empty list, or one of nothing that reads, is not."""
+    tokens = [t for t in _WORD_SPLIT.split(content) if _HAN.search(t)]
+    return any(_person(t)[0] or _person(t)[1] or is_unit_name(t) for t in tokens)
+
+
+_WORD_SPLIT = re.compile(r"[，,；;、\s（）()]+")
 
 
 def _group_unit(label: str | None) -> str | None:
@@ -267,6 +289,8 @@ def _names_in(
     text = norm.text
     notes = {m.start(): _WHITE.sub("", m[0][1:-1]) for m in _BRACKETS.finditer(text, start, end)}
     masked = _BRACKETS.sub(lambda m: "\0" * len(m[0]), text[start:end]).replace("。", " ")
+    if sentence:
+        masked = _joined_names(masked)
     if sentence or _LIST_PUNCT.search(masked):
         tokens = _punct_tokens(masked, start)
     else:
@@ -283,14 +307,40 @@ def _names_in(
     return out
 
 
+_JOINER = re.compile(r"以及|(?<![涉普危波顾])及(?![时早])|和")
+_PIECE_END = re.compile(r"[，,；;、\n]|$")
+
+
+def _joined_names(masked: str) -> str:
+    """``masked`` with 及/和 between two listed names turned into 、, one for one (A、B和C出席;
+    张三及各部门负责人); a 和 inside a name (杨和平) has fewer than two characters on a side.
+
+    >>> _joined_names("王大明、李小红和赵四"), _joined_names("副县长杨和平")
+    ('王大明、李小红、赵四', '副县长杨和平')
+    >>> _joined_names("张三及县直部门负责人")
+    '张三、县直部门负责人'
+    """
+    out = list(masked)
+    for m in _JOINER.finditer(masked):
+        before = max(masked.rfind(c, 0, m.start()) for c in "，,；;、\n")
+        after = _PIECE_END.search(masked, m.end()).start() - m.end()
+        if m[0] != "和" or (m.start() - before - 1 >= 2 and 2 <= after <= 3):
+            out[m.start() : m.end()] = "、" * (m.end() - m.start())
+    return "".join(out)
+
+
 @lru_cache(maxsize=8192)
 def _person(token: str) -> tuple[str | None, str | None, str | None]:
     """(unit, title, name) of one listed token; name is None when the token names no one.
 
     The same officials and units come back in minute after minute, so the answer is kept.
     """
+    if (m := _LEADERS.match(token)) and _NAME.match(m[1]):
+        return None, None, m[1]  # 区领导张新波: the leaders' group word, then a name
     if _GROUP_WORDS.search(token):
         return None, token, None
+    if _LEVEL_UNIT.match(token) or _INSTITUTION.match(token):
+        return token, None, None
     token = token.removesuffix("同志").removesuffix("等")
     if _TITLE_END.search(token):
         return None, token, None
@@ -388,7 +438,7 @@ def _unit_head(token: str) -> bool:
     """The first piece of a unit's name split by a space: a level, then no unit word or title."""
     return (
         2 <= len(token) <= 5
-        and token[0] in "省市县区州旗镇乡"
+        and token[0] in LEVELS
         and not _UNIT_END.search(token)
         and not _TITLE_END.search(token)
     )

@@ -94,3 +94,46 @@ def resolve_year(found: FoundDate, reference: FoundDate | None) -> str | None:
     later = (found.month, found.day) > (reference.month, reference.day)
     year = reference.year - 1 if later else reference.year
     return f"{year:04d}-{found.month:02d}-{found.day:02d}"
+
+
+_LOST_MONTH = re.compile(r"(?:(?P<year>\d{4})年)?(?<!\d)(?P<digits>\d{3,4})日")
+
+
+def has_lost_month(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a date whose 月 extraction lost, read or not."""
+    return _LOST_MONTH.search(text, start, len(text) if end is None else end) is not None
+
+
+def lost_month(text: str, start: int = 0, end: int | None = None) -> FoundDate | None:
+    """A date whose 月 was lost in extraction (2025年1127日, 1110日), where one reading only is a
+    valid month and day; None where there is none or two readings are valid (111日: 1-11 or 11-1).
+
+    >>> lost_month("2025年1127日").iso, lost_month("1110日").month, lost_month("111日")
+    ('2025-11-27', 11, None)
+    """
+    m = _LOST_MONTH.search(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    digits = m["digits"]
+    readings = {
+        (int(digits[:k]), int(digits[k:]))
+        for k in (1, 2)
+        if digits[k] != "0" and 1 <= int(digits[:k]) <= 12 and 1 <= int(digits[k:]) <= 31
+    }
+    if len(readings) != 1:
+        return None
+    ((month, day),) = readings
+    return FoundDate(m.start(), m.end(), int(m["year"]) if m["year"] else None, month, day)
+
+
+def day_in_month_of(day: int, reference: FoundDate) -> str:
+    """The ISO date of ``day`` in the month of ``reference`` (a page's date), or of the month before
+    when the day lies after it (25日 on a page of the 26th; 30日 on a page of the 2nd).
+
+    >>> day_in_month_of(25, FoundDate(0, 0, 2019, 12, 26)), day_in_month_of(30, FoundDate(0, 0, 2020, 1, 2))
+    ('2019-12-25', '2019-12-30')
+    """
+    year, month = reference.year, reference.month
+    if day > reference.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -26,42 +26,38 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from loaders.genre import (
+    APPROVAL_VERBS,
+    DECIDING_VERBS,
+    DECISION_VERBS,
+    ENTRY_LABEL,
+    NEXT_STEP_VERBS,
+    alternation,
+)
 from loaders.mentions import find_documents, is_named_unit, unit_at
 from loaders.record import Decision, Span
 
 SpanOf = Callable[[int, int], Span | None]
 
-_LABEL = r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]|[一二三四五六七八九十]+、)?"
+_LABEL = rf"(?:{ENTRY_LABEL})?"
+_APPROVING = alternation(v for v, outcome in DECISION_VERBS.items() if outcome != "decided" and v != "通过")
+"""The approving verbs but a bare 通过, which is a decision only where no 视频/电话… follows."""
 _APPROVE = re.compile(
     rf"{_LABEL}(?P<lead>(?:会议)?(?:(?:经|并|还|会议)?(?:研究|审议|讨论|听取|审阅)(?:了)?(?:后|并)?[，,]?)*)"
-    r"(?P<verb>原则上同意|原则同意|原则上通过|原则通过|审议通过|同意|通过(?!视频|电视|电话|网络|线上|远程))"
+    rf"(?P<verb>{_APPROVING}|通过(?!视频|电视|电话|网络|线上|远程))"
 )
 _DECIDE = re.compile(
-    rf"{_LABEL}会议(?:研究|经研究)?(?P<verb>确定|明确|决定|议定)(?![了]?(?:以下|如下)|要求|指出|提出)"
+    rf"{_LABEL}会议(?:研究|经研究)?(?P<verb>{DECIDING_VERBS})(?![了]?(?:以下|如下)|要求|指出|提出)"
 )
 _LEADIN = re.compile(r"(?:议定|形成|明确|决定)了?[以如]下(?:意见|事项)?[：:]")
 _MEETING_DECIDES = re.compile(r"决定(?![了]?[以如]下)")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
-_ANY_VERB = re.compile(r"同意|通过|确定|明确|决定|议定")
+_ANY_VERB = re.compile(f"{APPROVAL_VERBS}|{DECIDING_VERBS}")
 
-OUTCOMES = {
-    "原则上同意": "approved_in_principle",
-    "原则同意": "approved_in_principle",
-    "原则上通过": "approved_in_principle",
-    "原则通过": "approved_in_principle",
-    "审议通过": "approved",
-    "同意": "approved",
-    "通过": "approved",
-    "确定": "decided",
-    "明确": "decided",
-    "决定": "decided",
-    "议定": "decided",
-}
-"""The outcome each decision verb records."""
+OUTCOMES = DECISION_VERBS
+"""The outcome each decision verb records (the genre's data)."""
 
-_ACTION = re.compile(
-    r"印发|下发|下达|实施|审议|审定|审批|发布|执行|公布|后续工作|报送|上报|报批|提请|报请|备案"
-)
+_ACTION = re.compile(alternation(NEXT_STEP_VERBS))
 _ASKED = re.compile(r"^(?:要求|并|再|及时|(?:该|此|上述)[^，。；]{0,8}?(?=提请|报请|报))+")
 _AFTER_REVISION = re.compile(r"^.*(?:修改完善|完善|修改|把关|审核|同意|征求意见)后")
 _REVISION = re.compile(r"修改完善|完善|修改|把关后|审核后|征求意见后")
@@ -163,13 +159,13 @@ def find_decisions(
     level: str | None = None,
 ) -> list[Decision]:
     """The decisions in one item's sentences, in order (see the module's doc)."""
-    found: dict[int, Decision] = {}
+    found: dict[int, list[Decision]] = {}
     for k, (start, end, _section, _paragraph) in enumerate(sentences):
         hit = decision_at(text, start, end)
         if hit is None:
             continue
         outcome, verb_end = hit
-        found[k] = _decision(text, sentences, k, outcome, verb_end, span_of, level)
+        found[k] = _decisions(text, sentences, k, outcome, verb_end, span_of, level)
     for k, (start, end, section, _paragraph) in enumerate(sentences):
         lead = _LEADIN.search(text, start, end)
         if lead is None or k in found:
@@ -177,8 +173,8 @@ def find_decisions(
         for first, group in _groups(sentences, k, section, lead.end() < end - 1):
             if not any(g in found for g in group):
                 s, e = sentences[first][:2]
-                found[first] = Decision(outcome="decided", span=span_of(start if first == k else s, e))
-    return [found[k] for k in sorted(found)]
+                found[first] = [Decision(outcome="decided", span=span_of(start if first == k else s, e))]
+    return [decision for k in sorted(found) for decision in found[k]]
 
 
 def _groups(sentences, k: int, section: int, rest_of_sentence: bool) -> list[tuple[int, list[int]]]:
@@ -192,20 +188,40 @@ def _groups(sentences, k: int, section: int, rest_of_sentence: bool) -> list[tup
     return out
 
 
-def _decision(text, sentences, k, outcome, verb_end, span_of, level) -> Decision:
+def _decisions(text, sentences, k, outcome, verb_end, span_of, level) -> list[Decision]:
+    """The decisions of sentence ``k``: one for each title its verb approves together (原则同意《A》
+    （送审稿）、《B》和《C》), each with its own status and the next step they share; one otherwise."""
     start, end = sentences[k][:2]
-    documents = find_documents(text, 0, verb_end, end)
-    before = find_documents(text, 0, start, verb_end)
-    document = documents[0] if documents else (before[-1] if before else None)
+    documents = _listed(text, find_documents(text, 0, verb_end, end), verb_end)
+    if not documents:
+        before = find_documents(text, 0, start, verb_end)
+        documents = [before[-1]] if before else [None]
     step = next_step(text, verb_end, end, level)
     if step is None and k + 1 < len(sentences):
         s, e = sentences[k + 1][:2]
         if _FOLLOW_ON.match(text, s) and decision_at(text, s, e) is None:
             step = next_step(text, s, e, level)
-    return Decision(
-        outcome=outcome,
-        document=document.name if document else None,
-        document_status=document.status if document else None,
-        next_step=step,
-        span=span_of(start, end),
-    )
+    return [
+        Decision(
+            outcome=outcome,
+            document=document.name if document else None,
+            document_status=document.status if document else None,
+            next_step=step,
+            span=span_of(start, end),
+        )
+        for document in documents
+    ]
+
+
+_BETWEEN_TITLES = re.compile(r"[、，,和及与]?")
+
+
+def _listed(text: str, documents: list, verb_end: int) -> list:
+    """The titles the verb approves: the first after it and those listed right after that one
+    (separated by 、，和 only); a title named later in the sentence (按照《某条例》) is not approved."""
+    out = documents[:1]
+    for document in documents[1:]:
+        if not _BETWEEN_TITLES.fullmatch(text, out[-1].end, document.start):
+            break
+        out.append(document)
+    return out

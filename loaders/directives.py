@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from loaders.decisions import decision_at
+from loaders.genre import ENTRY_LABEL
 from loaders.mentions import (
     UNIT_LAST_CHARS,
     UNIT_SUFFIXES,
@@ -43,7 +44,7 @@ _TAKES_UP = re.compile(
     r"(?:[（(][一二三四五六七八九十]+[）)])?会议(?:还)?(?:听取|审议|传达|学习|研究|讨论|审阅)"
 )
 _CLAUSE_HEAD = re.compile(
-    r"(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]|[一二三四五六七八九十]+、)?"
+    rf"(?:{ENTRY_LABEL})?"
     r"(?:会议(?:还)?(?:指出|强调|要求|认为|确定|明确|决定))?"
     r"(?:[一二三四五六七八九十]+(?:是|要)|首先|其次|最后|同时|此外|另外|会后|其中|特别是|尤其是)?"
     r"(?:请|并由|由|(?:原则上?)?同意由|责成|要求|明确由|确定由|会同|协同|联合)?"

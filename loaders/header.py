@@ -20,50 +20,73 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.attendance import PERSON_NAME, split_title
-from loaders.dates import DATE, NUMERAL, FoundDate, chinese_number, find_dates, resolve_year
+from loaders.dates import (
+    DATE,
+    NUMERAL,
+    FoundDate,
+    chinese_number,
+    day_in_month_of,
+    find_dates,
+    has_lost_month,
+    lost_month,
+    resolve_year,
+)
+from loaders.genre import (
+    FORM_FIELDS,
+    ITEM_NUMBER,
+    LEVELS,
+    MEETING_KINDS,
+    METADATA_KEYS,
+    PAGE_DATE_KEYS,
+    PAGE_FIELD_KEYS,
+    PUBLISHED_KEYS,
+    SITE_KEYS,
+    TITLE_ENDS,
+    UPPER_LEVELS,
+    alternation,
+)
 from loaders.normalize import Normalized
 from loaders.record import Meeting, Span
 
-METADATA_KEYS = (
-    "索引号", "文号", "关键词", "发布机构", "公开形式", "公开目录", "公开方式", "公开范围", "生成日期",
-    "成文日期", "发文日期", "发布日期", "有效性", "主题分类", "体裁分类", "信息来源", "来源", "分享",
-    "视频新闻", "浏览次数", "所属机构", "组配分类", "信息名称", "签发人", "发布时间", "名称", "标题",
-    "作者", "点击数", "访问量", "字号", "发文机关", "主题词", "信息索取号",
-)  # fmt: skip
-"""Keys of a web page's metadata table; their values go to ``Minutes.metadata``, not the record."""
-
-_METADATA = re.compile(rf"({'|'.join(METADATA_KEYS)})[：:](.*)$")
+_METADATA = re.compile(rf"({alternation(METADATA_KEYS)})[：:](.*)$")
 _GOVERNMENT = re.compile(
-    r"(?:(?!届)[\u4e00-\u9fff]){2,}?[省市县区州旗盟镇乡](?:第[\d" + NUMERAL + r"]+届)?人民政府"
+    r"(?:(?!届)[\u4e00-\u9fff]){2,}?[" + LEVELS + r"](?:第?[\d" + NUMERAL + r"]+届)?人民政府"
 )
-"""A government's name (某某县人民政府, 某某市第9届人民政府); a term (十四届县人民政府) is no place."""
+"""A government's name (某某县人民政府, 某某市第9届人民政府, 某某县十五届人民政府); a term
+(十四届县人民政府) is no place."""
 _OFFICE = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,}?(?:人民政府|政府)?办公(?:室|厅))")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{0,12}[〔\[【（(]\d{4}[〕\]】）)]第?\d{1,4}号")
-_ORDINAL = re.compile(rf"第([\d{NUMERAL}]+)次")
+_ORDINAL = re.compile(rf"(?:第|(?<=届))([\d{NUMERAL}]+)次")
+"""第12次, or 2届42次 / 五届104次 where the term stands for 第."""
 _ISSUE = re.compile(rf"[（(]?(?:\d{{4}}年)?(?:总?第[\d{NUMERAL}]+期[）)]?[（(]?)+")
-_TERM = re.compile(rf"第[\d{NUMERAL}]+届")
+_TERM = re.compile(rf"第?[\d{NUMERAL}]+届")
 _CHAIR_NAME = re.compile(PERSON_NAME)
-_KIND = re.compile(r"(常务|全体|专题|办公|党组|廉政工作|执行)(?:[（(]扩大[）)])?会议")
+_KIND = re.compile(rf"({MEETING_KINDS})(?:[（(]扩大[）)])?会议")
 _OPENING = re.compile(
     r"主持召开|召开[^。]{0,40}会议|主持[^。]{0,6}会议|会议[^。]{0,60}召开|由[^。]{2,30}主持"
 )
 _CHAIR = re.compile(
     r"([^，。；]{2,60}?)主持(?:召开|会议)|由([^，。；由]{2,40}?)主持|([^，。；由]{2,40}?)主持(?=[，。；]|$)"
+    r"|([^，。；]{2,60}?)，主持(?:召开|会议)"
 )
+"""The chair before 主持召开 (县长X主持召开; X在某会议室，主持召开), after 由 (会议由县长X主持), or
+before a bare 主持 (区长X主持。)."""
 _NOTE = re.compile(r"[（(][^（()）]*[）)]")
 """A note in brackets beside the chair (受县长委托) or the date (星期二)."""
 _HOLDER = re.compile(r"[\u4e00-\u9fff]*政府$")
-_NAME_AFTER = re.compile(r"主持召开了?([^，。；：]{2,60}?会议)")
-_NAME_BEFORE = re.compile(r"([^，。；：]{0,40}?第[\d" + NUMERAL + r"]+次[^，。；：于在]{0,20}?会议)")
+_NAME_AFTER = re.compile(r"主持召开了?([^，。；：]{2,60}?会议(?:[和及暨][^，。；：]{2,40}?会议)?)")
+_NAME_BEFORE = re.compile(
+    r"([^，。；：]{0,40}?(?:第|(?<=届))[\d" + NUMERAL + r"]+次[^，。；：于在]{0,20}?会议)"
+)
 _PLACE = re.compile(r"在[^在，。]{2,30}?(?:室|厅|楼|中心|会场|宾馆|酒店|大厦|\d号?)$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _SIGNED_DATE = re.compile(rf"(?:{DATE.pattern})(?:印发)?")
 _PRINTED = re.compile(rf"[（(]?(?:{DATE.pattern})印发[）)]?")
-_TITLE_ENDS = ("纪要", "议定事项")
+_TITLE_ENDS = TITLE_ENDS
 """How the title of minutes ends (县政府第12次常务会议纪要, 市政府第5次常务会议议定事项)."""
 _TRAILING_DATE = re.compile(rf"[（(](?:{DATE.pattern})[）)]$")
 _BRACKETED_DATE = re.compile(rf"[（(](?:{DATE.pattern})[）)]")
-_ITEM_HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|会议(?!纪要)")
+_ITEM_HEADING = re.compile(rf"{ITEM_NUMBER}|会议(?!纪要)")
 _LEADING_DATE = re.compile(rf"^(?:{DATE.pattern})(?:上午|下午|晚上)?")
 _TIME_OF_DAY = re.compile(r"^(?:上午|下午|晚上|晚|早上)")
 
@@ -89,6 +112,8 @@ class Head:
     page_date: FoundDate | None = None
     dated_heading: FoundDate | None = None
     awaiting_date: bool = False
+    published: FoundDate | None = None
+    reading_footer: bool = False
     metadata: dict[str, str] = field(default_factory=dict)
     spans: dict[str, Span] = field(default_factory=dict)
 
@@ -107,7 +132,8 @@ def find_opening(norm: Normalized) -> tuple[int, int] | None:
             break
         if _OPENING.search(text, at, end) and not _METADATA.match(text, at, end):
             first = first or (at, end)
-            if DATE.search(text, at, end) or "主持" in text[at:end]:
+            headline = not any(c in "，。；" for c in text[at:end])
+            if not headline and (DATE.search(text, at, end) or "主持" in text[at:end]):
                 return at, end
         at = end + 1
     return first
@@ -144,25 +170,94 @@ class _Line:
 
 
 def _metadata(line: _Line, waiting: bool) -> bool:
-    """索引号：…, 发布机构：…, 生成日期：… (a web page's table); 文号 may hold the document number."""
-    if not (m := _METADATA.match(line.text)):
+    """索引号：…, 发布机构：…, 生成日期：… (a web page's table), several fields to a line as a page
+    prints them (发布日期：2023-06-21 信息来源：X人民政府办公室 访问量：7368); 文号 may hold the
+    document number, a publication date (发布时间, 日期) is the date of a web report."""
+    keys = list(_PAGE_KEY.finditer(line.text))
+    if keys and _dated_page_line(line, keys[0]):
+        return True
+    if not keys or keys[0].start() or not (_METADATA.match(line.text) or _is_page_line(line.text, keys)):
         return False
-    if m[2].strip():
-        line.head.metadata[m[1]] = m[2].strip()
-    if m[1] == "文号" and (number := _DOC_NUMBER.search(line.text)):
+    for k, m in enumerate(keys):
+        value = line.text[m.end() : keys[k + 1].start() if k + 1 < len(keys) else len(line.text)].strip()
+        if value:
+            line.head.metadata.setdefault(m[1], value)
+        iso = _ISO_DATE.match(value)
+        if iso and m[1] in PUBLISHED_KEYS and line.head.published is None:
+            at = line.at + m.end() + line.text[m.end() :].find(iso[0])
+            line.head.published = FoundDate(at, at + len(iso[0]), *map(int, iso.groups()))
+    if keys[0][1] == "文号" and (number := _DOC_NUMBER.search(line.text)):
         line.set("doc_number", number[0], number.start())
     if (iso := _ISO_DATE.search(line.text)) and line.head.page_date is None:
         line.head.page_date = FoundDate(line.at + iso.start(), line.at + iso.end(), *map(int, iso.groups()))
     return True
 
 
-def _site_footer(line: _Line, waiting: bool) -> bool:
-    """主办：X人民政府办公室 names the government, though not the issuer of the minutes."""
-    if not line.text.startswith(("主办", "承办")):
+_PAGE_KEY = re.compile(rf"({alternation(PAGE_FIELD_KEYS)})[：:]")
+
+
+def _dated_page_line(line: _Line, key: re.Match) -> bool:
+    """A page's line that opens with its date (and time), then its fields (2024年12月13日 来源：上海
+    普陀; 2024-12-13 10:00 来源：…): the date is the page's publication date."""
+    if iso := _ISO_DATE.match(line.text):
+        date = FoundDate(line.at, line.at + iso.end(), *map(int, iso.groups()))
+    elif line.dates and line.dates[0].start == line.at:
+        date = line.dates[0]
+    else:
         return False
-    if office := _OFFICE.search(line.text):
+    before_key = line.text[date.end - line.at : key.start()]
+    if not date.iso or _CLOCK.sub("", before_key).strip() or "。" in line.text:
+        return False
+    line.head.metadata.setdefault(key[1], line.text[key.end() :].strip())
+    line.head.published = line.head.published or date
+    line.head.page_date = line.head.page_date or date
+    return True
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _is_page_line(text: str, keys: list[re.Match]) -> bool:
+    """A line of a page's fields that opens with 字体/日期/时间: more fields follow, or a date-time
+    (时间：2024-04-25 19:35), where a form's 时间：2025年3月4日 is the meeting's."""
+    return "。" not in text and (len(keys) > 1 or bool(_ISO_DATE.match(text, keys[0].end())))
+
+
+_HEADLINE = re.compile(
+    r"召开[^，。；]{0,30}会议|会议[^，。；]{0,6}召开$|主持召开"
+    r"|常务会议[^，。；]{0,12}?(?:研究|部署|审议|听取|传达)"
+)
+"""A web report's headline: 县政府召开第15次常务会议, …常务会议召开, X主持召开…, 市政府常务会议研究部署…."""
+_COLUMN_TAG = re.compile(r"^【[^】]{1,8}】")
+
+
+def _headline(line: _Line, waiting: bool) -> bool:
+    """A web report's headline above the opening (X主持召开县政府第49次常务会议, 【时政新闻】县政府
+    召开常务会议, …常务会议召开): the title, without a column's tag."""
+    if line.head.reading_footer or line.dates or "。" in line.text or len(line.text) > 50:
+        return False
+    tag = _COLUMN_TAG.match(line.text)
+    at = tag.end() if tag else 0
+    if not _HEADLINE.search(line.text, at):
+        return False
+    line.set("title", line.text[at:], at)
+    if gov := _GOVERNMENT.search(line.text, at):
+        _set_body(line.norm, line.head, gov[0], line.at + gov.start())
+    return True
+
+
+def _site_footer(line: _Line, waiting: bool) -> bool:
+    """主办：X人民政府办公室 names the government, though not the issuer of the minutes; so does a
+    site footer's 主办单位： in the middle of its line."""
+    owner = _SITE_OWNER.search(line.text)
+    if not (line.text.startswith(("主办", "承办")) or owner):
+        return False
+    if office := _OFFICE.search(line.text, owner.end() if owner else 0):
         _set_body(line.norm, line.head, office["office"], line.at + office.start())
     return True
+
+
+_SITE_OWNER = re.compile(r"主办单位[：:]")
 
 
 def _office(line: _Line, waiting: bool) -> bool:
@@ -265,6 +360,7 @@ LINE_READERS = (
     _bracketed_date,
     _document_number,
     _title_or_masthead,
+    _headline,
     _government,
     _issue_number,
     _ordinal,
@@ -284,10 +380,6 @@ def _set_body(norm: Normalized, head: Head, name: str, start: int) -> None:
     if gov := _GOVERNMENT.match(name):
         body = _TERM.sub("", gov[0])
         _set(norm, head, "body", body, start, start + len(gov[0]))
-
-
-PAGE_DATE_KEYS = ("成文日期", "发文日期", "发布日期", "发布时间", "生成日期")
-"""Keys of a page's metadata whose date can lend its year to a meeting date without one, best first."""
 
 
 def read_signature(norm: Normalized, head: Head, start: int, end: int) -> None:
@@ -328,10 +420,6 @@ def page_date_from_metadata(head: Head, metadata: dict[str, str]) -> None:
         head.page_date = FoundDate(0, 0, *map(int, iso.groups()))
 
 
-SITE_KEYS = ("主办", "来源", "信息来源", "发布机构")
-"""Keys of a page's metadata that may name the office behind the page, best first."""
-
-
 def body_from_site(head: Head, metadata: dict[str, str]) -> None:
     """Where nothing in the minutes names the government, the page's office does (主办, 来源).
 
@@ -363,18 +451,68 @@ def parse_meeting(norm: Normalized, start: int, end: int, reference: FoundDate |
     meeting = Meeting(span=norm.span(start, sentence_end + (stop >= 0)))
     named = _NAME_AFTER.search(text, start, sentence_end) or _NAME_BEFORE.search(text, start, sentence_end)
     chaired = _CHAIR.search(text, start, end)
-    dates = find_dates(text, start, sentence_end)
-    if dates:
-        meeting.date = resolve_year(dates[0], reference)
     if named:
-        name_meeting(meeting, named[1])
+        name_meeting(meeting, _standing(named[1]))
+    if found := _meeting_date(text, start, sentence_end, reference, meeting.name):
+        meeting.date, meeting.date_repair = found
     if chaired:
-        meeting.chair_title, meeting.chair = _chair(chaired[1] or chaired[2] or chaired[3])
+        meeting.chair_title, meeting.chair = _chair(next(g for g in chaired.groups() if g))
     return meeting
 
 
-_FIELD = re.compile(r"(会议时间|时间|日期|主持人|会议主持|主持|会议名称)[：:]\s*(\S.*)$")
-FORM_FIELD = re.compile(r"(?:会议)?(?:时间|日期|地点|主持人?|名称)[：:]")
+_JOINED = re.compile(r"和|及|暨")
+_NAME_YEAR = re.compile(r"(\d{4})年")
+
+
+def _standing(name: str) -> str:
+    """Of two meetings held together (县政府党组（扩大）会议和县政府第9次常务会议), the one with an
+    ordinal or of the standing kind; one name otherwise.
+
+    >>> _standing("区政府党组（扩大）会议和区政府十五届第21次常务会议")
+    '区政府十五届第21次常务会议'
+    """
+    parts = [p for p in _JOINED.split(name) if p.endswith("会议")]
+    if len(parts) < 2:
+        return name
+    return next((p for p in parts if _ORDINAL.search(p) or "常务" in p), name)
+
+
+def _meeting_date(
+    text: str, start: int, end: int, reference: FoundDate | None, name: str | None
+) -> tuple[str | None, str | None] | None:
+    """The meeting's ISO date and the repair rule that read it (None when read as printed).
+
+    A date without a year takes it from the meeting's name (2022年第9次常务会议) or ``reference``;
+    a date printed as its day only (25日，市长…) takes month and year from ``reference``; a date
+    whose 月 extraction lost (2025年1127日) is read where only one reading is valid, and left empty
+    (``date_ambiguous``) where two are.
+    """
+    dates = find_dates(text, start, end)
+    if dates:
+        found = dates[0]
+        year = _NAME_YEAR.search(name or "")
+        if found.year is None and year:
+            return FoundDate(found.start, found.end, int(year[1]), found.month, found.day).iso, None
+        return resolve_year(found, reference), None
+    if repaired := lost_month(text, start, end):
+        if repaired.year is None:
+            return (resolve_year(repaired, reference), "date_lost_month") if reference else None
+        return repaired.iso, "date_lost_month"
+    if has_lost_month(text, start, end):
+        return None, "date_ambiguous"
+    if (day := _DAY_ONLY.match(text, start, end)) and reference and reference.year:
+        return day_in_month_of(int(day[1]), reference), "date_day_only"
+    return None
+
+
+_DAY_ONLY = re.compile(r"(\d{1,2})日(?:上午|下午|晚上)?[，,]")
+"""A meeting dated by its day only at the head of the opening (25日，市长…主持召开…)."""
+
+
+_FIELD = re.compile(
+    rf"({alternation(k for k, what in FORM_FIELDS.items() if what != 'place')})[：:]\s*(\S.*)$"
+)
+FORM_FIELD = re.compile(rf"(?:{alternation(FORM_FIELDS)})[：:]")
 """A line that is a field of minutes laid out as a form (时间：…, 会议地点：…): header, not body."""
 
 
@@ -392,13 +530,9 @@ def _field_name(meeting: Meeting, value: str, reference: FoundDate | None) -> No
 
 
 FIELDS = {
-    "会议时间": _field_date,
-    "时间": _field_date,
-    "日期": _field_date,
-    "主持人": _field_chair,
-    "会议主持": _field_chair,
-    "主持": _field_chair,
-    "会议名称": _field_name,
+    key: {"date": _field_date, "chair": _field_chair, "name": _field_name}[what]
+    for key, what in FORM_FIELDS.items()
+    if what != "place"
 }
 """Fields of minutes laid out as a form, and what each says about the meeting."""
 
@@ -451,17 +585,27 @@ def _chair(chunk: str) -> tuple[str | None, str | None]:
     chunk = _TIME_OF_DAY.sub("", chunk)
     chunk = _PLACE.sub("", chunk)
     title, name = split_title(chunk)
+    if title:
+        title = _TITLE_PLACE.sub("", title)
     if not _CHAIR_NAME.fullmatch(name or ""):
         return title, None
     return title, name
 
 
+_TITLE_PLACE = re.compile(
+    rf"^[\u4e00-\u9fff]{{2,10}}?[{UPPER_LEVELS}](?:人民)?政府(?=[\u4e00-\u9fff]*长$)"
+    rf"|^[\u4e00-\u9fff]{{2,10}}?[{UPPER_LEVELS}](?=[{UPPER_LEVELS}](?:委|长)|副[{UPPER_LEVELS}]长)"
+)
+"""The place or government a chair's title opens with (清水县政府县长, 某某自治县县委副书记、县长):
+the title is what follows."""
+
+
 def level_of(body: str | None, meeting: Meeting) -> str | None:
     """The level character of the government (县, 市, 区, 镇…), for unit names such as 县财政局."""
     for text, pattern in (
-        (body, r"([省市县区州旗盟镇乡])(?:人民)?政府$"),
-        (meeting.name, r"([省市县区州旗盟镇乡])(?:人民)?政府"),
-        (meeting.chair_title, r"([省市县区州旗镇乡])长$"),
+        (body, rf"([{LEVELS}])(?:人民)?政府$"),
+        (meeting.name, rf"([{LEVELS}])(?:人民)?政府"),
+        (meeting.chair_title, rf"([{LEVELS}])长$"),
     ):
         if text and (m := re.search(pattern, text)):
             return m[1]

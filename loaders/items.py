@@ -28,13 +28,24 @@ find decisions, directives and names; every fact gets the span of its sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from loaders.dates import chinese_number
 from loaders.decisions import decision_at, find_decisions
 from loaders.directives import find_directives
+from loaders.genre import (
+    APPROVAL_VERBS,
+    DECIDING_VERBS,
+    ITEM_NUMBER,
+    KIND_VERBS,
+    NO_MATTER,
+    NUMBERING,
+    NUMERALS,
+    OTHER_BUSINESS,
+    NumberingStyle,
+)
 from loaders.mentions import (
     Found,
     document_aliases,
@@ -43,6 +54,7 @@ from loaders.mentions import (
     find_persons,
     find_projects,
     is_unit_name,
+    unit_at,
     units_at,
 )
 from loaders.record import Item, Mention, OtherBusiness
@@ -50,18 +62,10 @@ from loaders.record import Item, Mention, OtherBusiness
 if TYPE_CHECKING:
     from loaders.normalize import Normalized
 
-_NUMERALS = "零〇一二三四五六七八九十百"
-_HEADING = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]\s*")
-_BARE = re.compile(rf"([{_NUMERALS}]+)\s*[、．.]?\s*")
-_BRACKETED = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]\s*")
-_ARABIC_HEADING = re.compile(r"(\d{1,2})\s*[、．.]\s*(?!\d)")
 _ASKING = re.compile(r"要|须|必须|务必|坚持|加强|强化|切实|进一步|着力|全力|严格|确保|做好|抓好|各")
 _SUB_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
-_OPENS_MATTER = re.compile(r"会议\s*(?:还)?(?:听取|审议|传达|学习|研究|讨论|审阅|通报|专题)")
-_OTHER_ALWAYS = re.compile(
-    r"会议(?:还)?(?:研究了?其[他它]事项|组织(?:了)?(?:集体)?学法|组织(?:了)?集体学习|集体学习)"
-)
-_COMMENTS = re.compile(r"会议(?:还)?(?:指出|强调|要求|认为|原则上?同意|原则通过|同意|通过|确定|决定|明确)")
+_OPENS_MATTER = re.compile(r"会议\s*(?:还)?(?:听取|审议|审定|传达|学习|研究|讨论|审阅|通报|专题)")
+_COMMENTS = re.compile(rf"会议(?:还)?(?:指出|强调|要求|认为|{APPROVAL_VERBS}|{DECIDING_VERBS})")
 _COMMON_BIGRAMS = frozenset(
     (
         "会议",
@@ -153,24 +157,21 @@ _COMMON_BIGRAMS = frozenset(
     )
 )
 """Pairs of characters any two paragraphs of minutes share; they say nothing of the matter."""
-_NO_MATTER = re.compile(r"会议(?:还)?研究了?其[他它]事项")
 _OTHER_AFTER = re.compile(r"会议还(?:听取|传达|审议|研究|学习|通报)")
 _CLOSING = re.compile(
     r"\S{2,30}(?:办公室|政府)\s*(?:整理|印发)|\d{4}年\d{1,2}月\d{1,2}日(?:印发)?|[（(]此件\S*[）)]|[（(]?完[）)]?"
 )
 _PREAMBLE = re.compile(r".*(?:纪要如下|以下意见|如下意见|以下事项)[：:]?$")
 _SENTENCE_ENDS = frozenset("。！？；：!?;:")
-_OPENS_LINE = re.compile(
-    rf"会议|[{_NUMERALS}]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{{1,2}}[.、．]"
-)
+_OPENS_LINE = re.compile(rf"会议|{ITEM_NUMBER}|[（(][{NUMERALS}\d]+[）)]")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-_KIND = re.compile(r"(传达学习|传达|组织学习|学习|学法)|(听取)|(审议|审阅|讨论)|(研究)")
 _REPORT_HEADING = re.compile(r"[^，。；]+?关于.*汇报")
 _PRESENTED = re.compile(
-    r"(?:听取|审议)(?:并(?:原则上?)?(?:同意|通过))?(?:了)?(?:由)?|(?:原则上?)?(?:同意|通过)(?:了)?|由"
+    r"(?:听取|审议|审定|研究)(?:并(?:原则上?)?(?:同意|通过))?(?:了)?(?:由)?|(?:原则上?)?(?:同意|通过)(?:了)?|由"
 )
 _SUBMITS = (
     "提交",
+    "送审",
     "提出",
     "起草",
     "拟定",
@@ -190,38 +191,6 @@ _SUBMITS = (
     "、",
 )
 
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-
-
-def chinese_number(text: str) -> int | None:
-    """The value of a Chinese numeral up to 999 (一 -> 1, 十四 -> 14, 二十 -> 20).
-
-    >>> chinese_number("十四"), chinese_number("二十三"), chinese_number("一百零五")
-    (14, 23, 105)
-    """
-    total, digit = 0, None
-    for c in text:
-        if c in _DIGITS:
-            digit = _DIGITS[c]
-        elif c == "十":
-            total += (digit if digit is not None else 1) * 10
-            digit = None
-        elif c == "百":
-            total += (digit if digit is not None else 1) * 100
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
-
-
-class _Style(NamedTuple):
-    """One way of numbering items: the heading pattern, the bare-number pattern, the value."""
-
-    heading: re.Pattern
-    bare: re.Pattern | None
-    value: Callable[[str], int | None]
-    first_line_only: bool = False
-
 
 @dataclass
 class _Block:
@@ -232,20 +201,6 @@ class _Block:
     title: tuple[int, int] | None = None
     other: bool = False
     start: int | None = None
-
-
-_TOPIC = re.compile(r"[【\[]?议题([一二三四五六七八九十]+)[】\]]?[：:，、．.]?\s*")
-_BRACKETED_ARABIC = re.compile(r"[（(](\d{1,2})[）)]\s*")
-_ORDINAL_ITEM = re.compile(r"第([一二三四五六七八九十]+)(?:项|个?议题)[：:，、．.]?\s*")
-_STYLES = (
-    _Style(_HEADING, _BARE, chinese_number),
-    _Style(_ARABIC_HEADING, None, int, first_line_only=True),
-    _Style(_BRACKETED, None, chinese_number, first_line_only=True),
-    _Style(_BRACKETED_ARABIC, None, int, first_line_only=True),
-    _Style(_TOPIC, None, chinese_number, first_line_only=True),
-    _Style(_ORDINAL_ITEM, None, chinese_number, first_line_only=True),
-)
-"""Numbering styles, tried in order: 一、 (or a bare 一), 1、, （一）, （1）, 议题一：, 第一项，."""
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -269,14 +224,14 @@ def _numbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
     1. 2. lists inside items are far more common than items numbered so.
     """
     content = [line for line in lines if not _PREAMBLE.fullmatch(text, *line)]
-    for style in _STYLES:
+    for style in NUMBERING:
         blocks = _numbered_as(text, lines, style)
         if blocks and (not style.first_line_only or blocks[0].start == content[0][0]):
             return blocks
     return []
 
 
-def _numbered_as(text: str, lines: list[tuple[int, int]], style: _Style) -> list[_Block]:
+def _numbered_as(text: str, lines: list[tuple[int, int]], style: NumberingStyle) -> list[_Block]:
     """Items in one numbering style, each numbered line shaped like the first item's line."""
     blocks: list[_Block] = []
     first_shape = None
@@ -320,15 +275,15 @@ _ALIKE = {
 sentence (一、县甲局要…。) is an entry of a list inside an item, not an item."""
 
 
-def _number_at(text: str, s: int, e: int, expected: int, style: _Style) -> tuple[int | None, int]:
+def _number_at(text: str, s: int, e: int, expected: int, style: NumberingStyle) -> tuple[int | None, int]:
     """The item number a line opens with, if it is the one expected next, and where its text starts."""
-    m = (style.bare and style.bare.fullmatch(text, s, e)) or style.heading.match(text, s, e)
-    if m is None or style.value(m[1]) != expected:
+    m = (style.bare and style.bare.fullmatch(text, s, e)) or style.pattern.match(text, s, e)
+    if m is None or chinese_number(m[1]) != expected:
         return None, s
     return expected, m.end()
 
 
-def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
+def _unnumbered(text: str, lines: list[tuple[int, int]], agenda: str = "") -> list[_Block]:
     """One item per paragraph that takes up a new matter; comments join the matter before them.
 
     A 会议指出/强调 (or 会议原则同意…) paragraph is on the matter before it when it shares a word
@@ -336,15 +291,82 @@ def _unnumbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
     """
     blocks: list[_Block] = []
     for s, e in lines:
-        if not blocks and _PREAMBLE.match(text, s, e):
+        if (not blocks and _PREAMBLE.match(text, s, e)) or _BYLINE.fullmatch(text, s, e):
             continue
-        new = not blocks or _OPENS_MATTER.match(text, s, e)
-        if not new and _COMMENTS.match(text, s, e):
-            new = not _same_matter(text[blocks[-1].lines[0][0] : blocks[-1].lines[-1][1]], text[s:e])
+        bare = not _PUNCTUATED.search(text, s, e)
+        new = not blocks or _OPENS_MATTER.match(text, s, e) or (bare and not _all_bare(text, blocks[-1]))
+        before = text[blocks[-1].lines[0][0] : blocks[-1].lines[-1][1]] if blocks else ""
+        if not new and _DECIDES.match(text, s, e):
+            new = _new_decision(before, text[s:e])
+        elif not new and _COMMENTS.match(text, s, e):
+            new = not _same_matter(before, text[s:e]) or _other_matter(agenda, before, text[s:e])
         if new:
             blocks.append(_Block(len(blocks) + 1))
         blocks[-1].lines.append((s, e))
     return blocks
+
+
+def _all_bare(text: str, block: _Block) -> bool:
+    return not any(_PUNCTUATED.search(text, s, e) for s, e in block.lines)
+
+
+_PUNCTUATED = re.compile(r"[，。；：、！？]")
+"""A paragraph of minutes has punctuation; a line of a page without any (扫码关注 微信公众号, the
+editors' names) stands apart from the item before it, and goes where it yields no fact."""
+_BYLINE = re.compile(
+    r"[（(]?(?:本报)?(?:记者|编辑|责编|责任编辑|审核|终审|编审|通讯员|供稿|撰稿|摄影)[：:]?[^。，；]{0,30}?[）)]?"
+)
+"""The reporter's or editor's line of a web report ((记者 某某 某某), 编辑：某某): page furniture."""
+_DECIDES = re.compile(rf"会议(?:还)?(?:{APPROVAL_VERBS})")
+_REFERS_BACK = re.compile(r"该|此|上述|以上|前述|这")
+_DOCUMENT_TITLE = re.compile(r"《([^《》\n]+)》")
+
+
+def _new_decision(before: str, decision: str) -> bool:
+    """Whether a paragraph that opens with a decision (会议原则通过了《B》) takes up a matter of its
+    own: it names a title the paragraphs before do not, or shares less than two words of substance
+    with them; one that refers back (原则同意该方案, 以上议题) stays with its matter.
+
+    >>> _new_decision("会议原则通过了《兴县甲方案》。", "会议原则通过了《兴县乙方案》。")
+    True
+    >>> _new_decision("会议审议了《甲办法》。", "会议原则同意该办法，要求修改完善。")
+    False
+    """
+    first = _SENTENCE.match(decision)
+    sentence = first[0] if first else decision
+    if _REFERS_BACK.search(sentence):
+        return False
+    titles = _DOCUMENT_TITLE.findall(sentence)
+    if titles:
+        return not any(title in before for title in titles)
+    matter = sentence[_DECIDES.match(sentence).end() :] if _DECIDES.match(sentence) else sentence
+    return len(_bigrams(matter) & _bigrams(before)) < 2
+
+
+_MATTER_CUT = re.compile(r"[，；。、]|(?=《)")
+_MATTER_OVERLAP = 2
+
+
+def _other_matter(agenda: str, before: str, comment: str) -> bool:
+    """Whether ``comment`` and the paragraphs ``before`` it each take up a different matter of those
+    the opening lists (会议听取了A情况…会议还审议了《B》…): then the comment is an item of its own.
+
+    >>> agenda = "会议听取了市场主体培育情况。会议还审议了《关于成立公园城市专家委员会的请示》。"
+    >>> before, comment = "会议指出，市场主体培育工作要加强。", "会议指出，要建设公园城市专家委员会。"
+    >>> _other_matter(agenda, before, comment), _other_matter("", before, comment)
+    (True, False)
+    """
+    matters = [_bigrams(m) for m in _MATTER_CUT.split(agenda) if len(m) >= 4]
+    first = _SENTENCE.match(comment)
+    this, that = _matter_of(matters, first[0] if first else comment), _matter_of(matters, before)
+    return this is not None and that is not None and this != that
+
+
+def _matter_of(matters: list[set[str]], text: str) -> int | None:
+    """The matter of the opening's list that ``text`` shares most words with, if it shares some."""
+    words = _bigrams(text)
+    best = max(range(len(matters)), key=lambda k: len(matters[k] & words), default=None)
+    return best if best is not None and len(matters[best] & words) >= _MATTER_OVERLAP else None
 
 
 def _same_matter(before: str, comment: str) -> bool:
@@ -373,12 +395,12 @@ def _split_closing(text: str, blocks: list[_Block], numbered: bool) -> list[_Blo
             if _CLOSING.fullmatch(text, s, e):
                 closing = True
                 break
-            opens = _OTHER_ALWAYS.match(text, s, e) or (
+            opens = OTHER_BUSINESS.match(text, s, e) or (
                 numbered and k == len(blocks) - 1 and _OTHER_AFTER.match(text, s, e)
             )
             # a numbered paragraph is an item, unless it names no matter (会议还研究了其他事项)
             numbered_item = numbered and n == 0 and block.title is None
-            if opens and (not numbered_item or _NO_MATTER.match(text, s, e)):
+            if opens and (not numbered_item or NO_MATTER.match(text, s, e)):
                 current = _Block(0, other=True)
                 others.append(current)
             current.lines.append((s, e))
@@ -391,18 +413,31 @@ def _split_closing(text: str, blocks: list[_Block], numbered: bool) -> list[_Blo
 
 
 def parse_body(
-    norm: Normalized, start: int, end: int, *, level: str | None
+    norm: Normalized,
+    start: int,
+    end: int,
+    *,
+    level: str | None,
+    skip: frozenset[int] = frozenset(),
+    unread: list[tuple[int, int]] | None = None,
+    agenda: str = "",
 ) -> tuple[list[Item], list[OtherBusiness]]:
     """Items and closing business in the body ``[start, end)`` of the normalised text.
 
-    ``level`` is the government's level character (县, 市, 区 …) that its units' names open with.
+    ``level`` is the government's level character (县, 市, 区 …) that its units' names open with;
+    the lines starting at an offset in ``skip`` are not the body's (who attended, read elsewhere).
+    ``agenda`` is the opening paragraph, where it lists the matters the meeting took up: comments
+    (会议指出…) on different matters of it are items of their own.
+    Where no numbers mark the items, a paragraph that does not open like the meeting's business
+    (会议…) and yields no fact (a site's footer, a petition box) is no item: it is left out, and
+    noted in ``unread``.
     """
     text = norm.text
-    lines = _lines(text, start, end)
+    lines = [line for line in _lines(text, start, end) if line[0] not in skip]
     blocks = _numbered(text, lines)
     numbered = bool(blocks)
     if not numbered:
-        blocks = _unnumbered(text, lines)
+        blocks = _unnumbered(text, lines, agenda)
     blocks = _split_closing(text, blocks, numbered)
     aliases = frozenset(document_aliases(text[start:end]))
     items: list[Item] = []
@@ -412,8 +447,35 @@ def parse_body(
             other.append(_other_business(norm, block, aliases))
         else:
             number = block.number if numbered else len(items) + 1
-            items.append(_item(norm, block, number, aliases, level))
+            item = _item(norm, block, number, aliases, level)
+            if (
+                numbered
+                or _MEETING_BUSINESS.match(text, item_start := _block_start(block))
+                or _has_fact(item)
+            ):
+                items.append(item)
+            elif unread is not None:
+                unread.append((item_start, (block.lines[-1] if block.lines else block.title)[1]))
     return items, other
+
+
+_MEETING_BUSINESS = re.compile(r"会议|会前|会上|与会")
+
+
+def _block_start(block: _Block) -> int:
+    return block.start if block.start is not None else (block.title or block.lines[0])[0]
+
+
+def _has_fact(item: Item) -> bool:
+    """Whether an item holds anything read: a kind, a title, a decision, a title in 《》, a unit."""
+    return bool(
+        item.kind != "other"
+        or item.title
+        or item.decisions
+        or item.documents
+        or item.presenters
+        or item.directive_addressees
+    )
 
 
 def _sentences(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
@@ -456,7 +518,7 @@ def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str],
     item.decisions = find_decisions(text, sentences, norm.span, level)
     item.directives = find_directives(text, sentences, norm.span, level, persons)
     decided = [(s, e) for s, e, _, _ in sentences if decision_at(text, s, e)]
-    first = [sentences[0][:2]] if block.title and sentences else []
+    first = [sentences[0][:2]] if block.title and sentences else [_whole_sentence(text, opening)]
     item.presenters = _presenters(norm, [opening, *first, *decided])
     if block.title and not item.presenters and _REPORT_HEADING.match(text, *block.title):
         item.presenters = _presenters(norm, [block.title], heading=True)
@@ -467,21 +529,30 @@ def _item(norm: Normalized, block: _Block, number: int, aliases: frozenset[str],
     return item
 
 
+def _whole_sentence(text: str, opening: tuple[int, int]) -> tuple[int, int]:
+    """The opening sentence through its clauses after ；, to its 。 (听取A关于…的汇报；听取B关于…):
+    every unit that reported in it presented the item."""
+    line_end = text.find("\n", opening[0])
+    line_end = len(text) if line_end < 0 else line_end
+    stop = text.find("。", opening[0], line_end)
+    return opening[0], line_end if stop < 0 else stop + 1
+
+
 def _kind(text: str, start: int, end: int) -> str:
     """study, report, review or other, by the first verb of the item's heading or opening sentence.
 
     Without a verb, a heading on a report (县财政局关于…的汇报) is a report, and an opening that
     approves a title in 《》 (会议原则同意《…》) a review.
     """
-    m = _KIND.search(text, start, end)
+    m = KIND_VERBS.search(text, start, end)
     if m is None:
         if text.find("汇报", start, end) >= 0:
             return "report"
         approves = "《" in text[start:end] and decision_at(text, start, end) is not None
         return "review" if approves else "other"
-    if m[4]:
+    if m.lastgroup == "review_with_title":
         return "review" if "《" in text[start:end] else "other"
-    return ("study", "report", "review")[m.lastindex - 1]
+    return m.lastgroup
 
 
 def _presenters(norm: Normalized, ranges: list[tuple[int, int]], heading: bool = False) -> list[Mention]:
@@ -497,10 +568,41 @@ def _presenters(norm: Normalized, ranges: list[tuple[int, int]], heading: bool =
                 continue
             listed = verb.startswith(("听取", "审议")) or text.startswith(_SUBMITS, units[-1][1])
             for s, e in units if listed else ():
-                name = text[s:e]
-                if is_unit_name(name):
-                    out.setdefault(name, Mention(name, span=norm.span(s, e)))
+                _add_presenter(norm, out, s, e)
+        if not heading and verbs:
+            for s, e in _listed_presenters(text, *where):
+                _add_presenter(norm, out, s, e)
     return list(out.values())
+
+
+def _add_presenter(norm: Normalized, out: dict[str, Mention], s: int, e: int) -> None:
+    name = norm.text[s:e]
+    if is_unit_name(name) and not name.startswith(_ACTION_LEADS):
+        out.setdefault(name, Mention(name, span=norm.span(s, e)))
+
+
+_LIST_SEPARATOR = re.compile(r"(?<=》|）|报|示)[、和及]")
+"""A separator between two entries of a list, each a title (《…》) or a report (…的汇报)."""
+
+
+def _listed_presenters(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Units that open a later entry of a list, each before its own title or report (审议了区甲局
+    《…》、区乙局《…》; 听取了区甲局关于…的汇报、区乙局关于…的汇报).
+
+    >>> t = "会议听取了区甲局关于A的汇报、区乙局关于B的汇报。"
+    >>> [t[s:e] for s, e in _listed_presenters(t, 0, len(t))]
+    ['区乙局']
+    """
+    out = []
+    for m in _LIST_SEPARATOR.finditer(text, start, end):
+        unit = unit_at(text, m.end(), end)
+        if unit and text.startswith(("《", "关于", "提交", "送审"), unit[1]):
+            out.append(unit)
+    return out
+
+
+_ACTION_LEADS = ("成立", "设立", "组建", "筹建", "新建", "调整", "申请", "支持", "撤销", "合并")
+"""Verbs a matter opens with (审议了成立某某公司的请示): what follows is the matter, not who presents it."""
 
 
 def _mentions(norm: Normalized, found: list[Found]) -> list[Mention]:

@@ -24,8 +24,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from loaders.genre import ENTERPRISE_ENDS, STATUSES, TOWNSHIP_ENDS, alternation
+from loaders.genre import LEVELS as GENRE_LEVELS
+from loaders.genre import UNIT_SUFFIXES as GENRE_UNIT_SUFFIXES
+
 CJK = "\u3400-\u9fff\u3007"
-LEVELS = "省市县区镇乡州旗"
+LEVELS = GENRE_LEVELS
 """Characters a unit of a government of some level begins with (县财政局, 市住建局, 区府办)."""
 
 
@@ -41,55 +45,7 @@ class Found(NamedTuple):
 
 # ---------------------------------------------------------------- units
 
-UNIT_SUFFIXES = tuple(
-    sorted(
-        (
-            "办公室",
-            "管委会",
-            "委员会",
-            "办事处",
-            "集团公司",
-            "有限公司",
-            "度假区",
-            "开发区",
-            "高新区",
-            "示范区",
-            "园区",
-            "新区",
-            "中心",
-            "集团",
-            "公司",
-            "街道",
-            "村委会",
-            "居委会",
-            "社区",
-            "村",
-            "部门",
-            "单位",
-            "妇联",
-            "残联",
-            "工商联",
-            "科协",
-            "总工会",
-            "人武部",
-            "分局",
-            "局",
-            "委",
-            "办",
-            "镇",
-            "乡",
-            "院",
-            "所",
-            "队",
-            "部",
-            "厅",
-            "署",
-            "站",
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+UNIT_SUFFIXES = GENRE_UNIT_SUFFIXES
 """Words a unit's name ends in."""
 
 _UNIT_FOLLOWS = (
@@ -120,6 +76,7 @@ _UNIT_FOLLOWS = (
     "协助",
     "进一步",
     "提交",
+    "送审",
     "报送",
     "上报",
     "关于",
@@ -233,24 +190,8 @@ GENERIC_PREFIXES = (
 """A name that opens with one of these is a group, not a unit (各乡镇, 相关单位, 业主单位)."""
 
 _NOT_UNIT_ENDS = ("常委", "部门", "单位", "机构", "乡镇", "镇街", "街镇", "区镇")
-_TOWNSHIP_ENDS = (
-    "村委会",
-    "居委会",
-    "社区",
-    "村",
-    "镇",
-    "乡",
-    "街道",
-    "办事处",
-    "中心",
-    "度假区",
-    "开发区",
-    "高新区",
-    "示范区",
-    "园区",
-    "新区",
-)
-_ENTERPRISE_ENDS = ("公司", "集团")
+_TOWNSHIP_ENDS = TOWNSHIP_ENDS
+_ENTERPRISE_ENDS = ENTERPRISE_ENDS
 
 
 def unit_at(text: str, pos: int, end: int | None = None) -> tuple[int, int] | None:
@@ -522,8 +463,7 @@ def _inside(found: dict[int, Found], pos: int) -> bool:
 
 # ---------------------------------------------------------------- documents
 
-STATUSES = ("征求意见稿", "送审稿", "审议稿", "讨论稿", "修订稿", "代拟稿", "草案稿", "初稿", "草案")
-_STATUS = "|".join(STATUSES)
+_STATUS = alternation(STATUSES)
 _DOCUMENT = re.compile(rf"《([^《》\n]{{1,120}})》(?:[（(]({_STATUS})[）)])?")
 _INNER_STATUS = re.compile(rf"^(.+?)[（(]({_STATUS})[）)]$")
 _ALIAS = re.compile(r"[（(](?:以下|下文)?简称(?:为)?《([^《》\n]{1,40})》[）)]")
@@ -551,8 +491,35 @@ def find_documents(
             name, status = inner[1], status or inner[2]
         if name in aliases:
             continue
+        if earlier := _referred(text, m.start(), name):
+            name, status = earlier, None
         out.append(Found(name, offset + m.start(), offset + m.end(), status=status))
     return out
+
+
+_BACK = ("该", "此", "上述", "本", "这一")
+_SHORT_TITLE = 4
+_LOOK_BACK = 3000
+
+
+def _referred(text: str, at: int, name: str) -> str | None:
+    """The earlier title a short one refers back to (会议原则同意该《责任清单》 after 《某区…责任清单
+    （送审稿）》; 对《规划》再修改 after 《某县国土空间规划》): the nearest title before ``at`` that ends
+    with ``name``, where ``name`` follows 该/此/上述 or is short; None otherwise.
+
+    >>> t = "审议《某区环境保护责任清单（送审稿）》。会议原则同意该《责任清单》。"
+    >>> _referred(t, t.rindex("《"), "责任清单")
+    '某区环境保护责任清单'
+    """
+    if not (text.endswith(_BACK, 0, at) or len(name) <= _SHORT_TITLE):
+        return None
+    for m in reversed(list(_DOCUMENT.finditer(text, max(0, at - _LOOK_BACK), at))):
+        earlier = m[1]
+        if inner := _INNER_STATUS.match(earlier):
+            earlier = inner[1]
+        if earlier != name and earlier.endswith(name):
+            return earlier
+    return None
 
 
 def document_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

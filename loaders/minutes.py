@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.attendance import BODY_LINE, find_closing, find_lists, parse_inline, parse_lists
+from loaders.attendance import (
+    BODY_LINE,
+    find_closing,
+    find_lists,
+    is_attendance,
+    parse_inline,
+    parse_lists,
+)
 from loaders.errors import NotMinutesError
 from loaders.header import (
     FORM_FIELD,
@@ -37,7 +44,7 @@ from loaders.header import (
 )
 from loaders.items import parse_body
 from loaders.normalize import Normalized, normalize
-from loaders.record import ROLES, Meeting, Mention, Minutes, Participant
+from loaders.record import ROLES, Meeting, Mention, Minutes, ParseWarning, Participant
 
 
 def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minutes:
@@ -55,6 +62,7 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     head = parse_head(norm, 0, header_end)
     participants = parse_inline(norm, *opening) if opening else []
     regions = _regions(norm, opening[1] + 1 if opening else header_end)
+    head.reading_footer = True
     parse_head(norm, regions.footer, len(norm.text), head)
     read_signature(norm, head, regions.footer, len(norm.text))
     page_date_from_metadata(head, metadata or {})
@@ -65,13 +73,22 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
         minutes.meeting = form
     body_from_site(head, metadata or {})
     level = level_of(head.body, minutes.meeting)
-    items, other = parse_body(norm, regions.body_start, regions.body_end, level=level)
+    attendance = _attendance_lines(norm, regions.body_start, regions.body_end)
+    for line_start, line_end in attendance:
+        participants += parse_inline(norm, line_start, line_end)
+    skip = frozenset(line_start for line_start, _ in attendance)
+    unread: list[tuple[int, int]] = []
+    agenda = norm.text[opening[0] : opening[1]] if opening else ""
+    items, other = parse_body(
+        norm, regions.body_start, regions.body_end, level=level, skip=skip, unread=unread, agenda=agenda
+    )
     if not opening and not any(item.title or item.kind != "other" or item.decisions for item in items):
         raise NotMinutesError(source, "no meeting sentence or agenda items found; is this a set of minutes?")
-    _fill(minutes, head, metadata)
+    _fill(norm, minutes, head, metadata)
     minutes.participants = _roles(participants + regions.participants)
     minutes.distribution = regions.distribution
     minutes.items, minutes.other_business = items, other
+    minutes.warnings = _warnings(norm, minutes, regions.unread_lists, unread)
     return minutes
 
 
@@ -101,6 +118,7 @@ class _Regions:
     footer: int
     participants: list[Participant]
     distribution: list[Mention]
+    unread_lists: list[tuple[int, int]]
 
 
 def _regions(norm: Normalized, start: int) -> _Regions:
@@ -110,9 +128,9 @@ def _regions(norm: Normalized, start: int) -> _Regions:
     per-item 列席, read and left inside the body) or at the end (then the body stops before them).
     """
     text, end = norm.text, len(norm.text)
-    participants, distribution, blocks, at = [], [], [], start
+    participants, distribution, blocks, at, unread = [], [], [], start, []
     while (found_at := find_lists(norm, at, end)) is not None:
-        found, sent, stop = parse_lists(norm, found_at, end)
+        found, sent, stop = parse_lists(norm, found_at, end, unread)
         participants += found
         distribution += sent
         blocks.append((found_at, stop))
@@ -122,7 +140,7 @@ def _regions(norm: Normalized, start: int) -> _Regions:
     body_start = _after_head(norm, start, dict(blocks))
     trailing = [b for b in blocks if b[0] >= body_start and not _has_body(norm, b[1], footer)]
     body_end = trailing[0][0] if trailing else footer
-    return _Regions(body_start, body_end, footer, participants, distribution)
+    return _Regions(body_start, body_end, footer, participants, distribution, unread)
 
 
 def _after_head(norm: Normalized, at: int, blocks: dict[int, int]) -> int:
@@ -152,6 +170,19 @@ def _first_body_line(norm: Normalized) -> int:
     return 0
 
 
+def _attendance_lines(norm: Normalized, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``[start, end)`` that only say who attended (副县长A、B出席会议。), where web
+    reports put it: after the opening or after the items."""
+    out, at, text = [], start, norm.text
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        if is_attendance(text, at, line_end):
+            out.append((at, line_end))
+        at = line_end + 1
+    return out
+
+
 def _has_body(norm: Normalized, start: int, end: int) -> bool:
     """Whether a line of the body (会议…, 一、…) lies in ``[start, end)``."""
     return any(BODY_LINE.match(line) for line in norm.text[start:end].split("\n"))
@@ -172,11 +203,39 @@ def _meeting(norm: Normalized, head: Head, opening: tuple[int, int]) -> Meeting:
     return meeting
 
 
-def _fill(minutes: Minutes, head: Head, metadata: dict | None) -> None:
+def _warnings(
+    norm: Normalized, minutes: Minutes, lists: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
+) -> list[ParseWarning]:
+    """What the parser could not place in ``minutes``, in the order of the text: a meeting without
+    chair or date, a date read by a repair rule, an attendance list without names, an item without
+    kind, a body paragraph that yielded no fact."""
+    meeting = minutes.meeting
+    out = []
+    if meeting.chair is None:
+        out.append(ParseWarning("no_chair", meeting.span))
+    if meeting.date_repair:
+        out.append(ParseWarning(meeting.date_repair, meeting.span))
+    elif meeting.date is None:
+        out.append(ParseWarning("no_meeting_date", meeting.span))
+    out += [ParseWarning("attendance_without_names", norm.span(*where)) for where in lists]
+    out += [
+        ParseWarning("item_without_kind", item.span)
+        for item in minutes.items
+        if item.kind == "other" and not item.decisions
+    ]
+    out += [ParseWarning("paragraph_without_fact", norm.span(*where)) for where in paragraphs]
+    return sorted(out, key=lambda w: w.span.start if w.span else -1)
+
+
+def _fill(norm: Normalized, minutes: Minutes, head: Head, metadata: dict | None) -> None:
     """Copy the header's facts into the record, with their spans."""
     for key in ("body", "issuer", "issued", "title", "doc_number"):
         setattr(minutes, key, getattr(head, key))
     minutes.spans.update(head.spans)
+    if minutes.issued is None and head.published is not None:
+        # a web report: the page's publication date is its date of issue
+        minutes.issued = head.published.iso
+        minutes.spans["issued"] = norm.span(head.published.start, head.published.end)
     minutes.metadata = {**(metadata or {}), **head.metadata}
 
 

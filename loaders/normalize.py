@@ -35,10 +35,18 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from loaders.genre import DISTRIBUTION_LABELS, FORM_FIELDS, ITEM_NUMBER, NUMERALS, STANDALONE_KEYS
+from loaders.genre import LIST_LABELS as GENRE_LIST_LABELS
 from loaders.record import Span
 
 CJK = "\u3400-\u9fff\u3007"
 """Chinese characters, with 〇 (the numeral zero) among them."""
+
+
+_CONTROL = "\x00"
+"""What every control character other than a line break or a tab folds to: a mark that the runs of
+kept text leave out, so a NUL or an escape byte at a PDF's page break is gone from the text (a name
+it fell inside reads whole) while every other character keeps its offset."""
 
 
 def _fold_table() -> dict[int, str]:
@@ -49,7 +57,7 @@ def _fold_table() -> dict[int, str]:
     for c in (0x3000, 0x00A0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0x2000, 0x200B)):
         table[c] = " "
     for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F):
-        table[c] = " "
+        table[c] = _CONTROL
     # page and line separators become line breaks: a page-number footer then stands on its own line
     for c in (0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x85, 0x2028, 0x2029):
         table[c] = "\n"
@@ -58,7 +66,12 @@ def _fold_table() -> dict[int, str]:
 
 _FOLD = _fold_table()
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
-_LINE = re.compile(r"[ \t■●◆▲★◇□►▶√]*([^ \t\n](?:[^\n]*[^ \t\n])?)[ \t]*")
+_HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_IN_CHINESE = re.compile(rf"(?<=[{CJK}“”《》（）、，。])[,;:?!()]|[,;:?!()](?=[{CJK}“《（])")
+"""Half-width punctuation typed in Chinese text (web pages: ``会议指出,要…``, ``(送审稿)``): the
+full-width mark it stands for, so every rule reads one clause boundary; between ASCII characters
+(16:31:47, PM2.5, (1)) it stays."""
+_LINE = re.compile(r"[ \t\0■●◆▲★◇□►▶√]*([^ \t\n\0](?:[^\n]*[^ \t\n\0])?)[ \t\0]*")
 """A line that is not blank: its text without the spaces around it and without a bullet before it
 (■ ● ◆, typography, not text), up to its line break."""
 _SPACES = re.compile(r"[ \t]+")
@@ -74,37 +87,10 @@ _PAGE_NUMBER_WIDTH = 24
 # a number the extraction split into pieces (202 6 年): its inner spaces go even though digits meet
 _SPLIT_NUMBER = re.compile(rf"(?<![\d./:\-])\d+(?:[ \t]+\d+)+(?=[ \t]*[{CJK}])")
 
-LIST_LABELS = (
-    "应邀出席",
-    "应邀参加",
-    "特邀出席",
-    "受邀出席",
-    "邀请列席",
-    "应邀列席",
-    "固定列席",
-    "出席",
-    "列席",
-    "请假",
-    "缺席",
-    "记录",
-    "参会",
-    "分送",
-    "抄送",
-    "主送",
-    "本期发",
-    "报送",
-    "抄报",
-    "参加",
-    "发",
-    "送",
-    "报",
-)
-"""Labels that open a list of names or units at the end (or start) of minutes."""
+LIST_LABELS = tuple(sorted((*GENRE_LIST_LABELS, *DISTRIBUTION_LABELS), key=len, reverse=True))
+"""Labels that open a list of names or units at the end (or start) of minutes, longest first."""
 
-FIELD_LABELS = (
-    *("索引号", "文号", "发布机构", "发布时间", "发布日期", "生成日期", "成文日期", "信息来源", "来源"),
-    *("会议时间", "时间", "会议地点", "地点", "主持人", "主持", "会议名称"),
-)
+FIELD_LABELS = (*STANDALONE_KEYS, *FORM_FIELDS)
 """Labels of a line that is a field of a form (a page's metadata, 时间：/主持： of minutes laid out
 as a form): such a line is whole, however wide, and never runs on into the next."""
 
@@ -121,12 +107,12 @@ _LIST_LABEL = re.compile(
     rf"|[{CJK}]{{2,12}}(?:局|办|委|院|中心|公司|政府|街道|镇|乡)[ \t]))"
 )
 _PARAGRAPH = re.compile(
-    rf"会议|[一二三四五六七八九十百]+[、.．]|[一二三四五六七八九十]+$|[（(][一二三四五六七八九十]+[）)]"
-    rf"|\d{{1,2}}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[条项章部分]|第[一二三四五六七八九十\d至、和]+议题"
-    rf"|议题[一二三四五六七八九十]+[：:，]|[【\[]议题[一二三四五六七八九十]+[】\]]"
+    rf"会议|{ITEM_NUMBER}|[{NUMERALS}]+$|第[{NUMERALS}\d]+[条项章部分]|第[{NUMERALS}\d至、和]+议题"
     rf"|(?:{_LABEL_ALT})(?:会议)?的?(?:人员|领导|同志|名单|单位)?(?:有|是)?[：:]"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]+[、.．]")
+_NAVIGATION = re.compile(r"首页\s*[>＞»›]|[>＞»›]\s*首页")
+"""A page's breadcrumbs (首页 > 政府信息公开 > …): a line of its own, never the start of a sentence."""
 _SIGN_OFF = re.compile(r"[^：:]{0,30}[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?[）)]?$")
 """The issuing office and its date (X办公室 2025年11月7日印发) or the date alone: it closes a
 list above it, so its words are prose again (spaces inside them are no separators)."""
@@ -194,13 +180,14 @@ class _Line:
 def normalize(raw: str) -> Normalized:
     """Normalise ``raw`` (the text as read from the file); see the module docstring for what changes."""
     folded = _FOLDABLE.sub(lambda m: _FOLD[ord(m[0])], raw)
+    folded = _HALF_IN_CHINESE.sub(lambda m: _HALF_PUNCT[m[0]], folded)
     lines = _mark_lists(folded, _lines(folded))
     runs: list[tuple[int, int]] = []
     previous: _Line | None = None
     for line in lines:
         if previous is not None and not _joins(previous, line):
             runs.append((previous.newline, previous.newline + 1))
-        runs.extend(_spaces(folded, line))
+        runs.extend(_without_controls(folded, _spaces(folded, line)))
         previous = line
     return _assemble(raw, folded, runs)
 
@@ -214,7 +201,7 @@ def _lines(folded: str) -> list[_Line]:
         if len(stripped) <= _PAGE_NUMBER_WIDTH and _PAGE_NUMBER.fullmatch(stripped):
             page_break = True
             continue
-        text = stripped
+        text = stripped.replace(_CONTROL, "")
         if " " in text or "\t" in text:
             text = _SPACES.sub("", text)
         out.append(_Line(s, e, m.end(), text, after_page_break=page_break))
@@ -261,6 +248,8 @@ def _joins(line: _Line, following: _Line) -> bool:
         return False
     if _FIELD_LINE.match(line.text) or _FIELD_LINE.match(following.text):
         return False
+    if _NAVIGATION.search(line.text):
+        return False
     if following.text[0] in _CONTINUES:
         return True
     last = line.text.rstrip(_CLOSERS)
@@ -304,6 +293,21 @@ def _spaces(folded: str, line: _Line) -> list[tuple[int, int]]:
     if line.end > at:
         runs.append((at, line.end))
     return runs
+
+
+def _without_controls(folded: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` with the control marks inside them left out (the common case has none)."""
+    out = []
+    for s, e in runs:
+        at = folded.find(_CONTROL, s, e)
+        while at >= 0:
+            if at > s:
+                out.append((s, at))
+            s = at + 1
+            at = folded.find(_CONTROL, s, e)
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def _split_number_spaces(folded: str, line: _Line) -> list[tuple[int, int]]:

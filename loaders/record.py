@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ROLES = ("present", "on_leave", "absent", "invited", "observer", "recorder")
-ITEM_KINDS = ("study", "report", "review", "other")
-OUTCOMES = ("approved_in_principle", "approved", "decided")
+from loaders.genre import ITEM_KINDS, OUTCOMES, ROLES
+
+__all__ = ["ITEM_KINDS", "OUTCOMES", "ROLES"]  # the codes of the genre, with the record that uses them
 
 
 @dataclass(frozen=True)
@@ -150,10 +150,44 @@ class Meeting:
     chair: str | None = None
     chair_title: str | None = None
     span: Span | None = None
+    date_repair: str | None = None
+    """The repair rule that read ``date`` (``date_day_only``, ``date_lost_month``), None where the date
+    reads as printed; each repair is also a warning of the record."""
 
     def to_dict(self) -> dict:
         keys = ("name", "kind", "ordinal", "date", "chair", "chair_title")
         return {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
+
+
+WARNINGS = {
+    "no_chair": "the opening names no chair",
+    "no_meeting_date": "no date of the meeting was found",
+    "date_ambiguous": "the meeting's date lost its 月 and reads two ways; left empty",
+    "date_day_only": "the meeting's date is its day only; month and year from the page's date",
+    "date_lost_month": "the meeting's date lost its 月 in extraction; read as the one valid date",
+    "item_without_kind": "an agenda item neither studies, hears nor reviews, and decides nothing",
+    "attendance_without_names": "an attendance list names nobody",
+    "paragraph_without_fact": "a paragraph of the body yielded no fact and is left out",
+}
+"""Codes of :class:`ParseWarning`, each with what it means: what the parser could not place."""
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """Something the parser could not place: one code of :data:`WARNINGS`, and where it is.
+
+    >>> ParseWarning("no_chair", Span(0, 8, "某县召开常务会议")).to_dict()
+    {'code': 'no_chair', 'start': 0, 'end': 8, 'text': '某县召开常务会议'}
+    """
+
+    code: str
+    span: Span | None = None
+
+    def to_dict(self) -> dict:
+        out: dict = {"code": self.code}
+        if self.span is not None:
+            out.update(start=self.span.start, end=self.span.end, text=self.span.text)
+        return out
 
 
 @dataclass
@@ -173,6 +207,8 @@ class Minutes:
     other_business: list[OtherBusiness] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     spans: dict[str, Span] = field(default_factory=dict)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    """What the parser could not place, in the order of the text; none where it read everything."""
 
     def participants_by_role(self) -> dict[str, list[str]]:
         """``{role: [names]}`` in the order listed, roles with nobody left out."""
@@ -207,6 +243,7 @@ class Minutes:
         }
         if self.metadata:
             out["metadata"] = dict(self.metadata)
+        out["warnings"] = [w.to_dict() for w in self.warnings]
         return out
 
 

@@ -82,7 +82,8 @@ HEADERS = {
         },
     },
     "news-heading": {
-        "header": {},
+        # a web report: the headline is its title, the page's publication line its date of issue
+        "header": {"title": "县政府召开第15次常务会议", "issued": "2025-03-06"},
         "meeting": {"name": "县政府第15次常务会议", "ordinal": 15, "date": "2025-03-05", "chair": "张立军"},
         "metadata": {"发布时间": "2025-03-06 10:12"},
     },

@@ -12,6 +12,7 @@ from rdflib import URIRef
 
 from kg import pipeline
 from kg.answers import RENDERERS, render
+from loaders.record import WARNINGS
 
 store_option = click.option(
     "--store",
@@ -30,14 +31,26 @@ store_option = click.option(
 def extract(files, fmt, spans):
     """Print the record of each FILE of minutes, without loading it.
 
-    json prints one object for one file and a list for several; jsonl one object a line.
+    json prints one object for one file and a list for several; jsonl one object a line. What the
+    parser could not place (no chair, a date read by a repair rule, …) is in each record's
+    ``warnings`` and one line each on stderr.
     """
     records = pipeline.extract(files, spans=spans)
+    for record in records:
+        for warning in record.get("warnings", []):
+            click.echo(_warning_line(record["source"], warning), err=True)
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
     else:
         click.echo(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2))
+
+
+def _warning_line(source: str, warning: dict) -> str:
+    """One stderr line for a warning of a record: where, which, what it means, the text."""
+    where = f"{source}:{warning['start']}-{warning['end']}" if "start" in warning else source
+    quote = f": {warning['text'][:60]}" if warning.get("text") else ""
+    return f"kg: warning: {where}: {warning['code']} ({WARNINGS[warning['code']]}){quote}"
 
 
 @click.command()

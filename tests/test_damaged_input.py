@@ -9,7 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from loaders.errors import InputError, InputWarning
+from loaders.formats import read_source
+
 KG = Path(sys.executable).with_name("kg")
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
 def kg(*args, cwd=None) -> subprocess.CompletedProcess:
@@ -33,3 +39,72 @@ def test_numbered_line_in_a_text_of_preamble_only_is_parsed(tmp_path):
     assert "Traceback" not in done.stderr
     assert "IndexError" not in done.stderr
     assert done.returncode == 0 or one_line(done).startswith(f"kg: {path}: ")
+
+
+def corpus_text() -> str:
+    """One document of the shared corpus, whichever sorts first."""
+    return sorted(CORPUS.glob("*.txt"))[0].read_text(encoding="utf-8")
+
+
+def test_truncated_last_character_loads_with_a_warning(tmp_path):
+    data = corpus_text().rstrip().encode("utf-8")[:-1]  # the last character, cut in the middle
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    with pytest.warns(InputWarning, match=rf"at byte offset {len(data) - 2}\b"):
+        text = read_source(path).text
+    assert text.endswith("\ufffd")
+    done = kg("extract", str(path))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"kg: warning: {path}: 2 damaged bytes in this UTF-8 text, read as U+FFFD "
+        f"(at byte offset {len(data) - 2})"
+    ]
+    assert '"meeting"' in done.stdout
+
+
+def test_stray_byte_in_a_gbk_file_loads_with_a_warning(tmp_path):
+    data = corpus_text().encode("gb18030")
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(data[:300] + b"\xff" + data[300:])
+    with pytest.warns(InputWarning, match="GB18030 text, read as U\\+FFFD \\(at byte offset 300\\)"):
+        text = read_source(path).text
+    assert "\ufffd" in text and len(text) >= len(corpus_text())
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(tmp_path, codec):
+    path = tmp_path / f"{codec}.txt"
+    path.write_bytes(corpus_text().encode(codec))
+    assert read_source(path).text == corpus_text()
+
+
+def test_two_nul_bytes_at_the_start_reach_the_parser(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"\x00\x00" + corpus_text().encode("utf-8"))
+    done = kg("extract", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "binary" not in done.stderr
+    assert '"meeting"' in done.stdout and '"date": "2' in done.stdout
+
+
+def test_form_feeds_and_a_nul_in_gbk_text_are_read(tmp_path):
+    text = corpus_text().replace("\n", "\n\x0c", 3)
+    path = tmp_path / "ff.txt"
+    path.write_bytes(b"\x00" + text.encode("gb18030"))
+    assert read_source(path).text == "\x00" + text
+
+
+def test_much_damage_is_still_refused(tmp_path):
+    data = bytearray(corpus_text().encode("utf-8"))
+    data[::50] = b"\xff" * len(data[::50])
+    path = tmp_path / "spoilt.txt"
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="not text in UTF-8"):
+        read_source(path)
+
+
+def test_nul_bytes_in_a_large_share_are_binary(tmp_path):
+    path = tmp_path / "blob.txt"
+    path.write_bytes((corpus_text().encode("utf-8") + b"\x00" * 40) * 3)
+    with pytest.raises(InputError, match="binary file"):
+        read_source(path)

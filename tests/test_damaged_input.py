@@ -7,6 +7,7 @@ the way the issue describes; the command line runs as a subprocess, as a user wo
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,49 @@ def test_html_nested_within_the_bound_reads(tmp_path):
     path.write_text("<html><body>" + "<div>" * 900 + body + "</div>" * 900, encoding="utf-8")
     lines = [line.strip() for line in corpus_text().splitlines() if line.strip()]
     assert read_source(path).text == "\n".join(lines)
+
+
+def docx_inflating_to(path: Path, megabytes: int) -> Path:
+    """A real .docx (python-docx's own) whose document.xml is padded to ``megabytes`` of paragraphs
+    of one repeated sentence: a few hundred KB that inflate a thousand-fold, as a zip bomb does."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(corpus_text().splitlines()[0])
+    plain = path.with_suffix(".plain.docx")
+    document.save(plain)
+    paragraph = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "word/document.xml":
+                padding = paragraph * (megabytes * 1_000_000 // len(paragraph))
+                data = data.replace(b"<w:sectPr", padding + b"<w:sectPr", 1)
+            bomb.writestr(member, data)
+    return path
+
+
+def test_docx_zip_bomb_is_refused_with_little_memory(tmp_path):
+    """1.2 MB inflating to 300 MB drove kg extract to 7.9 GB and a MemoryError traceback."""
+    path = docx_inflating_to(tmp_path / "bomb.docx", 300)
+    assert path.stat().st_size < 2_000_000
+    measure = (
+        "import resource, subprocess, sys\n"
+        "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "sys.stderr.write(done.stderr)\n"
+        "sys.exit(done.returncode)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", measure, str(KG), "extract", str(path)], capture_output=True, text=True
+    )
+    line = one_line(done)
+    assert line.startswith(f"kg: {path}: not read: its parts inflate to 30")
+    assert line.endswith(" MB, over the 40 MB a .docx may hold (a zip bomb?)")
+    assert int(done.stdout) * 1024 < 1_000_000_000  # ru_maxrss is in KiB
+
+
+def test_docx_member_inflating_too_far_is_refused(tmp_path):
+    path = docx_inflating_to(tmp_path / "ratio.docx", 5)
+    with pytest.raises(InputError, match=r"its part word/document\.xml inflates [\d,]+ times"):
+        read_source(path)

@@ -34,7 +34,8 @@ class KGGroup(click.Group):
             except OSError as error:
                 _fail(_os_error(error))
             except MemoryError:
-                _fail("out of memory (the input, or the work on it, needs more than this machine has)")
+                command = f"kg {ctx.invoked_subcommand}" if ctx.invoked_subcommand else "kg"
+                _fail(f"out of memory in {command}: its input, or the work on it, needs more than there is")
 
 
 def _fail(message: str) -> None:

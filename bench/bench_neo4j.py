@@ -24,7 +24,7 @@ from pathlib import Path
 
 import rdflib
 
-from kg.neo4j import server
+from kg.neo4j import credentials, server
 from kg.neo4j.connection import Connection, driver
 from kg.neo4j.sync import clear, push
 from kg.pipeline import load
@@ -115,7 +115,8 @@ def main() -> None:
 
     home = server.default_home().with_name(server.default_home().name + "-bench")
     server.start(home, port=args.port)
-    conn = Connection(f"bolt://127.0.0.1:{args.port}", "neo4j")
+    uri = f"bolt://127.0.0.1:{args.port}"
+    conn = Connection(uri, "neo4j", credentials.for_uri(uri))
     try:
         graphs = corpus_graphs()
         warm_up = repeated(graphs, 1)  # one copy: both writers' statements planned before timing

@@ -32,6 +32,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from kg.outputs import replacing, write_text
 from loaders.errors import KGError
 
 SEPARATOR = ";"
@@ -79,7 +80,7 @@ def export(format: str, out="-", store=None) -> list[str]:
             fmt.write(data, stream)
             stream.flush()
             return []
-        with path.open("wb") as stream:
+        with replacing(path) as stream:
             fmt.write(data, stream)
     return [str(path)]
 
@@ -229,7 +230,7 @@ def _csv(pg, directory: Path) -> list[str]:
         ("relationships.csv", edges, {}),
     ):
         path = directory / name
-        path.write_text(_csv_text(rows, fixed), encoding="utf-8")
+        write_text(path, _csv_text(rows, fixed))
         written.append(str(path))
     return written
 

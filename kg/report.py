@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kg import summary_queries as q
 from kg.charts import bar_chart, column_chart
+from kg.outputs import write_text
 from kg.sections import Section, Tables, html_page, html_table, render_markdown
 from loaders.errors import KGError
 
@@ -224,5 +225,4 @@ def report(store=None, out: str | Path = "report.html") -> str:
         )
     if not path.parent.is_dir():
         raise KGError(f"{path}: the folder {path.parent} does not exist")
-    path.write_text(renderer(report_data(store)), encoding="utf-8")
-    return str(path)
+    return str(write_text(path, renderer(report_data(store))))

@@ -2,8 +2,9 @@
 
 Summaries, the analytics and the report all produce the same thing: a few titled tables of rows
 (dicts of str/int/float). One registry of renderers turns them into text, so a table looks the same
-in ``kg summary``, ``kg analyze`` and the report. Every piece of text in HTML output is escaped:
-a name or sentence of a document is shown, never run.
+in ``kg summary``, ``kg analyze`` and the report. Every piece of text in HTML output is escaped,
+and in Markdown every character that would start markup (a tag, a link, an image, emphasis, a
+table cell): a name or sentence of a document is shown, never run or fetched.
 
 >>> t = Tables("甲", [Section("Items", [{"item": 1, "title": "<b>x</b>", "quote": "a|b"}])])
 >>> print(render(t, "md"))
@@ -13,7 +14,7 @@ a name or sentence of a document is shown, never run.
 <BLANKLINE>
 | item | title | quote |
 | --- | --- | --- |
-| 1 | <b>x</b> | a\\|b |
+| 1 | \\<b\\>x\\</b\\> | a\\|b |
 <BLANKLINE>
 >>> "&lt;b&gt;x&lt;/b&gt;" in render(t, "html") and "<b>x</b>" not in render(t, "html")
 True
@@ -24,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from html import escape
 
@@ -91,11 +93,24 @@ def cell(value) -> str:
     return str(value)
 
 
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
+"""Characters that start Markdown or HTML in GitHub-flavoured Markdown, wherever they stand."""
+
+
+def md_escape(text: str) -> str:
+    """``text`` as literal Markdown on one line: markup characters backslash-escaped.
+
+    >>> md_escape("![x](http://t/p.png) <img src=x> **甲**")
+    '\\\\!\\\\[x\\\\](http://t/p.png) \\\\<img src=x\\\\> \\\\*\\\\*甲\\\\*\\\\*'
+    """
+    return _MARKUP.sub(r"\\\1", text.replace("\n", " "))
+
+
 def render_markdown(tables: Tables) -> str:
     """GitHub-flavoured Markdown: a heading, then a heading and a pipe table per section."""
-    lines = [f"# {tables.title}", ""]
+    lines = [f"# {md_escape(tables.title)}", ""]
     for section in tables.sections:
-        lines += [f"## {section.title}", ""]
+        lines += [f"## {md_escape(section.title)}", ""]
         if not section.rows:
             lines += ["(none)", ""]
             continue
@@ -103,8 +118,7 @@ def render_markdown(tables: Tables) -> str:
         lines.append("| " + " | ".join(columns) + " |")
         lines.append("| " + " | ".join("---" for _ in columns) + " |")
         for row in section.rows:
-            cells = (cell(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns)
-            lines.append("| " + " | ".join(cells) + " |")
+            lines.append("| " + " | ".join(md_escape(cell(row.get(c))) for c in columns) + " |")
         lines.append("")
     return "\n".join(lines)
 

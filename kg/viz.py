@@ -23,9 +23,10 @@ from pathlib import Path
 import networkx as nx
 
 from kg import projection
+from kg.outputs import write_text
 from kg.store import opened
 from loaders.errors import KGError
-from visualizations.pages import DEFAULT_MAX_NODES, write_page
+from visualizations.pages import DEFAULT_MAX_NODES, render_page
 
 FOCUS_TYPES = {
     "meeting": ("Meeting",),
@@ -90,9 +91,10 @@ def viz(
         depth=depth,
         connection=connection,
     )
-    return write_page(
-        focused.graph, out, title=focused.title, keep=focused.focus, notes=focused.notes, max_nodes=max_nodes
+    page = render_page(
+        focused.graph, title=focused.title, keep=focused.focus, notes=focused.notes, max_nodes=max_nodes
     )
+    return write_text(out, page)
 
 
 def subgraph(

@@ -19,3 +19,14 @@ class InputError(KGError):
 
 class NotMinutesError(InputError):
     """The file holds text, but not the text of meeting minutes."""
+
+
+class InputWarning(UserWarning):
+    """A source file was read, but not exactly: a few damaged bytes became U+FFFD (the message says where).
+
+    A warning, not an error, so the document still loads; the command line prints it as one line.
+    """
+
+    def __init__(self, path, problem):
+        self.path, self.problem = str(path), problem
+        super().__init__(f"{path}: {problem}")

@@ -226,7 +226,7 @@ def _numbered(text: str, lines: list[tuple[int, int]]) -> list[_Block]:
     content = [line for line in lines if not _PREAMBLE.fullmatch(text, *line)]
     for style in NUMBERING:
         blocks = _numbered_as(text, lines, style)
-        if blocks and (not style.first_line_only or blocks[0].start == content[0][0]):
+        if blocks and (not style.first_line_only or (content and blocks[0].start == content[0][0])):
             return blocks
     return []
 

@@ -102,13 +102,21 @@ def neo4j_server():
         yield info
 
 
+def tests_connection(info: dict):
+    """A connection to the tests' server as user neo4j, with the password kg keeps for it (none is
+    kept for a server an older kg started without authentication; it takes any)."""
+    from kg.neo4j import credentials
+    from kg.neo4j.connection import Connection
+
+    return Connection(info["uri"], "neo4j", credentials.for_uri(info["uri"]))
+
+
 @pytest.fixture
 def neo4j(neo4j_server):
     """A connection to that Neo4j, emptied (batched DETACH DELETE) before the test."""
-    from kg.neo4j.connection import Connection
     from kg.neo4j.sync import clear
 
-    conn = Connection(neo4j_server["uri"], "neo4j")
+    conn = tests_connection(neo4j_server)
     clear(conn)
     return conn
 
@@ -117,11 +125,10 @@ def neo4j(neo4j_server):
 def county_neo4j(neo4j_server, county_store):
     """The test Neo4j holding the county store, emptied and pushed once per module: a push takes
     seconds, so a module's tests share it and must not change it (or put back what they change)."""
-    from kg.neo4j.connection import Connection
     from kg.neo4j.sync import clear, push
     from kg.store import opened
 
-    conn = Connection(neo4j_server["uri"], "neo4j")
+    conn = tests_connection(neo4j_server)
     clear(conn)
     with opened(county_store) as st:
         push(st, conn)

@@ -11,7 +11,7 @@ import pytest
 from test_formats import write_docx, write_pdf, write_scanned_pdf
 
 from loaders import read_minutes
-from loaders.errors import InputError, KGError, NotMinutesError
+from loaders.errors import InputError, InputWarning, KGError, NotMinutesError
 from loaders.formats import DEFAULT_MAX_BYTES, read_source
 
 MINUTES = [
@@ -59,11 +59,14 @@ def test_random_bytes_without_nul_are_not_text(tmp_path):
 
 
 def test_utf8_with_a_broken_byte_is_not_taken_for_gbk(tmp_path):
-    """GB18030 decodes UTF-8 bytes without error; the mojibake must be refused, not parsed."""
+    """GB18030 decodes UTF-8 bytes without error; the mojibake must not be parsed: the file reads as
+    UTF-8 with the stray byte replaced, and a warning says where it was (issue 11)."""
     data = "\n".join(MINUTES * 20).encode("utf-8")
     path = tmp_path / "broken.txt"
     path.write_bytes(data[:100] + b"\xff" + data[100:])
-    assert "bad byte at offset 100" in refused(path)
+    with pytest.warns(InputWarning, match="at byte offset 100"):
+        text = read_source(path).text
+    assert text == data[:100].decode() + "\ufffd" + data[100:].decode()
 
 
 def test_gbk_file_reads(tmp_path):

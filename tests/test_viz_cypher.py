@@ -14,11 +14,12 @@ CHAIRED = "MATCH (m:Meeting)-[:CHAIR]->(p:Person) WHERE p.name = '李晓东' RET
 @pytest.fixture(scope="module")
 def neo4j(neo4j_server, corpus_store):
     """The tests' Neo4j holding the corpus store; the module's tests only read it."""
-    from kg.neo4j.connection import Connection
+    from conftest import tests_connection
+
     from kg.neo4j.sync import clear, push
     from kg.store import opened
 
-    conn = Connection(neo4j_server["uri"], "neo4j")
+    conn = tests_connection(neo4j_server)
     clear(conn)
     with opened(corpus_store) as st:
         push(st, conn)

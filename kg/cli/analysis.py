@@ -4,11 +4,10 @@ Each calls the library function of the same name (:mod:`kg.summaries`, :mod:`kg.
 :mod:`kg.analytics`, :mod:`kg.exports`) and prints or writes what it returns.
 """
 
-from pathlib import Path
-
 import click
 
 from kg.cli.core import store_option
+from kg.outputs import write_text
 from kg.sections import FORMATS as SECTION_FORMATS
 from kg.sections import render
 
@@ -17,11 +16,11 @@ EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml", "gexf", "csv",
 
 
 def _emit(text: str, out: str) -> None:
-    """Print ``text``, or write it to the file ``out`` (``-`` is stdout)."""
+    """Print ``text``, or write it to the file ``out`` (``-`` is stdout), replacing it whole."""
     if out == "-":
         click.echo(text)
     else:
-        Path(out).write_text(text, encoding="utf-8")
+        write_text(out, text)
         click.echo(f"wrote {out}", err=True)
 
 

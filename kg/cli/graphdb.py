@@ -1,6 +1,6 @@
-"""Commands for Neo4j: neo4j start|stop|status, push, cypher, ask.
+"""Commands for Neo4j: neo4j start|stop|status|password, push, cypher, ask.
 
-Each calls the library function of the same name: :mod:`kg.neo4j.server` (start, stop, status),
+Each calls the library function of the same name: :mod:`kg.neo4j.server` (start, stop, status, password),
 :func:`kg.neo4j.sync.push`, :func:`kg.neo4j.cypher.cypher`, :func:`kg.questions.ask`. Connection
 options override ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``; the
 password is never printed.
@@ -21,7 +21,9 @@ def connection_options(command):
 
     @click.option("--uri", help="Bolt or neo4j URI (default: $NEO4J_URI, else bolt://127.0.0.1:7687).")
     @click.option("--username", help="User name (default: $NEO4J_USERNAME, else neo4j).")
-    @click.option("--password", help="Password (default: $NEO4J_PASSWORD; none: authentication off).")
+    @click.option(
+        "--password", help="Password (default: $NEO4J_PASSWORD, else the one kept for a kg-started server)."
+    )
     @click.option("--database", help="Database (default: $NEO4J_DATABASE, else the server's default).")
     @functools.wraps(command)
     def wrapper(uri, username, password, database, **kwargs):
@@ -48,9 +50,13 @@ def _print_status(info: dict) -> None:
     "--home", type=click.Path(file_okay=False), help="Server home (default: $KG_NEO4J_HOME or the cache)."
 )
 @click.option("--port", type=int, default=7687, show_default=True, help="Bolt port on 127.0.0.1.")
-@click.option("--password", help="Turn authentication on, with this initial password for user neo4j.")
+@click.option("--password", help="Your own password for user neo4j (default: one generated and kept).")
 def start(home, port, password):
-    """Start Neo4j in the background and wait until it answers; says so if it already runs."""
+    """Start Neo4j in the background and wait until it answers; says so if it already runs.
+
+    Authentication is always on: without --password a password is generated on the first start,
+    kept owner-only in your config folder and used by every kg command (see kg neo4j password).
+    """
     from kg.neo4j import server
 
     info = server.start(home, port=port, password=password)
@@ -68,6 +74,18 @@ def stop(home):
 
     info = server.stop(home)
     click.echo(f"Neo4j stopped (pid {info['pid']})" if info["stopped"] else "Neo4j was not running")
+
+
+@neo4j.command()
+@click.option(
+    "--home", type=click.Path(file_okay=False), help="Server home (default: $KG_NEO4J_HOME or the cache)."
+)
+@click.option("--change", is_flag=True, help="Set a new generated password on the running server first.")
+def password(home, change):
+    """Print the password kept for the server kg runs (user neo4j), to use in other Neo4j tools."""
+    from kg.neo4j import server
+
+    click.echo(server.password(home, change=change))
 
 
 @neo4j.command()

@@ -6,7 +6,12 @@ Neo4j's download site. The jars live in a cache folder outside the project
 (``~/.cache/minutes-kg/neo4j-<version>``, or ``$KG_NEO4J_HOME``), fetched once per machine; the
 same folder is the server's home (conf, data, logs). docs/neo4j.md records what was verified.
 
-A second instance (another ``home`` and ``port``, say with a password) shares the jars.
+A second instance (another ``home`` and ``port``) shares the jars.
+
+The server is locked down whatever the options: authentication is always on (a password generated
+on the first start of a home is kept owner-only by :mod:`kg.neo4j.credentials`, and every ``kg``
+command finds it), a restart never turns it off, Bolt listens on loopback only, and ``LOAD CSV``
+cannot read the machine's files (file URLs are off; the import folder is an empty one in the home).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from contextlib import contextmanager, suppress
 from importlib.resources import files
 from pathlib import Path
 
+from kg.neo4j import credentials
 from loaders.errors import KGError
 
 POM = Path(str(files("kg.neo4j"))) / "pom.xml"
@@ -62,12 +68,14 @@ def default_home() -> Path:
 
 
 def start(home=None, port: int = DEFAULT_PORT, password: str | None = None, jars=None) -> dict:
-    """Start the server in the background and wait until it answers a query; idempotent.
+    """Start the server in the background, authentication on, and wait until it answers; idempotent.
 
-    ``password`` turns authentication on and sets the ``neo4j`` user's initial password (before the
-    first start of a new home only, as Neo4j allows). ``jars`` is the folder of jars to run, by
-    default ``lib`` of the default home; Maven fills it when it is empty. Returns the status, with
-    ``already_running`` true when the server was up before.
+    ``password`` is the ``neo4j`` user's password, the user's to keep; without it the one kept for
+    this home is used, or a new one is generated and kept (:mod:`kg.neo4j.credentials`). A home
+    run before without authentication (its user still has Neo4j's default password) is given the
+    password on this start. ``jars`` is the folder of jars to run, by default ``lib`` of the
+    default home; Maven fills it when it is empty. Returns the status, with ``already_running``
+    true when the server was up before.
     """
     home = Path(home or default_home()).absolute()
     _require("java", "install a Java 17 runtime (Debian: apt-get install openjdk-17-jre-headless)")
@@ -75,12 +83,37 @@ def start(home=None, port: int = DEFAULT_PORT, password: str | None = None, jars
         if _pid(home):
             return status(home) | {"already_running": True}
         lib = fetch_jars(Path(jars) if jars else default_home() / "lib")
-        _configure(home, port, password is not None)
-        if password is not None and not (home / "data" / "dbms" / "auth.ini").exists():
-            _admin(home, lib, "dbms", "set-initial-password", password)
+        chosen = password or credentials.for_home(home) or credentials.generate()
+        never_started = not (home / "data" / "databases").exists()
+        _configure(home, port)
+        if never_started and not (home / "data" / "dbms" / "auth.ini").exists():
+            _admin(home, lib, "dbms", "set-initial-password", chosen)
         pid = _launch(home, lib)
-        _wait_until_ready(home, pid, port, password)
+        _wait_until_ready(home, pid, port, chosen)
+        if password is None:
+            credentials.save(home, f"bolt://127.0.0.1:{port}", chosen)
         return status(home) | {"already_running": False}
+
+
+def password(home=None, change: bool = False) -> str:
+    """The password kept for the server of ``home``; ``change`` sets a new generated one first (the
+    server must be running) and keeps it."""
+    home = Path(home or default_home()).absolute()
+    current = credentials.for_home(home)
+    if current is None:
+        raise Neo4jServerError(
+            f"{home}: no password is kept for this server (it was started with --password, or never): "
+            "start it with `kg neo4j start`"
+        )
+    if not change:
+        return current
+    port = _configured_port(home)
+    if not _pid(home) or port is None:
+        raise Neo4jServerError(f"{home}: Neo4j is not running; start it with `kg neo4j start`, then change")
+    new = credentials.generate()
+    _set_password(port, ("neo4j", current), current, new)
+    credentials.save(home, f"bolt://127.0.0.1:{port}", new)
+    return new
 
 
 def stop(home=None) -> dict:
@@ -142,10 +175,13 @@ def fetch_jars(lib: Path) -> Path:
     return lib
 
 
-def config(port: int, auth: bool) -> str:
-    """The minimal ``neo4j.conf``: Bolt on loopback only, no HTTP, no usage reports.
+def config(port: int) -> str:
+    """The minimal ``neo4j.conf``: Bolt on loopback only, authentication on, no HTTP, no usage reports,
+    no ``LOAD CSV`` from file URLs (and an import folder of its own, kept empty).
 
-    >>> "server.bolt.listen_address=127.0.0.1:7699" in config(7699, auth=False)
+    >>> "server.bolt.listen_address=127.0.0.1:7699" in config(7699)
+    True
+    >>> "dbms.security.auth_enabled=true" in config(7699)
     True
     """
     return "\n".join([
@@ -155,7 +191,9 @@ def config(port: int, auth: bool) -> str:
         "server.bolt.tls_level=DISABLED",
         "server.http.enabled=false",
         "server.https.enabled=false",
-        f"dbms.security.auth_enabled={str(auth).lower()}",
+        "dbms.security.auth_enabled=true",
+        "dbms.security.allow_csv_import_from_file_urls=false",
+        "server.directories.import=import",
         "dbms.usage_report.enabled=false",
         "server.directories.data=data",
         "server.directories.logs=logs",
@@ -167,10 +205,10 @@ def config(port: int, auth: bool) -> str:
     ])  # fmt: skip
 
 
-def _configure(home: Path, port: int, auth: bool) -> None:
-    for folder in ("conf", "data", "logs", "run"):
+def _configure(home: Path, port: int) -> None:
+    for folder in ("conf", "data", "logs", "run", "import"):
         (home / folder).mkdir(parents=True, exist_ok=True)
-    (home / "conf" / "neo4j.conf").write_text(config(port, auth), encoding="utf-8")
+    (home / "conf" / "neo4j.conf").write_text(config(port), encoding="utf-8")
 
 
 def _configured_port(home: Path) -> int | None:
@@ -202,11 +240,11 @@ def _launch(home: Path, lib: Path) -> int:
     return process.pid
 
 
-def _wait_until_ready(home: Path, pid: int, port: int, password: str | None) -> None:
+def _wait_until_ready(home: Path, pid: int, port: int, password: str) -> None:
     """Poll with the driver until ``RETURN 1`` answers; an open port alone is not ready."""
     import neo4j
 
-    auth = ("neo4j", password) if password is not None else None
+    auth = ("neo4j", password)
     deadline = time.monotonic() + READY_TIMEOUT
     while True:
         if not _alive(pid):
@@ -217,8 +255,9 @@ def _wait_until_ready(home: Path, pid: int, port: int, password: str | None) -> 
                 with driver.session() as session:  # a plain session: no retries of its own
                     session.run("RETURN 1").consume()
                 return
-        except neo4j.exceptions.AuthError as error:
-            raise Neo4jServerError(f"{home}: Neo4j is up but refused the password: {error.message}") from None
+        except neo4j.exceptions.AuthError:
+            _adopt(home, port, password)
+            return
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError):
             if time.monotonic() > deadline:
                 waited = f"within {READY_TIMEOUT:.0f} s"
@@ -226,6 +265,34 @@ def _wait_until_ready(home: Path, pid: int, port: int, password: str | None) -> 
                     f"{home}: Neo4j did not answer on port {port} {waited}: {_log_tail(home)}"
                 ) from None
             time.sleep(0.5)
+
+
+def _adopt(home: Path, port: int, password: str) -> None:
+    """Give ``password`` to a server whose ``neo4j`` user still has Neo4j's default one (a home first
+    run without authentication); any other refusal is an error that says what to do."""
+    try:
+        _set_password(port, ("neo4j", "neo4j"), "neo4j", password)
+    except Neo4jServerError:
+        raise Neo4jServerError(
+            f"{home}: Neo4j is up, with authentication on, but refused the password: give the one set "
+            "for this home with `kg neo4j start --password P` (or NEO4J_PASSWORD to other commands)"
+        ) from None
+
+
+def _set_password(port: int, auth: tuple[str, str], old: str, new: str) -> None:
+    """Change the ``neo4j`` user's password from ``old`` to ``new`` on the server at ``port``."""
+    import neo4j
+
+    try:
+        with (
+            neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=auth) as driver,
+            driver.session(database="system") as session,
+        ):
+            session.run("ALTER CURRENT USER SET PASSWORD FROM $old TO $new", old=old, new=new).consume()
+    except neo4j.exceptions.Neo4jError as error:
+        raise Neo4jServerError(f"Neo4j on port {port} refused to change the password: {error.code}") from None
+    except neo4j.exceptions.DriverError as error:
+        raise Neo4jServerError(f"Neo4j on port {port} could not be reached: {error}") from None
 
 
 def _pid(home: Path) -> int | None:

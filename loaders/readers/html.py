@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.errors import InputError
 from loaders.readers.text import decode_text
 
 BLOCK_TAGS = frozenset(
@@ -97,12 +98,33 @@ FURNITURE_LINE_MAX = 80
 
 _SPACE = re.compile(r"[ \t\n\r\f\xa0]+")
 
+MAX_DEPTH = 1_000
+"""Deepest nesting of elements read. Pages of minutes nest a few dozen levels; the HTML parser's
+work grows with the square of the depth (80,000 levels took 41 s), so deeper is refused unparsed."""
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
+_NOT_NESTING = frozenset(
+    {
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track"),
+        *("wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup"),
+        *("colgroup", "caption", "rb", "rt", "rp", "rtc", "html", "head", "body"),
+    }
+)
+"""Elements that hold nothing (``<br>``) or close themselves at the next of their kind (``<p>``,
+``<li>``, ``<td>``): a page that leaves them open is not nested by them."""
+
 
 def read_html(path, data: bytes) -> tuple[str, dict[str, str]]:
     """A web page: the document's text, one block to a line, and the page's metadata table."""
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(decode_text(path, data))
+    html = decode_text(path, data)
+    depth = nesting_depth(html)
+    if depth > MAX_DEPTH:
+        raise InputError(
+            path, f"HTML nested {depth:,} elements deep (more than {MAX_DEPTH:,}): not a page of minutes"
+        )
+    tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     if root is None:
         return "", {}
@@ -115,6 +137,22 @@ def read_html(path, data: bytes) -> tuple[str, dict[str, str]]:
     metadata.update(_site_owner(root))
     lines = _render(root, skip, main)
     return "\n".join(line for line in lines if not _is_furniture_line(line)), metadata
+
+
+def nesting_depth(html: str) -> int:
+    """How deep the elements of ``html`` nest at most, from its tags alone (a linear scan, before
+    any parsing): each open tag of an element that nests adds a level, its close tag ends it.
+
+    >>> nesting_depth("<div><p>一<p>二<div><b>三</b></div></div><br>"), nesting_depth("<span>" * 5)
+    (3, 5)
+    """
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(html):
+        if name.lower() in _NOT_NESTING or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _render(root, skip: set[int], main, cells_as_lines: bool = False) -> list[str]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import re
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -21,12 +22,17 @@ from urllib.parse import unquote
 import rdflib
 
 from kg import readonly, resolve
+from kg.identity import Registry, meeting_of
 from kg.store import Document, Store, opened
 from loaders.errors import KGError, NotMinutesError
-from loaders.rdf import PREFIXES, to_statements
+from loaders.rdf import PREFIXES, Statements, to_statements
 from ontology import ID, MKG, ONTOLOGY_TTL, SHAPES_TTL
 
 STATUSES = ("loaded", "replaced", "unchanged", "failed")
+CHUNK = 8
+"""Files a worker converts at a time when loading in parallel: few enough to keep the writer fed
+evenly, enough to spare the round trips."""
+
 BATCH_TRIPLES = 200_000
 """New documents are written together, up to this many triples at a time: each write of Oxigraph's
 bulk loader builds and ingests a set of files, which RocksDB compacts later, so fewer, larger writes
@@ -48,6 +54,7 @@ class FileResult:
     triples: int = 0
     reason: str | None = None
     note: str | None = None
+    warnings: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +99,7 @@ def load(
     progress: Callable[[FileResult, int, int], None] | None = None,
     on_document: Callable[[str, list[tuple[str, str, str]] | None], None] | None = None,
     rebuild: bool = False,
+    workers: int = 1,
 ) -> LoadReport:
     """Load files, folders and globs into the store; one bad file never stops the batch.
 
@@ -102,72 +110,25 @@ def load(
     written.
     ``progress(result, done, total)`` is called once per file; ``on_document(graph_iri, triples)``
     once per document written, after it is in the store. ``rebuild`` empties the store first (a store
-    an older kg wrote is refused until then); the resolution decisions beside it stay.
+    an older kg wrote is refused until then); the resolution decisions beside it stay. ``workers``
+    processes read and parse the files, and this one writes them, in the files' order: the store
+    ends the same as with one.
     """
     report = LoadReport()
     with opened(store, create=True, empty=rebuild) as st:
         files = expand(paths)
         names = resolve.names(st)
-        registry = _Registry(st)
+        registry = Registry(st)
         batch = _Batch(st, progress, on_document, len(files))
-        for path in files:
-            result, document = _prepare(path, registry, names)
+        for done in _converted(files, names, frozenset(registry.by_hash), workers):
+            try:
+                result, document = _place(done, registry, names)
+            except KGError as error:
+                result, document = FileResult(str(done.path), "failed", reason=str(error)), None
             report.results.append(result)
             batch.add(result, document)
         batch.flush()
     return report
-
-
-_LOADED = """PREFIX mkg: <https://w3id.org/minutes-kg/ns#>
-SELECT ?g ?file ?hash ?meeting WHERE {
-  GRAPH ?g { ?g a mkg:SourceDocument ; mkg:sourceFile ?file .
-             OPTIONAL { ?g mkg:contentHash ?hash } OPTIONAL { ?g mkg:recordOf ?meeting } }
-}"""
-
-
-@dataclass
-class _Loaded:
-    key: str
-    graph: str
-    meeting: str | None
-
-
-class _Registry:
-    """What is loaded, read once per load and kept up to date as files are prepared: by content
-    hash (the same bytes anywhere are the same document, so a moved folder loads nothing twice) and
-    by file name (a file of a loaded name and the same meeting replaces it; another meeting under
-    that name is kept beside it, under the name with its hash's first digits, and reported)."""
-
-    def __init__(self, st: Store):
-        self.by_hash: dict[str, str] = {}
-        self.by_name: dict[str, list[_Loaded]] = {}
-        for row in st.query(_LOADED):
-            meeting = row["meeting"].value if row["meeting"] else None
-            self.add(row["file"].value, row["g"].value, row["hash"].value if row["hash"] else None, meeting)
-
-    def add(self, key: str, graph: str, digest: str | None, meeting: str | None) -> None:
-        if digest:
-            self.by_hash[digest] = key
-        named = self.by_name.setdefault(_base_name(key), [])
-        named[:] = [d for d in named if d.key != key] + [_Loaded(key, graph, meeting)]
-
-    def place(self, name: str, meeting: str | None, digest: str) -> tuple[str, _Loaded | None, list[_Loaded]]:
-        """The key a new version goes under, the document it replaces, and the others of its name."""
-        same_name = self.by_name.get(name, [])
-        for loaded in same_name:
-            if loaded.meeting == meeting:
-                return loaded.key, loaded, []
-        if not same_name:
-            return name, None, []
-        return f"{name}~{digest[:8]}", None, list(same_name)
-
-
-_HASHED = re.compile(r"~[0-9a-f]{8}$")
-
-
-def _base_name(key: str) -> str:
-    """``纪要.txt~3fa2c1d0`` -> ``纪要.txt``: the file name a document was kept under."""
-    return _HASHED.sub("", key)
 
 
 class _Batch:
@@ -218,42 +179,88 @@ class _Batch:
             self.progress(result, self.done, self.total)
 
 
-def _prepare(path: Path, registry: _Registry, names=None) -> tuple[FileResult, Document | None]:
-    """Read, hash and convert one file; the document is None when there is nothing to write."""
+@dataclass
+class _Converted:
+    """What a worker made of one file: its hash, its document and the parser's warnings, or why not."""
+
+    path: Path
+    digest: str | None = None
+    document: Statements | None = None
+    warnings: list[dict] = field(default_factory=list)
+    failure: str | None = None
+
+
+def _convert(path: Path, names, known: frozenset[str]) -> _Converted:
+    """Read, hash, parse and convert one file (in a worker process when loading in parallel); a file
+    whose hash is ``known`` is not parsed."""
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as error:
-        return FileResult(str(path), "failed", reason=f"{path}: cannot read ({error.strerror})"), None
-    if digest in registry.by_hash:
-        return FileResult(str(path), "unchanged"), None
+        return _Converted(path, failure=f"{path}: cannot read ({error.strerror})")
+    if digest in known:
+        return _Converted(path, digest)
     try:
         minutes = _minutes(path)
         document = to_statements(minutes, content_hash=digest, names=names)
-        key, replaced, beside = registry.place(path.name, _meeting_of(document), digest)
-        if key != path.name:
-            minutes.source = key
-            document = to_statements(minutes, content_hash=digest, names=names)
     except KGError as error:
-        return FileResult(str(path), "failed", reason=str(error)), None
+        return _Converted(path, digest, failure=str(error))
     except Exception as error:  # a parser bug must not sink the batch; say what broke, and where
-        reason = f"{path}: could not be parsed ({type(error).__name__}: {error})"
-        return FileResult(str(path), "failed", reason=reason), None
-    registry.add(key, document.graph, digest, _meeting_of(document))
+        return _Converted(
+            path, digest, failure=f"{path}: could not be parsed ({type(error).__name__}: {error})"
+        )
+    return _Converted(path, digest, document, [w.to_dict() for w in minutes.warnings])
+
+
+def _place(done: _Converted, registry: Registry, names) -> tuple[FileResult, Document | None]:
+    """Decide, in file order, what a converted file is: unchanged, loaded, replacing which document,
+    or failed; the document is None when there is nothing to write."""
+    path = done.path
+    if done.failure:
+        return FileResult(str(path), "failed", reason=done.failure), None
+    if done.document is None or done.digest in registry.by_hash:
+        return FileResult(str(path), "unchanged"), None
+    document = done.document
+    key, replaced, beside = registry.place(path.name, meeting_of(document), done.digest)
+    if key != path.name:  # rare: read it again under the key that keeps it beside the other
+        minutes = _minutes(path)
+        minutes.source = key
+        document = to_statements(minutes, content_hash=done.digest, names=names)
+    registry.add(key, document.graph, done.digest, meeting_of(document))
     note = None
     if beside:
         others = ", ".join(d.key for d in beside)
         note = f"{path}: {others} of this name records another meeting; kept both, this one as {key}"
     status = "replaced" if replaced else "loaded"
-    return FileResult(str(path), status, triples=len(document.triples), note=note), document
+    result = FileResult(str(path), status, len(document.triples), note=note, warnings=done.warnings)
+    return result, document
 
 
-_RECORD_OF = f"<{MKG.recordOf}>"
+_WORKER: dict = {}
 
 
-def _meeting_of(document) -> str | None:
-    """The IRI of the meeting a document records (the source node's ``mkg:recordOf``)."""
-    source = f"<{document.graph}>"
-    return next((o[1:-1] for s, p, o in document.triples if s == source and p == _RECORD_OF), None)
+def _start_worker(names, known: frozenset[str]) -> None:
+    _WORKER.update(names=names, known=known)
+
+
+def _convert_in_worker(paths: list[Path]) -> list[_Converted]:
+    return [_convert(path, _WORKER["names"], _WORKER["known"]) for path in paths]
+
+
+def _converted(files: list[Path], names, known: frozenset[str], workers: int) -> Iterator[_Converted]:
+    """Each file converted, in order: here, or by ``workers`` processes (a few chunks of files ahead
+    of the writer each, so memory stays bounded however many files there are)."""
+    if workers <= 1 or len(files) < 2 * CHUNK:
+        for path in files:
+            yield _convert(path, names, known)
+        return
+    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(names, known)) as pool:
+        ahead = deque(pool.submit(_convert_in_worker, chunk) for chunk in chunks[: 4 * workers])
+        for chunk in chunks[4 * workers :]:
+            yield from ahead.popleft().result()
+            ahead.append(pool.submit(_convert_in_worker, chunk))
+        while ahead:
+            yield from ahead.popleft().result()
 
 
 def _read(path: Path):
@@ -367,6 +374,8 @@ def stats(store=None) -> dict[str, int]:
         per_class = st.query("SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class")
         found = {row["class"].value: int(row["n"].value) for row in per_class}
         out.update({key: found.get(str(cls), 0) for key, cls in _COUNTS.items()})
+        warned = st.query(f"SELECT (COUNT(?g) AS ?n) WHERE {{ ?g <{MKG.warningCount}> ?w }}")
+        out["documents_with_warnings"] = int(next(iter(warned))["n"].value)
         return out
 
 

@@ -206,6 +206,7 @@ class _Builder:
         self.add(s, _dcterms.issued, _date(m.issued))
         self.add(s, _mkg.docNumber, _text(m.doc_number))
         self.add(s, _mkg.contentHash, _text(self.content_hash))
+        self.add(s, _mkg.warningCount, _integer(len(m.warnings)) if m.warnings else None)
         if m.issuer:
             self.add(s, _mkg.issuer, self.organization(m.issuer))
         for unit in m.distribution:

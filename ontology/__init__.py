@@ -108,6 +108,7 @@ class MKG(DefinedNamespace):
     contentHash: URIRef
     states: URIRef  # SourceDocument -> a triple term: a fact about a shared entity the document states
     layout: URIRef  # the store's layout version (kg's bookkeeping)
+    warningCount: URIRef  # SourceDocument -> how many things the parser could not place
 
     # posts and documents over time (issue 6): who held which post when, a document's statuses
     Post: URIRef  # org:Post of one government, one per title

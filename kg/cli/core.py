@@ -5,7 +5,9 @@ Each command calls the function of the same name in :mod:`kg.pipeline`; ``--stor
 """
 
 import json
+import os
 import sys
+import time
 
 import click
 from rdflib import URIRef
@@ -60,25 +62,41 @@ def _warning_line(source: str, warning: dict) -> str:
 @click.option(
     "--rebuild", is_flag=True, help="Empty the store first (one an older kg wrote must be); decisions stay."
 )
-def load(paths, store, to_neo4j, rebuild):
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="the machine's cores",
+    help="Processes that read and parse the files (one writes the store).",
+)
+@click.option(
+    "--warnings", "show_warnings", is_flag=True, help="List what the parser could not place, per file."
+)
+def load(paths, store, to_neo4j, rebuild, workers, show_warnings):
     """Load minutes (files, folders, globs) into the store.
 
     An unchanged file is skipped, a changed one replaces its old facts; each failed file gets one
     line on stderr and the run exits 1, but the other files are loaded.
     """
     bar = _ProgressBar() if sys.stderr.isatty() else None
-    report = pipeline.load(paths, store, progress=bar, rebuild=rebuild)
+    report = pipeline.load(paths, store, progress=bar, rebuild=rebuild, workers=workers)
     if bar is not None:
         bar.close()
     for result in report.results:
         if result.note:
             click.echo(f"kg: note: {result.note}", err=True)
+        if show_warnings:
+            for warning in result.warnings:
+                click.echo(_warning_line(result.path, warning), err=True)
     for result in report.failed:
         click.echo(f"kg: failed: {result.reason}", err=True)
     counts = report.counts()
     written = sum(r.triples for r in report.results)
     summary = ", ".join(f"{n} {status}" for status, n in counts.items())
     click.echo(f"{summary} ({written} triples written)")
+    warned = sum(bool(r.warnings) for r in report.results)
+    if warned and not show_warnings:
+        click.echo(f"kg: {warned} documents with warnings (kg load --warnings lists them)", err=True)
     if to_neo4j:
         from kg.cli.graphdb import mirror
 
@@ -88,15 +106,23 @@ def load(paths, store, to_neo4j, rebuild):
 
 
 class _ProgressBar:
-    """A click progress bar on stderr, sized when the first file reports."""
+    """A click progress bar on stderr with documents per second and the time left, sized when the
+    first file reports."""
 
     def __init__(self):
         self.bar = None
+        self.start = time.monotonic()
 
     def __call__(self, result, done, total):
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label="loading", file=sys.stderr).__enter__()
-        self.bar.update(1)
+            self.bar = click.progressbar(
+                length=total, label="loading", file=sys.stderr, show_eta=True, item_show_func=self.rate
+            ).__enter__()
+        self.bar.update(1, done)
+
+    def rate(self, done) -> str | None:
+        seconds = time.monotonic() - self.start
+        return f"{done / seconds:.0f} documents/s" if done and seconds > 0 else None
 
     def close(self):
         if self.bar is not None:

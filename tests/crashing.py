@@ -1,0 +1,41 @@
+"""Kill ``kg load`` with SIGKILL part-way, load again, and read back what the store holds.
+
+Used by ``tests/test_crash.py`` (a few kills) and ``bench/crash.py`` (twenty, on 300 minutes).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from kg.store import opened
+
+KG = Path(sys.executable).with_name("kg")
+
+
+def load(folder: Path, store: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([KG, "load", folder, "--store", store], capture_output=True, text=True, check=False)
+
+
+def killed_then_loaded(folder: Path, store: Path, after: float) -> set[str]:
+    """Start a load, kill it with SIGKILL ``after`` seconds in (or let it end if it is quicker),
+    load again to the end, and return the store's quads."""
+    process = subprocess.Popen([KG, "load", folder, "--store", store], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    time.sleep(after)
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    rerun = load(folder, store)
+    assert rerun.returncode == 0, rerun.stderr
+    return quads(store)
+
+
+def quads(store: Path) -> set[str]:
+    """Everything the store holds that a load decides: the knowledge graph and each document whole."""
+    with opened(store) as st:
+        return {str(q) for q in st.quads()} | {str(q) for q in st.document_quads()}

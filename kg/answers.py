@@ -47,16 +47,17 @@ def render_table(columns: Sequence[str], rows: Sequence[Sequence]) -> str:
 
 
 def render_csv(columns: Sequence[str], rows: Sequence[Sequence]) -> str:
-    """RFC 4180 CSV with a header row.
+    """CSV with a header row, LF line endings (what pandas and Unix tools expect), and no line end
+    after the last row (the command line ends it), so a file holds no blank line.
 
     >>> render_csv(["a", "b"], [["x,y", None]])
-    'a,b\\r\\n"x,y",\\r\\n'
+    'a,b\\n"x,y",'
     """
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     writer.writerows([[_cell(v) for v in row] for row in rows])
-    return out.getvalue()
+    return out.getvalue().removesuffix("\n")
 
 
 def render_json(columns: Sequence[str], rows: Sequence[Sequence]) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+import pyoxigraph as ox
 import rdflib
 
 from kg import readonly, resolve
@@ -324,8 +325,6 @@ def sparql(query: str, store=None, params: dict | None = None, *, allow_service:
     numbers as numbers. Updates are refused, and so is ``SERVICE`` unless ``allow_service``
     (:mod:`kg.readonly`): a query never changes the store nor reaches out unasked.
     """
-    import pyoxigraph as ox
-
     readonly.check(query, allow_service)
     with opened(store) as st:
         answer = st.query(query, params)
@@ -345,9 +344,12 @@ _NUMBERS = {
 
 
 def plain(term):
-    """A query value as plain Python: None, an int or float for numbers, else its text."""
+    """A query value as plain Python: None, an int or float for numbers, a triple term (a document's
+    reference to a shared fact) in N-Triples syntax, else its text."""
     if term is None:
         return None
+    if isinstance(term, ox.Triple):
+        return str(term)
     datatype = getattr(term, "datatype", None)
     convert = _NUMBERS.get(datatype.value) if datatype is not None else None
     return convert(term.value) if convert else term.value

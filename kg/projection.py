@@ -141,7 +141,7 @@ def project(data) -> PropertyGraph:
                              _props(uri, subjects[uri], linked))  # fmt: skip
         for p, objects in subjects[uri].items():
             for o in objects & nodes:
-                edges[(uri, _upper_snake(p), o)] = Edge(uri, o, _upper_snake(p))
+                edges[(uri, edge_type(p), o)] = Edge(uri, o, edge_type(p))
     inverses = {q: _inverse(subjects, q.target_inverse) for q in QUALIFIED.values()}
     for uri in sorted(qualifiers):
         for qualified in (QUALIFIED[c] for c in sorted(classes[uri] & QUALIFIED.keys())):
@@ -301,10 +301,10 @@ def _snake(name: str) -> str:
 
 
 @cache
-def _upper_snake(iri: str) -> str:
-    """``mkg:hasItem`` -> ``HAS_ITEM``.
+def edge_type(iri: str) -> str:
+    """The relationship type a property becomes: ``mkg:hasItem`` -> ``HAS_ITEM``.
 
-    >>> _upper_snake(str(MKG.distributedTo))
+    >>> edge_type(str(MKG.distributedTo))
     'DISTRIBUTED_TO'
     """
     return _snake(_local_name(iri)).upper()

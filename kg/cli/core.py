@@ -169,15 +169,29 @@ def _param(text: str) -> tuple[str, object]:
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
 @store_option
 def stats(fmt, store):
-    """Count what the store holds: triples, documents, meetings, persons, organizations …"""
+    """Count what the store holds: triples, documents, meetings, persons, organizations …
+
+    json is one object of counts; table and csv a row per count.
+    """
     counts = pipeline.stats(store)
     if fmt == "json":
         click.echo(json.dumps(counts, indent=2))
     else:
-        click.echo(render(["what", "count"], list(counts.items())))
+        click.echo(render(["what", "count"], list(counts.items()), fmt))
+
+
+@click.command("schema")
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+def schema_command(fmt):
+    """The graph's classes, properties and relationship types, each with an example query
+    (SPARQL for classes and properties, Cypher for relationships); read from the ontology."""
+    from kg.schema import COLUMNS, schema
+
+    rows = schema()
+    click.echo(render(COLUMNS, [[r[c] for c in COLUMNS] for r in rows], fmt))
 
 
 @click.command()
@@ -207,4 +221,4 @@ def validate(store):
     click.echo("the graph conforms to ontology/shapes.ttl")
 
 
-COMMANDS = [extract, load, sparql, stats, remove, validate]
+COMMANDS = [extract, load, sparql, stats, schema_command, remove, validate]

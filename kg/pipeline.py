@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-import pyoxigraph as ox
 import rdflib
 
-from kg import readonly, resolve
+from kg import resolve
 from kg.identity import Registry, meeting_of
 from kg.store import Document, Store, opened
 from loaders.errors import KGError, NotMinutesError
@@ -71,14 +70,6 @@ class LoadReport:
     def counts(self) -> dict[str, int]:
         """``{status: number of files}`` for every status, zeros included."""
         return {s: sum(r.status == s for r in self.results) for s in STATUSES}
-
-
-@dataclass
-class Table:
-    """Rows of a query answer, with the column names in order (also for an empty answer)."""
-
-    columns: list[str]
-    rows: list[list]
 
 
 # --- extract and load ---------------------------------------------------------------------------
@@ -317,44 +308,6 @@ def remove(document: str, store=None, *, on_document=None) -> str:
         return graph
 
 
-def sparql(query: str, store=None, params: dict | None = None, *, allow_service: bool = False) -> Table:
-    """Answer a SPARQL query over all loaded documents; ``params`` bind variables safely.
-
-    A SELECT gives its variables as columns; ASK one column ``ask``; CONSTRUCT/DESCRIBE the
-    columns ``subject``, ``predicate``, ``object``. Values are plain: IRIs and strings as ``str``,
-    numbers as numbers. Updates are refused, and so is ``SERVICE`` unless ``allow_service``
-    (:mod:`kg.readonly`): a query never changes the store nor reaches out unasked.
-    """
-    readonly.check(query, allow_service)
-    with opened(store) as st:
-        answer = st.query(query, params)
-        if isinstance(answer, ox.QueryBoolean):
-            return Table(["ask"], [[bool(answer)]])
-        if isinstance(answer, ox.QuerySolutions):
-            columns = [v.value for v in answer.variables]
-            return Table(columns, [[plain(row[c]) for c in columns] for row in answer])
-        return Table(["subject", "predicate", "object"], [[plain(t[i]) for i in range(3)] for t in answer])
-
-
-_NUMBERS = {
-    "http://www.w3.org/2001/XMLSchema#integer": int,
-    "http://www.w3.org/2001/XMLSchema#decimal": float,
-    "http://www.w3.org/2001/XMLSchema#double": float,
-}
-
-
-def plain(term):
-    """A query value as plain Python: None, an int or float for numbers, a triple term (a document's
-    reference to a shared fact) in N-Triples syntax, else its text."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Triple):
-        return str(term)
-    datatype = getattr(term, "datatype", None)
-    convert = _NUMBERS.get(datatype.value) if datatype is not None else None
-    return convert(term.value) if convert else term.value
-
-
 _COUNTS = {
     "meetings": MKG.Meeting,
     "items": MKG.AgendaItem,
@@ -418,12 +371,10 @@ __all__ = [
     "DocumentNotFound",
     "FileResult",
     "LoadReport",
-    "Table",
     "expand",
     "extract",
     "load",
     "remove",
-    "sparql",
     "stats",
     "validate",
 ]

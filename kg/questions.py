@@ -29,8 +29,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from kg import pipeline
-from kg.store import opened
+from kg.store import Table, opened, sparql
 from loaders.errors import KGError
 
 QUERIES = Path(str(files("kg"))) / "queries"
@@ -70,7 +69,7 @@ class Answer:
 
     question: str
     params: dict[str, str]
-    tables: dict[str, pipeline.Table] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)
 
     def difference(self) -> dict[str, list] | None:
         """Rows that only one engine gave (``{engine: rows}``), or None when the answers agree."""
@@ -108,7 +107,7 @@ def question(name: str) -> Question:
 def ask(name: str, engine: str = "sparql", params: dict | None = None, store=None, conn=None, db=None):
     """Answer the saved question ``name`` on one engine (the store, or Neo4j through ``conn``).
 
-    Returns a :class:`kg.pipeline.Table`; ``db`` is an open Neo4j driver to reuse.
+    Returns a :class:`kg.Table`; ``db`` is an open Neo4j driver to reuse.
     """
     q = question(name)
     bound = _bind(q, params or {})
@@ -117,7 +116,7 @@ def ask(name: str, engine: str = "sparql", params: dict | None = None, store=Non
         from kg.neo4j.cypher import cypher
 
         return cypher(q.text("cypher"), conn or connection(), bound, db=db)
-    return pipeline.sparql(q.text(engine), store, bound)
+    return sparql(q.text(engine), store, bound)
 
 
 def ask_all(store=None, conn=None, engines=("sparql", "cypher"), names=None) -> list[Answer]:
@@ -148,7 +147,7 @@ def _param_sets(q: Question, store) -> list[dict[str, str]]:
     values = VALUES / f"{name}.rq"
     if not values.exists():
         raise KGError(f"{values}: missing; it should list the values of the parameter {name!r} of {q.name}")
-    table = pipeline.sparql(values.read_text(encoding="utf-8"), store)
+    table = sparql(values.read_text(encoding="utf-8"), store)
     return [defaults | {name: row[0]} for row in table.rows]
 
 

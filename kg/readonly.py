@@ -10,18 +10,18 @@ strings, IRIs and comments are blanked out, and what is left must not hold the k
 >>> check("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
 Traceback (most recent call last):
 ...
-kg.store.QueryError: the query calls SERVICE (a request to another server); pass --allow-service to allow it
+kg.readonly.UnsafeQuery: the query calls SERVICE (a request to another server); allow it with --allow-service
 >>> check("PREFIX ex: <urn:x:> DROP GRAPH ex:g")
 Traceback (most recent call last):
 ...
-kg.store.QueryError: read-only: this is an update (DROP); use kg load / kg remove to change the store
+kg.readonly.UnsafeQuery: read-only: this is an update (DROP); use kg load / kg remove to change the store
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.store import QueryError
+from loaders.errors import KGError
 
 _OPAQUE = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
@@ -33,15 +33,19 @@ _PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[\w.-]*:\s*|BASE\s*)<>\s*)*", re.IGNO
 _UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 
 
+class UnsafeQuery(KGError):
+    """A query that would change the store, or send a request out that the user did not allow."""
+
+
 def check(query: str, allow_service: bool = False) -> None:
-    """Raise :class:`kg.store.QueryError` for an update, or for ``SERVICE`` unless allowed."""
+    """Raise :class:`UnsafeQuery` for an update, or for ``SERVICE`` unless allowed."""
     bare = _OPAQUE.sub(lambda m: "<>" if m[0].startswith("<") else " ", query)
     update = _UPDATE.match(bare, _PROLOGUE.match(bare).end())
     if update:
-        raise QueryError(
+        raise UnsafeQuery(
             f"read-only: this is an update ({update[1].upper()}); use kg load / kg remove to change the store"
         )
     if not allow_service and _SERVICE.search(bare):
-        raise QueryError(
-            "the query calls SERVICE (a request to another server); pass --allow-service to allow it"
+        raise UnsafeQuery(
+            "the query calls SERVICE (a request to another server); allow it with --allow-service"
         )

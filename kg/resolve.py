@@ -25,7 +25,7 @@ from urllib.parse import unquote
 import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.store import ALIASES_FILE, DECISIONS_FILE, Store, opened, store_path
+from kg.store import ALIASES_FILE, DECISIONS_FILE, Store, opened, sparql, store_path
 from loaders import aliases, iris
 from loaders.errors import KGError
 from loaders.rdf import rdflib_term
@@ -131,8 +131,6 @@ def _take(store, decision: dict) -> dict:
 def _government_of(kind: str, name: str, store) -> str:
     if kind not in CLASSES:
         raise ResolveError(f"unknown kind {kind!r} (known: {', '.join([*CLASSES, 'government'])})")
-    from kg.pipeline import sparql
-
     query = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?x ?name ?class WHERE {
@@ -244,8 +242,6 @@ def candidates(store=None) -> list[dict]:
     - documents or projects of one government whose title holds the other's.
     Pairs already decided (merged or kept distinct) are left out.
     """
-    from kg.pipeline import sparql
-
     by_kind: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     kinds = {str(MKG.GovernmentBody): "government", **{str(c): k for k, c in CLASSES.items()}}
     for x, cls, label in sparql(_NAMED, store).rows:

@@ -27,11 +27,13 @@ import os
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 
+from kg import readonly
 from loaders import iris
 from loaders.errors import KGError
 from loaders.rdf import Statements
@@ -72,6 +74,14 @@ SELECT ?g ?file ?hash WHERE {
   GRAPH ?g { ?g a mkg:SourceDocument ; mkg:sourceFile ?file . OPTIONAL { ?g mkg:contentHash ?hash } }
 }
 """
+
+
+@dataclass
+class Table:
+    """Rows of a query answer, with the column names in order (also for an empty answer)."""
+
+    columns: list[str]
+    rows: list[list]
 
 
 class StoreError(KGError):
@@ -355,6 +365,44 @@ def _read_only(path: Path, tries: int = 20) -> ox.Store:
         except (OSError, RuntimeError):
             time.sleep(0.05)
     return ox.Store.read_only(str(path))
+
+
+def sparql(query: str, store=None, params: dict | None = None, *, allow_service: bool = False) -> Table:
+    """Answer a SPARQL query over all loaded documents; ``params`` bind variables safely.
+
+    A SELECT gives its variables as columns; ASK one column ``ask``; CONSTRUCT/DESCRIBE the
+    columns ``subject``, ``predicate``, ``object``. Values are plain: IRIs and strings as ``str``,
+    numbers as numbers. Updates are refused, and so is ``SERVICE`` unless ``allow_service``
+    (:mod:`kg.readonly`): a query never changes the store nor reaches out unasked.
+    """
+    readonly.check(query, allow_service)
+    with opened(store) as st:
+        answer = st.query(query, params)
+        if isinstance(answer, ox.QueryBoolean):
+            return Table(["ask"], [[bool(answer)]])
+        if isinstance(answer, ox.QuerySolutions):
+            columns = [v.value for v in answer.variables]
+            return Table(columns, [[plain(row[c]) for c in columns] for row in answer])
+        return Table(["subject", "predicate", "object"], [[plain(t[i]) for i in range(3)] for t in answer])
+
+
+_NUMBERS = {
+    "http://www.w3.org/2001/XMLSchema#integer": int,
+    "http://www.w3.org/2001/XMLSchema#decimal": float,
+    "http://www.w3.org/2001/XMLSchema#double": float,
+}
+
+
+def plain(term):
+    """A query value as plain Python: None, an int or float for numbers, a triple term (a document's
+    reference to a shared fact) in N-Triples syntax, else its text."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Triple):
+        return str(term)
+    datatype = getattr(term, "datatype", None)
+    convert = _NUMBERS.get(datatype.value) if datatype is not None else None
+    return convert(term.value) if convert else term.value
 
 
 def _check_folder(path: Path, create: bool) -> None:

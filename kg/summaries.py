@@ -26,9 +26,8 @@ from pathlib import PurePath
 from rdflib import URIRef
 
 from kg import summary_queries as q
-from kg.pipeline import plain
 from kg.sections import Section, Tables
-from kg.store import opened
+from kg.store import opened, plain
 from loaders.errors import KGError
 
 QUOTE_LIMIT = 120

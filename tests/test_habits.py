@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.pipeline import sparql
+from kg.store import sparql
 
 
 def run(*args):

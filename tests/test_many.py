@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from kg import questions
 from kg.cli import main
-from kg.pipeline import load, remove, sparql
-from kg.store import opened
+from kg.pipeline import load, remove
+from kg.store import opened, sparql
 from kg.summaries import summary
 from tests.many import write_minutes
 

@@ -140,8 +140,7 @@ def test_to_networkx_keeps_nodes_edges_and_attributes(pg):
 
 
 def test_the_corpus_projects_every_attendance_as_an_edge(corpus_store):
-    from kg.pipeline import sparql
-    from kg.store import opened
+    from kg.store import opened, sparql
 
     with opened(corpus_store) as st:
         pg = project(st.quads())

@@ -14,8 +14,8 @@ from rdflib.namespace import RDF, SKOS
 import kg
 from kg import resolve
 from kg.cli import main
-from kg.pipeline import load, sparql
-from kg.store import ALIASES_FILE, DECISIONS_FILE, opened
+from kg.pipeline import load
+from kg.store import ALIASES_FILE, DECISIONS_FILE, opened, sparql
 
 MULTI = Path(__file__).parent / "data" / "multi"
 QUERIES = Path(kg.__file__).parent / "queries"

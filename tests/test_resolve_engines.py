@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.pipeline import sparql
+from kg.store import sparql
 
 QUERIES = Path(kg.__file__).parent / "queries"
 

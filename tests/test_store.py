@@ -5,8 +5,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from test_rdf import GOV, handmade
 
-from kg.pipeline import remove, sparql, stats, validate
-from kg.store import Store, StoreError, store_path
+from kg.pipeline import remove, stats, validate
+from kg.store import Store, StoreError, sparql, store_path
 from loaders import iris
 from loaders.rdf import to_rdf
 from loaders.record import Participant, Span

@@ -6,7 +6,7 @@ Each calls the library function of the same name (:mod:`kg.summaries`, :mod:`kg.
 
 import click
 
-from kg.cli.core import store_option
+from kg.cli.options import store_option
 from kg.outputs import write_text
 from kg.sections import FORMATS as SECTION_FORMATS
 from kg.sections import render

@@ -10,18 +10,13 @@ import sys
 import time
 
 import click
-from rdflib import URIRef
 
 from kg import pipeline
+from kg import store as kgstore
 from kg.answers import RENDERERS, render
+from kg.cli.graphdb import mirror
+from kg.cli.options import param_pair, store_option
 from loaders.record import WARNINGS
-
-store_option = click.option(
-    "--store",
-    type=click.Path(file_okay=False),
-    envvar="KG_STORE",
-    help="The store's folder (default: $KG_STORE, else .kg/store here).",
-)
 
 
 @click.command()
@@ -98,8 +93,6 @@ def load(paths, store, to_neo4j, rebuild, workers, show_warnings):
     if warned and not show_warnings:
         click.echo(f"kg: {warned} documents with warnings (kg load --warnings lists them)", err=True)
     if to_neo4j:
-        from kg.cli.graphdb import mirror
-
         mirror(store)
     if report.failed:
         sys.exit(1)
@@ -153,19 +146,10 @@ def sparql(query, query_file, params, fmt, allow_service, store):
     """
     if (query is None) == (query_file is None):
         raise click.UsageError("give a QUERY or -f FILE (one of them)")
-    bindings = dict(_param(p) for p in params)
+    bindings = dict(map(param_pair, params))
     text = query if query is not None else query_file.read()
-    table = pipeline.sparql(text, store, bindings, allow_service=allow_service)
+    table = kgstore.sparql(text, store, bindings, allow_service=allow_service)
     click.echo(render(table.columns, table.rows, fmt))
-
-
-def _param(text: str) -> tuple[str, object]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--param")
-    if value.startswith("<") and value.endswith(">"):
-        return name.lstrip("?$"), URIRef(value[1:-1])
-    return name.lstrip("?$"), value
 
 
 @click.command()
@@ -203,8 +187,6 @@ def remove(document, store, to_neo4j):
     graph = pipeline.remove(document, store)
     click.echo(f"removed {graph}")
     if to_neo4j:
-        from kg.cli.graphdb import mirror
-
         mirror(store)
 
 

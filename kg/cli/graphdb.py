@@ -13,7 +13,7 @@ import sys
 import click
 
 from kg.answers import RENDERERS, render
-from kg.cli.core import _param, store_option
+from kg.cli.options import param_pair, store_option
 
 
 def connection_options(command):
@@ -138,7 +138,7 @@ def cypher(query, params, fmt, write, conn):
     """Answer a Cypher QUERY in Neo4j; read-only unless --write."""
     from kg.neo4j.cypher import cypher as run_cypher
 
-    table = run_cypher(query, conn, dict(_param(p) for p in params), write=write)
+    table = run_cypher(query, conn, dict(map(param_pair, params)), write=write)
     click.echo(render(table.columns, table.rows, fmt))
 
 
@@ -169,7 +169,7 @@ def ask(name, params, engine, all_, compare, list_, fmt, store, conn):
         return
     if not name:
         raise click.UsageError("give a question NAME, or --all [--compare], or --list")
-    table = questions.ask(name, engine, dict(_param(p) for p in params), store, conn)
+    table = questions.ask(name, engine, dict(map(param_pair, params)), store, conn)
     click.echo(render(table.columns, table.rows, fmt))
 
 

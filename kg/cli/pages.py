@@ -3,7 +3,7 @@
 import click
 
 from kg import viz as pages
-from kg.cli.core import store_option
+from kg.cli.options import store_option
 from visualizations.pages import DEFAULT_MAX_NODES
 
 

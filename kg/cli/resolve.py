@@ -10,7 +10,7 @@ import click
 
 from kg import resolve as library
 from kg.answers import RENDERERS, render
-from kg.cli.core import store_option
+from kg.cli.options import store_option
 
 KINDS = click.Choice([*library.CLASSES, "government"])
 government_option = click.option(

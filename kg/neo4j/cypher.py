@@ -2,7 +2,7 @@
 
 A read runs in a transaction of READ access mode, so Neo4j itself refuses a write in it; values
 come back as plain Python (nodes and relationships as their properties, dates as ISO text), in
-the :class:`kg.pipeline.Table` that ``kg sparql`` returns too.
+the :class:`kg.store.Table` that ``kg sparql`` returns too.
 
 READ access mode still lets a query read files or the network (``LOAD CSV FROM 'file:///…'`` or
 ``'http://…'``, APOC's load, import and export procedures), so a read-only query that names any
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.neo4j.connection import Connection, CypherError, driver, translated
-from kg.pipeline import Table
+from kg.store import Table
 
 _IGNORED = re.compile(r"/\*.*?\*/|//[^\n]*|`|\s+", re.DOTALL)
 """What may stand between the words of a clause: comments, back-ticks around names, white space."""

@@ -1,0 +1,25 @@
+"""Options and arguments that several command modules share: one definition, imported by each."""
+
+import click
+from rdflib import URIRef
+
+store_option = click.option(
+    "--store",
+    type=click.Path(file_okay=False),
+    envvar="KG_STORE",
+    help="The store's folder (default: $KG_STORE, else .kg/store here).",
+)
+
+
+def param_pair(text: str) -> tuple[str, object]:
+    """``--param NAME=VALUE`` as ``(name, value)``: ``<…>`` is an IRI, anything else a string.
+
+    >>> param_pair("person=陈某"), param_pair("?unit=<urn:x>")
+    (('person', '陈某'), ('unit', rdflib.term.URIRef('urn:x')))
+    """
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--param")
+    if value.startswith("<") and value.endswith(">"):
+        return name.lstrip("?$"), URIRef(value[1:-1])
+    return name.lstrip("?$"), value

@@ -40,6 +40,7 @@ import pyoxigraph
 import rdflib
 from rdflib import namespace
 
+from kg.names import local_name
 from ontology import MKG, ONTOLOGY_TTL
 
 MKG_NS = str(MKG._NS)
@@ -114,7 +115,6 @@ PROPERTY_NAMES = {
 }
 """Node property names that are not the ``snake_case`` of the RDF property's local name."""
 
-_LAST_SEGMENT = re.compile(r"[#/]")
 
 PRIMARY_LANGUAGE = "zh"
 """Literals in this language (or in none) take the plain property name; others get ``_<lang>``."""
@@ -137,7 +137,7 @@ def project(data) -> PropertyGraph:
     pg = PropertyGraph()
     edges: dict[tuple, Edge] = {}
     for uri in sorted(nodes):
-        pg.nodes[uri] = Node(uri, _primary_label(classes[uri]), sorted(map(_local_name, classes[uri])),
+        pg.nodes[uri] = Node(uri, _primary_label(classes[uri]), sorted(map(local_name, classes[uri])),
                              _props(uri, subjects[uri], linked))  # fmt: skip
         for p, objects in subjects[uri].items():
             for o in objects & nodes:
@@ -191,7 +191,7 @@ def _display_name(node: Node) -> str:
     name = node.props.get("name")
     if isinstance(name, list):
         name = name[0]
-    return name or _LAST_SEGMENT.split(node.uri.rstrip("/#"))[-1]
+    return name or local_name(node.uri)
 
 
 def _props(uri: str, po: dict[str, set], linked: set[str]) -> dict:
@@ -219,7 +219,7 @@ def _values(p: str, objects: set, linked: set[str]):
     for o in objects:
         if isinstance(o, _IRI):
             if o not in linked:
-                yield base, _local_name(o) if _is_vocabulary_term(o) else str(o)
+                yield base, local_name(o) if _is_vocabulary_term(o) else str(o)
         elif isinstance(o, tuple):  # a literal with a language
             value, language = o
             primary = language.split("-")[0].lower()
@@ -237,7 +237,7 @@ def _collapse(values: set):
 
 @cache
 def _property_name(p: str) -> str:
-    return PROPERTY_NAMES.get(p) or _snake(_local_name(p))
+    return PROPERTY_NAMES.get(p) or _snake(local_name(p))
 
 
 @cache
@@ -245,7 +245,7 @@ def _primary_label(classes: frozenset[str]) -> str:
     """The most general class of the vocabulary among a node's classes (Organization, not Township)."""
     supers = _superclasses()
     top = [c for c in classes if not (supers.get(c, set()) - {c}) & classes]
-    return _local_name(min(top))
+    return local_name(min(top))
 
 
 @cache
@@ -281,16 +281,6 @@ def _is_vocabulary_term(iri: str) -> bool:
     return iri.startswith(MKG_NS) or iri in _vocabulary_terms()
 
 
-@cache
-def _local_name(iri: str) -> str:
-    """``https://w3id.org/minutes-kg/ns#hasItem`` -> ``hasItem``.
-
-    >>> _local_name("https://w3id.org/minutes-kg/id/gov/role/present")
-    'present'
-    """
-    return _LAST_SEGMENT.split(iri.rstrip("/#"))[-1]
-
-
 def _snake(name: str) -> str:
     """``documentStatus`` -> ``document_status``.
 
@@ -307,7 +297,7 @@ def edge_type(iri: str) -> str:
     >>> edge_type(str(MKG.distributedTo))
     'DISTRIBUTED_TO'
     """
-    return _snake(_local_name(iri)).upper()
+    return _snake(local_name(iri)).upper()
 
 
 # --- terms of rdflib and pyoxigraph as plain Python: an _IRI, a value, or (text, language) ---

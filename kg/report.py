@@ -19,8 +19,10 @@ from pathlib import Path
 
 from kg import summary_queries as q
 from kg.charts import bar_chart, column_chart
+from kg.names import local_name
 from kg.outputs import write_text
 from kg.sections import Section, Tables, html_page, html_table, render_markdown
+from kg.summaries import ROLES, select
 from loaders.errors import KGError
 
 TOP = 15
@@ -96,7 +98,6 @@ def report_data(store=None) -> ReportData:
     from kg.pipeline import stats
     from kg.projection import store_graph
     from kg.store import opened
-    from kg.summaries import select
 
     with opened(store) as st:
         counts = stats(st)
@@ -113,7 +114,7 @@ def report_data(store=None) -> ReportData:
             r for r in select(st, PENDING) if not r["_doc"] or last.get(r["_doc"], "") <= (r["date"] or "")
         ]
         pending = sorted(_public(waiting), key=lambda r: (r.get("date") or "", r.get("_start") or 0))
-        outcomes = [(_local(r["outcome"]), r["n"]) for r in select(st, OUTCOMES)]
+        outcomes = [(local_name(r["outcome"]), r["n"]) for r in select(st, OUTCOMES)]
         found = figures(store_graph(st, NETWORK_PREDICATES))
     _add_network_figures(people, found["co_attendance"][1])
     months = Counter((r.get("date") or "undated")[:7] for r in meetings)
@@ -147,19 +148,14 @@ def _drop_private(row: dict) -> dict:
     return {k: v for k, v in row.items() if not k.startswith("_")}
 
 
-def _local(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1]
-
-
-ROLE_COLUMNS = ("chair", "present", "invited", "observer", "recorder", "on_leave", "absent")
 
 
 def _attendance(rows: list[dict]) -> list[dict]:
     """One row per person: meetings in each role, in the room, first and last seen."""
     people: dict[str, dict] = {}
     for row in rows:
-        person = people.setdefault(row["person"], {"name": row["name"], **dict.fromkeys(ROLE_COLUMNS, 0)})
-        person[_local(row["role"])] = row["n"]
+        person = people.setdefault(row["person"], {"name": row["name"], **dict.fromkeys(ROLES, 0)})
+        person[local_name(row["role"])] = row["n"]
         for key, pick in (("first", min), ("last", max)):
             if row.get(key):
                 person[key] = pick(filter(None, (person.get(key), row[key])))

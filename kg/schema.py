@@ -18,6 +18,7 @@ from __future__ import annotations
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.names import local_name
 from kg.projection import QUALIFIED, VALUE_CLASSES, edge_type
 from ontology import MKG, ONTOLOGY_TTL
 
@@ -31,10 +32,12 @@ def schema() -> list[dict]:
     graph = rdflib.Graph().parse(ONTOLOGY_TTL)
     rows = []
     for cls in _terms(graph, OWL.Class):
-        rows.append(_row(graph, "class", cls, f"SELECT (COUNT(?x) AS ?n) WHERE {{ ?x a mkg:{_local(cls)} }}"))
+        rows.append(
+            _row(graph, "class", cls, f"SELECT (COUNT(?x) AS ?n) WHERE {{ ?x a mkg:{local_name(str(cls))} }}")
+        )
     properties = _terms(graph, OWL.ObjectProperty) + _terms(graph, OWL.DatatypeProperty)
     for prop in sorted(properties, key=str):
-        example = f"SELECT ?s ?o WHERE {{ ?s mkg:{_local(prop)} ?o }} LIMIT 5"
+        example = f"SELECT ?s ?o WHERE {{ ?s mkg:{local_name(str(prop))} ?o }} LIMIT 5"
         rows.append(_row(graph, "property", prop, example))
     folded = {MKG.states} | {
         rdflib.URIRef(x) for q in QUALIFIED.values() for x in (q.source, q.target_inverse)
@@ -58,13 +61,14 @@ def _terms(graph: rdflib.Graph, kind) -> list[rdflib.URIRef]:
 
 
 def _row(graph: rdflib.Graph, kind: str, term, example: str) -> dict:
-    return {"kind": kind, "name": f"mkg:{_local(term)}", "label": _label(graph, term), "example": example}
+    return {
+        "kind": kind,
+        "name": f"mkg:{local_name(str(term))}",
+        "label": _label(graph, term),
+        "example": example,
+    }
 
 
 def _label(graph: rdflib.Graph, term) -> str:
     labels = {lit.language: str(lit) for lit in graph.objects(term, RDFS.label)}
     return " / ".join(filter(None, (labels.get("zh"), labels.get("en"))))
-
-
-def _local(term) -> str:
-    return str(term).removeprefix(_NS)

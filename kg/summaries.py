@@ -17,7 +17,6 @@ known names.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from pathlib import PurePath
 from rdflib import URIRef
 
 from kg import summary_queries as q
+from kg.names import local_name, nearest
 from kg.sections import Section, Tables
 from kg.store import opened, plain
 from loaders.errors import KGError
@@ -57,14 +57,6 @@ def summary(kind: str, name: str, store=None) -> Tables:
 
 
 # ---------------------------------------------------------------- finding the thing by name
-
-
-def nearest(name: str, known, n: int = 5) -> list[str]:
-    """The known names closest to ``name``, best first (difflib's ratio, then containment)."""
-    known = sorted(set(known))
-    close = difflib.get_close_matches(name, known, n=n, cutoff=0.4)
-    containing = [k for k in known if name and (name in k or k in name) and k not in close]
-    return (close + containing)[:n]
 
 
 def resolve(store, finder: str, name: str, kind: str) -> list[str]:
@@ -110,7 +102,7 @@ def _local(key: str, value):
     A quote is the sentence a fact came from; an item's span is its whole text, so it is cut to its
     first sentence or line."""
     if key in ("role", "kind", "outcome") and isinstance(value, str) and "/" in value:
-        return value.rstrip("/").rsplit("/", 1)[-1]
+        return local_name(value)
     if key == "quote" and isinstance(value, str):
         return first_sentence(value)
     return value

@@ -14,7 +14,6 @@ and document in the tooltip, provenance links left to the tooltips), cut to the 
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,6 +22,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg import projection
+from kg.names import local_name, nearest
 from kg.outputs import write_text
 from kg.store import opened
 from loaders.errors import KGError
@@ -153,7 +153,7 @@ def find(graph: nx.Graph, kind: str, name: str) -> list[str]:
     if found:
         return sorted(found)
     known = sorted({x for names in candidates.values() for x in names})
-    near = difflib.get_close_matches(name, known, n=5, cutoff=0.3)
+    near = nearest(name, known)
     hint = f"; did you mean {', '.join(near)}?" if near else f" ({len(known)} known)"
     raise NotInGraphError(f"no {kind} named {name!r} in the loaded graph{hint}")
 
@@ -214,7 +214,7 @@ def role_names() -> dict[str, str]:
 
     onto = _ontology()
     return {
-        str(role).rsplit("/", 1)[-1]: label
+        local_name(str(role)): label
         for role in onto.subjects(RDF.type, MKG.Role)
         for label in _chinese(onto.objects(role, SKOS.prefLabel))
     }

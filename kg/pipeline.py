@@ -10,8 +10,11 @@ A ``store`` argument is a :class:`kg.store.Store`, or a path (None: ``$KG_STORE`
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import hashlib
+import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -231,7 +234,20 @@ _WORKER: dict = {}
 
 
 def _start_worker(names, known: frozenset[str]) -> None:
+    _die_with_parent()
     _WORKER.update(names=names, known=known)
+
+
+def _die_with_parent() -> None:
+    """Let the kernel end this worker when the loading process dies (``kill -9``): else it would
+    wait for ever to hand over its results (Linux's PR_SET_PDEATHSIG; elsewhere nothing)."""
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _convert_in_worker(paths: list[Path]) -> list[_Converted]:

@@ -30,9 +30,23 @@ def killed_then_loaded(folder: Path, store: Path, after: float) -> set[str]:
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    assert not survivors(store), "a worker of the killed load lives on"
     rerun = load(folder, store)
     assert rerun.returncode == 0, rerun.stderr
     return quads(store)
+
+
+def survivors(store: Path, wait: float = 5.0) -> list[str]:
+    """Processes still loading into ``store`` (a worker outliving its killed load), after ``wait`` s."""
+    deadline = time.monotonic() + wait
+    while True:
+        pgrep = subprocess.run(
+            ["pgrep", "-f", f"--store {store}"], capture_output=True, text=True, check=False
+        )
+        found = pgrep.stdout.split()
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
 
 
 def quads(store: Path) -> set[str]:

@@ -29,6 +29,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from kg.names import nearest
 from kg.store import Table, opened, sparql
 from loaders.errors import KGError
 
@@ -107,7 +108,9 @@ def question(name: str) -> Question:
 def ask(name: str, engine: str = "sparql", params: dict | None = None, store=None, conn=None, db=None):
     """Answer the saved question ``name`` on one engine (the store, or Neo4j through ``conn``).
 
-    Returns a :class:`kg.Table`; ``db`` is an open Neo4j driver to reuse.
+    Returns a :class:`kg.store.Table`; ``db`` is an open Neo4j driver to reuse. A parameter left at
+    its empty default is not echoed as a column. An empty answer to a name the store does not know
+    is an :class:`UnknownValue` that offers the nearest names.
     """
     q = question(name)
     bound = _bind(q, params or {})
@@ -115,8 +118,46 @@ def ask(name: str, engine: str = "sparql", params: dict | None = None, store=Non
         from kg.neo4j.connection import connection
         from kg.neo4j.cypher import cypher
 
-        return cypher(q.text("cypher"), conn or connection(), bound, db=db)
-    return sparql(q.text(engine), store, bound)
+        table = cypher(q.text("cypher"), conn or connection(), bound, db=db)
+    else:
+        table = sparql(q.text(engine), store, bound)
+        if not table.rows:
+            _check_known(q, bound, store)
+    return _without_empty_echoes(table, bound)
+
+
+class UnknownValue(KGError):
+    """A ``--param`` that names no person, unit, meeting, document or post in the store."""
+
+
+_ALL_NAMES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT (STR(?l) AS ?name) WHERE { ?x rdfs:label|skos:altLabel|skos:hiddenLabel ?l }"""
+
+
+def _check_known(q: Question, bound: dict, store) -> None:
+    """Raise :class:`UnknownValue` for a parameter whose value is no name in the store (any name:
+    label, alias or abbreviation), offering the nearest of the parameter's own values."""
+    named = {k: v for k, v in bound.items() if v and (VALUES / f"{k}.rq").exists()}
+    if not named:
+        return
+    known = {row[0] for row in sparql(_ALL_NAMES, store).rows}
+    for param, value in named.items():
+        if str(value) not in known:
+            values = sparql((VALUES / f"{param}.rq").read_text(encoding="utf-8"), store).rows
+            offered = nearest(str(value), [row[0] for row in values])
+            hint = f"; did you mean {', '.join(offered)}?" if offered else ""
+            raise UnknownValue(f"{q.name}: no {param} named {value!r} in the store{hint}")
+
+
+def _without_empty_echoes(table: Table, bound: dict) -> Table:
+    """The table without the columns that only echo a parameter left empty (``step`` of
+    pending-documents when no step is asked for): Oxigraph binds only what a query selects."""
+    drop = {i for i, c in enumerate(table.columns) if c in bound and bound[c] == ""}
+    if not drop:
+        return table
+    keep = [i for i in range(len(table.columns)) if i not in drop]
+    return Table([table.columns[i] for i in keep], [[row[i] for i in keep] for row in table.rows])
 
 
 def ask_all(store=None, conn=None, engines=("sparql", "cypher"), names=None) -> list[Answer]:

@@ -68,7 +68,8 @@ def test_the_seed_attendance_by_role_on_both_engines(county_store, county_neo4j)
 def test_unit_directives_finds_a_unit_by_any_of_its_names(county_store, county_neo4j):
     def meetings(unit: str, engine: str) -> set:
         table = questions.ask("unit-directives", engine, {"unit": unit}, county_store, county_neo4j)
-        return {(row[1], row[2], row[3]) for row in table.rows}
+        assert table.columns[:3] == ["unit", "government", "date"]
+        return {(row[2], row[3], row[4]) for row in table.rows}
 
     for engine in ("sparql", "cypher"):
         full, short = meetings("青禾县发展和改革局", engine), meetings("县发改局", engine)
@@ -76,6 +77,9 @@ def test_unit_directives_finds_a_unit_by_any_of_its_names(county_store, county_n
         # the short name is also the seed county's unit's: both units' directives
         assert short == full | {("2023-12-20", SEED_MEETING, 4)}
         assert meetings("县发展和改革局", engine) == short
+        governments = {row[1] for row in questions.ask("unit-directives", engine, {"unit": "县发改局"},
+                                                       county_store, county_neo4j).rows}  # fmt: skip
+        assert len(governments) == 2  # the two units of that short name are told apart
 
 
 def test_a_difference_between_the_engines_fails_and_is_shown(county_store, county_neo4j):

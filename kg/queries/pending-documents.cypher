@@ -1,7 +1,11 @@
-// Documents waiting for a next step (提请…审议, 印发 …): the decision's step, the document, its status, the meeting.
+// Documents waiting for a next step (提请…审议, 印发 …) that no later meeting has taken up: the government, the document, its status, the step, the meeting.
 // param: step=
 MATCH (m:Meeting)-[:HAS_ITEM]->(:AgendaItem)-[:HAS_DECISION]->(d:Decision)-[:ABOUT_DOCUMENT]->(doc:Document)
 WHERE d.next_step CONTAINS $step
-RETURN DISTINCT $step AS step, doc.name AS document, d.document_status AS status, d.next_step AS next_step,
-       m.date AS date, m.name AS meeting
+MATCH (m)-[:BODY]->(body)
+OPTIONAL MATCH (later:Meeting)-[:HAS_ITEM]->(:AgendaItem)-[:DISCUSSES]->(doc)
+WITH m, d, doc, body, max(later.date) AS last
+WHERE last IS NULL OR m.date IS NULL OR last <= m.date
+RETURN DISTINCT $step AS step, body.name AS government, doc.name AS document, d.document_status AS status,
+       d.next_step AS next_step, m.date AS date, m.name AS meeting
 ORDER BY date, meeting, document, next_step

@@ -317,14 +317,15 @@ def _joined_names(masked: str) -> str:
 
     >>> _joined_names("王大明、李小红和赵四"), _joined_names("副县长杨和平")
     ('王大明、李小红、赵四', '副县长杨和平')
-    >>> _joined_names("张三及县直部门负责人")
-    '张三、县直部门负责人'
+    >>> _joined_names("张三及县直部门负责人"), _joined_names("何闽旭和秘书长张俊")
+    ('张三、县直部门负责人', '何闽旭、秘书长张俊')
     """
     out = list(masked)
     for m in _JOINER.finditer(masked):
         before = max(masked.rfind(c, 0, m.start()) for c in "，,；;、\n")
         after = _PIECE_END.search(masked, m.end()).start() - m.end()
-        if m[0] != "和" or (m.start() - before - 1 >= 2 and 2 <= after <= 3):
+        name_before = 2 <= m.start() - before - 1 <= 3 and after >= 2  # 何闽旭和省政府秘书长张俊
+        if m[0] != "和" or (m.start() - before - 1 >= 2 and 2 <= after <= 3) or name_before:
             out[m.start() : m.end()] = "、" * (m.end() - m.start())
     return "".join(out)
 

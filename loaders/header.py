@@ -99,7 +99,8 @@ class Head:
     meeting date without one; ``page_date`` a web page's date (生成日期), used only where there is none;
     ``dated_heading`` a date standing in brackets under the heading (（二〇二四年三月九日）), the
     meeting's own date where the opening sentence gives none; ``awaiting_date`` says that the last
-    line read was an issuing office without its date.
+    line read was an issuing office without its date. ``published`` is a web page's publication
+    date, the date of issue of a web report (no title or masthead of minutes: ``minutes_title``).
     """
 
     body: str | None = None
@@ -113,6 +114,7 @@ class Head:
     dated_heading: FoundDate | None = None
     awaiting_date: bool = False
     published: FoundDate | None = None
+    minutes_title: bool = False
     reading_footer: bool = False
     metadata: dict[str, str] = field(default_factory=dict)
     spans: dict[str, Span] = field(default_factory=dict)
@@ -317,6 +319,7 @@ def _title_or_masthead(line: _Line, waiting: bool) -> bool:
         text = text[: dated.start()]
     if not text.endswith(_TITLE_ENDS):
         return False
+    line.head.minutes_title = True
     if len(text) < len(line.text):
         line.head.dated_heading = line.head.dated_heading or line.dates[-1]
     if gov := _GOVERNMENT.match(text):

@@ -232,8 +232,8 @@ def _fill(norm: Normalized, minutes: Minutes, head: Head, metadata: dict | None)
     for key in ("body", "issuer", "issued", "title", "doc_number"):
         setattr(minutes, key, getattr(head, key))
     minutes.spans.update(head.spans)
-    if minutes.issued is None and head.published is not None:
-        # a web report: the page's publication date is its date of issue
+    if minutes.issued is None and head.published is not None and not head.minutes_title:
+        # a web report (no title of minutes): the page's publication date is its date of issue
         minutes.issued = head.published.iso
         minutes.spans["issued"] = norm.span(head.published.start, head.published.end)
     minutes.metadata = {**(metadata or {}), **head.metadata}

@@ -585,6 +585,7 @@ def _chair(chunk: str) -> tuple[str | None, str | None]:
     """(title, name) of the chair from the words before 主持 (date, 上午 and place left out)."""
     chunk = _NOTE.sub("", chunk).rsplit("，", 1)[-1].rsplit("由", 1)[-1]  # 会议由县长X主持召开
     chunk = DATE.sub("", chunk)
+    chunk = _DAY_AFTER_NAME.sub("", chunk)  # 浙江省长某某17日上午
     chunk = _TIME_OF_DAY.sub("", chunk)
     chunk = _PLACE.sub("", chunk)
     title, name = split_title(chunk)
@@ -598,9 +599,11 @@ def _chair(chunk: str) -> tuple[str | None, str | None]:
 _TITLE_PLACE = re.compile(
     rf"^[\u4e00-\u9fff]{{2,10}}?[{UPPER_LEVELS}](?:人民)?政府(?=[\u4e00-\u9fff]*长$)"
     rf"|^[\u4e00-\u9fff]{{2,10}}?[{UPPER_LEVELS}](?=[{UPPER_LEVELS}](?:委|长)|副[{UPPER_LEVELS}]长)"
+    rf"|^(?:(?!副|常务|代)[\u4e00-\u9fff]){{2,10}}?(?=[{UPPER_LEVELS}]长$)"
 )
-"""The place or government a chair's title opens with (清水县政府县长, 某某自治县县委副书记、县长):
-the title is what follows."""
+"""The place or government a chair's title opens with (清水县政府县长, 某某自治县县委副书记、县长,
+浙江省长): the title is what follows."""
+_DAY_AFTER_NAME = re.compile(r"\d{1,2}日(?:上午|下午|晚上)?$")
 
 
 def level_of(body: str | None, meeting: Meeting) -> str | None:

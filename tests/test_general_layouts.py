@@ -190,3 +190,8 @@ def test_a_web_reports_headline_and_publication_line(head, title, issued, body):
         body,
         "2024-12-06",
     )
+
+
+def test_a_chair_titled_by_the_place_then_dated_by_the_day():
+    meeting = parse("某江省长李强17日上午主持召开省政府第二次常务会议。\n" + REPORT).meeting
+    assert (meeting.chair, meeting.chair_title, meeting.ordinal) == ("李强", "省长", 2)

@@ -67,6 +67,10 @@ NO_MATTER = re.compile("|".join(GENRE["closing"]["no_matter"]))
 
 MEETING_KINDS = alternation(GENRE["meetings"]["kinds"])
 """The words before 会议 that name the kind of a meeting (常务, 全体 …), as one pattern."""
+SECTION_HEADINGS: dict[str, str] = {
+    heading: part for part in ("agenda", "links", "plain") for heading in GENRE["sections"][part]
+}
+"""Heading a web report sets over a part -> what the part holds (agenda, links, plain)."""
 TITLE_ENDS: tuple[str, ...] = tuple(GENRE["documents"]["title_ends"])
 STATUSES: tuple[str, ...] = tuple(GENRE["documents"]["statuses"])
 

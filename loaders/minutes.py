@@ -28,6 +28,7 @@ from loaders.attendance import (
     parse_lists,
 )
 from loaders.errors import NotMinutesError
+from loaders.genre import SECTION_HEADINGS
 from loaders.header import (
     FORM_FIELD,
     Head,
@@ -76,9 +77,10 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     attendance = _attendance_lines(norm, regions.body_start, regions.body_end)
     for line_start, line_end in attendance:
         participants += parse_inline(norm, line_start, line_end)
-    skip = frozenset(line_start for line_start, _ in attendance)
+    sections, listed = _sections(norm, regions.body_start, regions.body_end)
+    skip = frozenset(line_start for line_start, _ in attendance) | sections
     unread: list[tuple[int, int]] = []
-    agenda = norm.text[opening[0] : opening[1]] if opening else ""
+    agenda = (norm.text[opening[0] : opening[1]] if opening else "") + listed
     items, other = parse_body(
         norm, regions.body_start, regions.body_end, level=level, skip=skip, unread=unread, agenda=agenda
     )
@@ -181,6 +183,24 @@ def _attendance_lines(norm: Normalized, start: int, end: int) -> list[tuple[int,
             out.append((at, line_end))
         at = line_end + 1
     return out
+
+
+def _sections(norm: Normalized, start: int, end: int) -> tuple[frozenset[int], str]:
+    """A web report's section headings (会议议题 / 会议内容 / 列席情况) in ``[start, end)``: where the
+    headings and the parts that hold no items (the agenda, the page's links) begin, and the text of
+    the agenda, which lists the matters as an opening does."""
+    text, at, part, skip, agenda = norm.text, start, None, set(), []
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        heading = SECTION_HEADINGS.get(text[at:line_end])
+        if heading or part in ("agenda", "links"):
+            skip.add(at)
+        if heading is None and part == "agenda":
+            agenda.append(text[at:line_end])
+        part = heading or part
+        at = line_end + 1
+    return frozenset(skip), "\n".join(agenda)
 
 
 def _has_body(norm: Normalized, start: int, end: int) -> bool:

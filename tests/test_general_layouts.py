@@ -195,3 +195,17 @@ def test_a_web_reports_headline_and_publication_line(head, title, issued, body):
 def test_a_chair_titled_by_the_place_then_dated_by_the_day():
     meeting = parse("某江省长李强17日上午主持召开省政府第二次常务会议。\n" + REPORT).meeting
     assert (meeting.chair, meeting.chair_title, meeting.ordinal) == ("李强", "省长", 2)
+
+
+def test_a_web_reports_section_headings_are_no_items():
+    raw = (
+        "1月19日，市长王大明主持召开市政府第20次常务会议。\n会议议题\n"
+        "研究市政府工作规则，听取关于新建某某灌区工程情况的汇报。\n议题解读\n某某市第20次常务会议：一图速览\n"
+        "会议内容\n会议原则通过了《某某市人民政府工作规则》。\n"
+        "会议强调，新建某某灌区工程对保障灌溉用水至关重要，市水利局要抓好落实。\n"
+        "列席情况\n市人大常委会副主任陈正一，市政协副主席孙衍辉列席会议。\n"
+    )
+    minutes = parse(raw)
+    assert [(i.kind, len(i.decisions)) for i in minutes.items] == [("review", 1), ("other", 0)]
+    assert [p.name for p in minutes.participants] == ["陈正一", "孙衍辉"]
+    assert "paragraph_without_fact" not in [w.code for w in minutes.warnings]

@@ -41,10 +41,12 @@ from loaders.genre import (
     ATTENDANCE_VERBS,
     BODY_NUMBER,
     DISTRIBUTION_LABELS,
+    FORM_FIELDS,
     INSTITUTIONS,
     LEVELS,
     LIST_LABELS,
     LIST_TITLES,
+    SECTION_HEADINGS,
     STRONG_UNITS,
     UPPER_LEVELS,
     WEAK_UNITS,
@@ -217,6 +219,8 @@ def parse_lists(
                 unit, content = _group_unit(sub["label"]), sub.end()
         elif CLOSING.match(text, at, line_end) or BODY_LINE.match(text, at, line_end):
             break
+        elif label in FORM_FIELDS or label in SECTION_HEADINGS:
+            break  # 会议议题： after 列席情况：… in a page laid out as a form
         elif role == "distribution" and label:
             break  # 校对：, 签发：, 联系人： after the distribution close the lists
         elif role not in (None, "distribution") and (label or group):

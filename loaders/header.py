@@ -512,9 +512,8 @@ _DAY_ONLY = re.compile(r"(\d{1,2})日(?:上午|下午|晚上)?[，,]")
 """A meeting dated by its day only at the head of the opening (25日，市长…主持召开…)."""
 
 
-_FIELD = re.compile(
-    rf"({alternation(k for k, what in FORM_FIELDS.items() if what != 'place')})[：:]\s*(\S.*)$"
-)
+_READ_FIELDS = alternation(k for k, what in FORM_FIELDS.items() if what in ("date", "chair", "name"))
+_FIELD = re.compile(rf"({_READ_FIELDS})[：:]\s*(\S.*)$")
 FORM_FIELD = re.compile(rf"(?:{alternation(FORM_FIELDS)})[：:]")
 """A line that is a field of minutes laid out as a form (时间：…, 会议地点：…): header, not body."""
 
@@ -532,11 +531,8 @@ def _field_name(meeting: Meeting, value: str, reference: FoundDate | None) -> No
     name_meeting(meeting, value.rstrip("。"))
 
 
-FIELDS = {
-    key: {"date": _field_date, "chair": _field_chair, "name": _field_name}[what]
-    for key, what in FORM_FIELDS.items()
-    if what != "place"
-}
+_READERS = {"date": _field_date, "chair": _field_chair, "name": _field_name}
+FIELDS = {key: _READERS[what] for key, what in FORM_FIELDS.items() if what in _READERS}
 """Fields of minutes laid out as a form, and what each says about the meeting."""
 
 

@@ -209,3 +209,25 @@ def test_a_web_reports_section_headings_are_no_items():
     assert [(i.kind, len(i.decisions)) for i in minutes.items] == [("review", 1), ("other", 0)]
     assert [p.name for p in minutes.participants] == ["陈正一", "孙衍辉"]
     assert "paragraph_without_fact" not in [w.code for w in minutes.warnings]
+
+
+def test_a_page_laid_out_as_a_form_with_labels_over_their_values():
+    raw = (
+        "图文回放：某某区政府召开第19届42次常务会议\n会议时间:\n2023年11月20日(星期一)上午9:30\n"
+        "会议地点:\n区长会议室\n会议主持人:\n区委副书记、区长王大明\n列席情况:\n武毅、赵冬梅、王若曦\n"
+        "会议议题:\n关于某某规划实施情况中期评估的汇报\n"
+    )
+    minutes = parse(raw)
+    meeting = minutes.meeting
+    assert (meeting.ordinal, meeting.date, meeting.chair, meeting.chair_title) == (
+        42,
+        "2023-11-20",
+        "王大明",
+        "区委副书记、区长",
+    )
+    assert [(p.name, p.role) for p in minutes.participants] == [
+        ("武毅", "observer"),
+        ("赵冬梅", "observer"),
+        ("王若曦", "observer"),
+    ]
+    assert minutes.title == "图文回放：某某区政府召开第19届42次常务会议"

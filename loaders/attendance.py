@@ -329,9 +329,17 @@ def _joined_names(masked: str) -> str:
         before = max(masked.rfind(c, 0, m.start()) for c in "，,；;、\n")
         after = _PIECE_END.search(masked, m.end()).start() - m.end()
         name_before = 2 <= m.start() - before - 1 <= 3 and after >= 2  # 何闽旭和省政府秘书长张俊
+        if m[0] != "和" and not _ends_in_name(masked[before + 1 : m.start()]):
+            continue  # 企事业及省市驻地单位: no name before 及
         if m[0] != "和" or (m.start() - before - 1 >= 2 and 2 <= after <= 3) or name_before:
             out[m.start() : m.end()] = "、" * (m.end() - m.start())
     return "".join(out)
+
+
+def _ends_in_name(piece: str) -> bool:
+    """Whether a listed piece ends in a person's name (张三, 副区长张三), its first character a surname."""
+    name = _person(piece.strip(" \0"))[2]
+    return bool(name) and (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES))
 
 
 @lru_cache(maxsize=8192)

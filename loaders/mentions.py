@@ -491,35 +491,8 @@ def find_documents(
             name, status = inner[1], status or inner[2]
         if name in aliases:
             continue
-        if earlier := _referred(text, m.start(), name):
-            name, status = earlier, None
         out.append(Found(name, offset + m.start(), offset + m.end(), status=status))
     return out
-
-
-_BACK = ("该", "此", "上述", "本", "这一")
-_SHORT_TITLE = 4
-_LOOK_BACK = 3000
-
-
-def _referred(text: str, at: int, name: str) -> str | None:
-    """The earlier title a short one refers back to (会议原则同意该《责任清单》 after 《某区…责任清单
-    （送审稿）》; 对《规划》再修改 after 《某县国土空间规划》): the nearest title before ``at`` that ends
-    with ``name``, where ``name`` follows 该/此/上述 or is short; None otherwise.
-
-    >>> t = "审议《某区环境保护责任清单（送审稿）》。会议原则同意该《责任清单》。"
-    >>> _referred(t, t.rindex("《"), "责任清单")
-    '某区环境保护责任清单'
-    """
-    if not (text.endswith(_BACK, 0, at) or len(name) <= _SHORT_TITLE):
-        return None
-    for m in reversed(list(_DOCUMENT.finditer(text, max(0, at - _LOOK_BACK), at))):
-        earlier = m[1]
-        if inner := _INNER_STATUS.match(earlier):
-            earlier = inner[1]
-        if earlier != name and earlier.endswith(name):
-            return earlier
-    return None
 
 
 def document_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

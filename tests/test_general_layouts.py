@@ -153,16 +153,6 @@ def test_presenters_of_each_title_or_report(body, presenters):
     assert [p.name for p in item.presenters] == presenters
 
 
-def test_a_short_title_that_refers_back_is_the_earlier_document():
-    raw = (
-        OPENING
-        + "一、审议《某区环境保护责任清单（送审稿）》\n会议原则同意该《责任清单》，以区府办名义印发。\n"
-    )
-    (item,) = parse(raw).items
-    assert [d.name for d in item.documents] == ["某区环境保护责任清单"]
-    assert item.decisions[0].document == "某区环境保护责任清单"
-
-
 @pytest.mark.parametrize(
     ("head", "title", "issued", "body"),
     [

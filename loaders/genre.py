@@ -85,6 +85,11 @@ INSTITUTIONS = alternation(_UNITS["institutions"])
 
 LIST_TITLES = "|".join(t.replace("[L]", f"[{LEVELS}]") for t in GENRE["titles"]["list"])
 """Titles in attendance lists and openings, as one pattern."""
+PROSE_TITLES = alternation(GENRE["titles"]["prose"])
+"""Titles that mark a name in running text, as one pattern."""
+GENERIC_PREFIXES: tuple[str, ...] = tuple(_UNITS["generic_prefixes"])
+SURNAMES = frozenset(GENRE["names"]["surnames"])
+COMPOUND_SURNAMES: tuple[str, ...] = tuple(GENRE["names"]["compound_surnames"])
 
 _PAGE = GENRE["page"]
 METADATA_KEYS: tuple[str, ...] = tuple(_PAGE["metadata_keys"])

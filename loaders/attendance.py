@@ -46,6 +46,7 @@ from loaders.genre import (
     LEVELS,
     LIST_LABELS,
     LIST_TITLES,
+    PAGE_FOOTER,
     SECTION_HEADINGS,
     STRONG_UNITS,
     UPPER_LEVELS,
@@ -133,7 +134,7 @@ BODY_LINE = re.compile(rf"会议|{BODY_NUMBER}")
 CLOSING = re.compile(
     rf"(?!各)[^，、,\n]{{2,30}}(?:办公室|办公厅|[{UPPER_LEVELS}]人民政府)(?:整理|编|印发|印)?"
     r"(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
-    r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|【?(?:打印|关闭)|分享到"
+    rf"|[（(]此件|[（(]?共印|主办[：:]|承办[：:]|{PAGE_FOOTER}"
     r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?[）)]?$"
     r"|[^。\n]*(?:版权所有|主办单位[：:]|网站标识码|ICP备)"
 )

@@ -98,6 +98,8 @@ PUBLISHED_KEYS: tuple[str, ...] = tuple(_PAGE["published_keys"])
 PAGE_DATE_KEYS: tuple[str, ...] = tuple(_PAGE["page_date_keys"])
 SITE_KEYS: tuple[str, ...] = tuple(_PAGE["site_keys"])
 STANDALONE_KEYS: tuple[str, ...] = tuple(_PAGE["standalone"])
+PAGE_FOOTER = alternation(_PAGE["footer"])
+"""Words a line of a site's footer opens with, as one pattern."""
 
 FORM_FIELDS: dict[str, str] = {
     key: what for what in ("date", "chair", "name", "place") for key in GENRE["form"][what]

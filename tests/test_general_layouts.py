@@ -221,3 +221,14 @@ def test_a_page_laid_out_as_a_form_with_labels_over_their_values():
         ("王若曦", "observer"),
     ]
     assert minutes.title == "图文回放：某某区政府召开第19届42次常务会议"
+
+
+def test_a_sites_links_to_other_reports_close_the_minutes():
+    raw = (
+        OPENING
+        + REPORT
+        + "上一篇：区政府召开第4次常务会议，研究部署春耕工作\n下一篇：区政府召开第6次常务会议\n"
+    )
+    minutes = parse(raw)
+    assert [i.span.text for i in minutes.items] == [REPORT.strip()]
+    assert minutes.warnings == []

@@ -41,10 +41,13 @@ from loaders.genre import (
     ATTENDANCE_VERBS,
     BODY_NUMBER,
     DISTRIBUTION_LABELS,
+    FORM_FIELDS,
     INSTITUTIONS,
     LEVELS,
     LIST_LABELS,
     LIST_TITLES,
+    PAGE_FOOTER,
+    SECTION_HEADINGS,
     STRONG_UNITS,
     UPPER_LEVELS,
     WEAK_UNITS,
@@ -131,7 +134,7 @@ BODY_LINE = re.compile(rf"会议|{BODY_NUMBER}")
 CLOSING = re.compile(
     rf"(?!各)[^，、,\n]{{2,30}}(?:办公室|办公厅|[{UPPER_LEVELS}]人民政府)(?:整理|编|印发|印)?"
     r"(?:\d{4}年\d{1,2}月\d{1,2}日(?:印发)?)?$"
-    r"|[（(]此件|[（(]?共印|扫一扫|主办[：:]|承办[：:]|网站|ICP|联系我们|【?(?:打印|关闭)|分享到"
+    rf"|[（(]此件|[（(]?共印|主办[：:]|承办[：:]|{PAGE_FOOTER}"
     r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?[）)]?$"
     r"|[^。\n]*(?:版权所有|主办单位[：:]|网站标识码|ICP备)"
 )
@@ -217,6 +220,8 @@ def parse_lists(
                 unit, content = _group_unit(sub["label"]), sub.end()
         elif CLOSING.match(text, at, line_end) or BODY_LINE.match(text, at, line_end):
             break
+        elif label in FORM_FIELDS or label in SECTION_HEADINGS:
+            break  # 会议议题： after 列席情况：… in a page laid out as a form
         elif role == "distribution" and label:
             break  # 校对：, 签发：, 联系人： after the distribution close the lists
         elif role not in (None, "distribution") and (label or group):
@@ -317,16 +322,25 @@ def _joined_names(masked: str) -> str:
 
     >>> _joined_names("王大明、李小红和赵四"), _joined_names("副县长杨和平")
     ('王大明、李小红、赵四', '副县长杨和平')
-    >>> _joined_names("张三及县直部门负责人")
-    '张三、县直部门负责人'
+    >>> _joined_names("张三及县直部门负责人"), _joined_names("何闽旭和秘书长张俊")
+    ('张三、县直部门负责人', '何闽旭、秘书长张俊')
     """
     out = list(masked)
     for m in _JOINER.finditer(masked):
         before = max(masked.rfind(c, 0, m.start()) for c in "，,；;、\n")
         after = _PIECE_END.search(masked, m.end()).start() - m.end()
-        if m[0] != "和" or (m.start() - before - 1 >= 2 and 2 <= after <= 3):
+        name_before = 2 <= m.start() - before - 1 <= 3 and after >= 2  # 何闽旭和省政府秘书长张俊
+        if m[0] != "和" and not _ends_in_name(masked[before + 1 : m.start()]):
+            continue  # 企事业及省市驻地单位: no name before 及
+        if m[0] != "和" or (m.start() - before - 1 >= 2 and 2 <= after <= 3) or name_before:
             out[m.start() : m.end()] = "、" * (m.end() - m.start())
     return "".join(out)
+
+
+def _ends_in_name(piece: str) -> bool:
+    """Whether a listed piece ends in a person's name (张三, 副区长张三), its first character a surname."""
+    name = _person(piece.strip(" \0"))[2]
+    return bool(name) and (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES))
 
 
 @lru_cache(maxsize=8192)

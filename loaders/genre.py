@@ -67,6 +67,10 @@ NO_MATTER = re.compile("|".join(GENRE["closing"]["no_matter"]))
 
 MEETING_KINDS = alternation(GENRE["meetings"]["kinds"])
 """The words before 会议 that name the kind of a meeting (常务, 全体 …), as one pattern."""
+SECTION_HEADINGS: dict[str, str] = {
+    heading: part for part in ("agenda", "links", "plain") for heading in GENRE["sections"][part]
+}
+"""Heading a web report sets over a part -> what the part holds (agenda, links, plain)."""
 TITLE_ENDS: tuple[str, ...] = tuple(GENRE["documents"]["title_ends"])
 STATUSES: tuple[str, ...] = tuple(GENRE["documents"]["statuses"])
 
@@ -81,6 +85,11 @@ INSTITUTIONS = alternation(_UNITS["institutions"])
 
 LIST_TITLES = "|".join(t.replace("[L]", f"[{LEVELS}]") for t in GENRE["titles"]["list"])
 """Titles in attendance lists and openings, as one pattern."""
+PROSE_TITLES = alternation(GENRE["titles"]["prose"])
+"""Titles that mark a name in running text, as one pattern."""
+GENERIC_PREFIXES: tuple[str, ...] = tuple(_UNITS["generic_prefixes"])
+SURNAMES = frozenset(GENRE["names"]["surnames"])
+COMPOUND_SURNAMES: tuple[str, ...] = tuple(GENRE["names"]["compound_surnames"])
 
 _PAGE = GENRE["page"]
 METADATA_KEYS: tuple[str, ...] = tuple(_PAGE["metadata_keys"])
@@ -89,6 +98,8 @@ PUBLISHED_KEYS: tuple[str, ...] = tuple(_PAGE["published_keys"])
 PAGE_DATE_KEYS: tuple[str, ...] = tuple(_PAGE["page_date_keys"])
 SITE_KEYS: tuple[str, ...] = tuple(_PAGE["site_keys"])
 STANDALONE_KEYS: tuple[str, ...] = tuple(_PAGE["standalone"])
+PAGE_FOOTER = alternation(_PAGE["footer"])
+"""Words a line of a site's footer opens with, as one pattern."""
 
 FORM_FIELDS: dict[str, str] = {
     key: what for what in ("date", "chair", "name", "place") for key in GENRE["form"][what]

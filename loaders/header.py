@@ -99,7 +99,8 @@ class Head:
     meeting date without one; ``page_date`` a web page's date (生成日期), used only where there is none;
     ``dated_heading`` a date standing in brackets under the heading (（二〇二四年三月九日）), the
     meeting's own date where the opening sentence gives none; ``awaiting_date`` says that the last
-    line read was an issuing office without its date.
+    line read was an issuing office without its date. ``published`` is a web page's publication
+    date, the date of issue of a web report (no title or masthead of minutes: ``minutes_title``).
     """
 
     body: str | None = None
@@ -113,6 +114,7 @@ class Head:
     dated_heading: FoundDate | None = None
     awaiting_date: bool = False
     published: FoundDate | None = None
+    minutes_title: bool = False
     reading_footer: bool = False
     metadata: dict[str, str] = field(default_factory=dict)
     spans: dict[str, Span] = field(default_factory=dict)
@@ -317,6 +319,7 @@ def _title_or_masthead(line: _Line, waiting: bool) -> bool:
         text = text[: dated.start()]
     if not text.endswith(_TITLE_ENDS):
         return False
+    line.head.minutes_title = True
     if len(text) < len(line.text):
         line.head.dated_heading = line.head.dated_heading or line.dates[-1]
     if gov := _GOVERNMENT.match(text):
@@ -509,9 +512,8 @@ _DAY_ONLY = re.compile(r"(\d{1,2})日(?:上午|下午|晚上)?[，,]")
 """A meeting dated by its day only at the head of the opening (25日，市长…主持召开…)."""
 
 
-_FIELD = re.compile(
-    rf"({alternation(k for k, what in FORM_FIELDS.items() if what != 'place')})[：:]\s*(\S.*)$"
-)
+_READ_FIELDS = alternation(k for k, what in FORM_FIELDS.items() if what in ("date", "chair", "name"))
+_FIELD = re.compile(rf"({_READ_FIELDS})[：:]\s*(\S.*)$")
 FORM_FIELD = re.compile(rf"(?:{alternation(FORM_FIELDS)})[：:]")
 """A line that is a field of minutes laid out as a form (时间：…, 会议地点：…): header, not body."""
 
@@ -529,11 +531,8 @@ def _field_name(meeting: Meeting, value: str, reference: FoundDate | None) -> No
     name_meeting(meeting, value.rstrip("。"))
 
 
-FIELDS = {
-    key: {"date": _field_date, "chair": _field_chair, "name": _field_name}[what]
-    for key, what in FORM_FIELDS.items()
-    if what != "place"
-}
+_READERS = {"date": _field_date, "chair": _field_chair, "name": _field_name}
+FIELDS = {key: _READERS[what] for key, what in FORM_FIELDS.items() if what in _READERS}
 """Fields of minutes laid out as a form, and what each says about the meeting."""
 
 
@@ -582,6 +581,7 @@ def _chair(chunk: str) -> tuple[str | None, str | None]:
     """(title, name) of the chair from the words before 主持 (date, 上午 and place left out)."""
     chunk = _NOTE.sub("", chunk).rsplit("，", 1)[-1].rsplit("由", 1)[-1]  # 会议由县长X主持召开
     chunk = DATE.sub("", chunk)
+    chunk = _DAY_AFTER_NAME.sub("", chunk)  # 浙江省长某某17日上午
     chunk = _TIME_OF_DAY.sub("", chunk)
     chunk = _PLACE.sub("", chunk)
     title, name = split_title(chunk)
@@ -595,9 +595,11 @@ def _chair(chunk: str) -> tuple[str | None, str | None]:
 _TITLE_PLACE = re.compile(
     rf"^[\u4e00-\u9fff]{{2,10}}?[{UPPER_LEVELS}](?:人民)?政府(?=[\u4e00-\u9fff]*长$)"
     rf"|^[\u4e00-\u9fff]{{2,10}}?[{UPPER_LEVELS}](?=[{UPPER_LEVELS}](?:委|长)|副[{UPPER_LEVELS}]长)"
+    rf"|^(?:(?!副|常务|代)[\u4e00-\u9fff]){{2,10}}?(?=[{UPPER_LEVELS}]长$)"
 )
-"""The place or government a chair's title opens with (清水县政府县长, 某某自治县县委副书记、县长):
-the title is what follows."""
+"""The place or government a chair's title opens with (清水县政府县长, 某某自治县县委副书记、县长,
+浙江省长): the title is what follows."""
+_DAY_AFTER_NAME = re.compile(r"\d{1,2}日(?:上午|下午|晚上)?$")
 
 
 def level_of(body: str | None, meeting: Meeting) -> str | None:

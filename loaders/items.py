@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -356,10 +357,18 @@ def _other_matter(agenda: str, before: str, comment: str) -> bool:
     >>> _other_matter(agenda, before, comment), _other_matter("", before, comment)
     (True, False)
     """
-    matters = [_bigrams(m) for m in _MATTER_CUT.split(agenda) if len(m) >= 4]
+    if not agenda:
+        return False
+    matters = _matters(agenda)
     first = _SENTENCE.match(comment)
     this, that = _matter_of(matters, first[0] if first else comment), _matter_of(matters, before)
     return this is not None and that is not None and this != that
+
+
+@lru_cache(maxsize=64)
+def _matters(agenda: str) -> list[set[str]]:
+    """The matters the opening lists, each as its words (pairs of characters)."""
+    return [_bigrams(m) for m in _MATTER_CUT.split(agenda) if len(m) >= 4]
 
 
 def _matter_of(matters: list[set[str]], text: str) -> int | None:

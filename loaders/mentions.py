@@ -24,8 +24,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from loaders.genre import ENTERPRISE_ENDS, STATUSES, TOWNSHIP_ENDS, alternation
+from loaders.genre import COMPOUND_SURNAMES as GENRE_COMPOUND_SURNAMES
+from loaders.genre import ENTERPRISE_ENDS, PROSE_TITLES, STATUSES, TOWNSHIP_ENDS, alternation
+from loaders.genre import GENERIC_PREFIXES as GENRE_GENERIC_PREFIXES
 from loaders.genre import LEVELS as GENRE_LEVELS
+from loaders.genre import SURNAMES as GENRE_SURNAMES
 from loaders.genre import UNIT_SUFFIXES as GENRE_UNIT_SUFFIXES
 
 CJK = "\u3400-\u9fff\u3007"
@@ -147,46 +150,7 @@ _STOP_RE = re.compile(r"[，。；：、！？“”《》\n]")
 STRONG_SUFFIXES = (*(s for s in UNIT_SUFFIXES if len(s) > 1 and s not in ("部门", "单位")), "局", "镇")
 """Unit words that end a name even when the verb after it is not one we know (市林业局收回…)."""
 
-GENERIC_PREFIXES = (
-    "各",
-    "相关",
-    "有关",
-    "其他",
-    "其它",
-    "责任",
-    "牵头",
-    "配合",
-    "业主",
-    "承办",
-    "主管",
-    "所属",
-    "属地",
-    "行业",
-    "职能",
-    "全",
-    "本",
-    "该",
-    "上述",
-    "县直",
-    "市直",
-    "区直",
-    "省直",
-    "驻",
-    "涉及",
-    "下属",
-    "每",
-    "所有",
-    "部分",
-    "我",
-    "此",
-    "这",
-    "建设",
-    "审批",
-    "沿线",
-    "周边",
-    "辖区",
-    "所在",
-)
+GENERIC_PREFIXES = GENRE_GENERIC_PREFIXES
 """A name that opens with one of these is a group, not a unit (各乡镇, 相关单位, 业主单位)."""
 
 _NOT_UNIT_ENDS = ("常委", "部门", "单位", "机构", "乡镇", "镇街", "街镇", "区镇")
@@ -295,23 +259,14 @@ def is_named_unit(name: str, level: str | None = None) -> bool:
 
 # ---------------------------------------------------------------- persons
 
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
-    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
-    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
-    "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米杭鞠钮巫湛巢钮杲干洪佘揭宗栾桂习郎储"
-)
+SURNAMES = GENRE_SURNAMES
 """Common Chinese surnames: the first character of a name must be one."""
 
-COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "端木")
+COMPOUND_SURNAMES = GENRE_COMPOUND_SURNAMES
 
 _NOT_IN_NAME = frozenset("的了是在及等要会委县市区省镇乡局部副各该这此，。、；：（）《》“”")
 """Characters that do not occur in a name as minutes print it (particles, unit words)."""
-_TITLE_WORD = (
-    r"(?:总书记|书记|县长|市长|区长|镇长|乡长|省长|州长|主任|主席|部长|局长|厅长|总理|秘书长|常委|委员|"
-    r"组长|调研员|巡视员|总经理|董事长|院长|检察长)"
-)
+_TITLE_WORD = rf"(?:{PROSE_TITLES})"
 _TITLE = (
     rf"(?:(?:[{LEVELS}](?:委|政府|人大常委会|政协|纪委)?)?(?:党组|党委)?(?:常务|专职|第一)?副?{_TITLE_WORD})"
 )
@@ -491,35 +446,8 @@ def find_documents(
             name, status = inner[1], status or inner[2]
         if name in aliases:
             continue
-        if earlier := _referred(text, m.start(), name):
-            name, status = earlier, None
         out.append(Found(name, offset + m.start(), offset + m.end(), status=status))
     return out
-
-
-_BACK = ("该", "此", "上述", "本", "这一")
-_SHORT_TITLE = 4
-_LOOK_BACK = 3000
-
-
-def _referred(text: str, at: int, name: str) -> str | None:
-    """The earlier title a short one refers back to (会议原则同意该《责任清单》 after 《某区…责任清单
-    （送审稿）》; 对《规划》再修改 after 《某县国土空间规划》): the nearest title before ``at`` that ends
-    with ``name``, where ``name`` follows 该/此/上述 or is short; None otherwise.
-
-    >>> t = "审议《某区环境保护责任清单（送审稿）》。会议原则同意该《责任清单》。"
-    >>> _referred(t, t.rindex("《"), "责任清单")
-    '某区环境保护责任清单'
-    """
-    if not (text.endswith(_BACK, 0, at) or len(name) <= _SHORT_TITLE):
-        return None
-    for m in reversed(list(_DOCUMENT.finditer(text, max(0, at - _LOOK_BACK), at))):
-        earlier = m[1]
-        if inner := _INNER_STATUS.match(earlier):
-            earlier = inner[1]
-        if earlier != name and earlier.endswith(name):
-            return earlier
-    return None
 
 
 def document_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -28,6 +28,7 @@ from loaders.attendance import (
     parse_lists,
 )
 from loaders.errors import NotMinutesError
+from loaders.genre import FORM_FIELDS, SECTION_HEADINGS, alternation
 from loaders.header import (
     FORM_FIELD,
     Head,
@@ -60,6 +61,8 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     opening = find_opening(norm)
     header_end = opening[0] if opening else _first_body_line(norm)
     head = parse_head(norm, 0, header_end)
+    if opening and not any(c in "，。；" for c in norm.text[opening[0] : opening[1]]):
+        parse_head(norm, *opening, head)  # the opening is a headline: the report's title
     participants = parse_inline(norm, *opening) if opening else []
     regions = _regions(norm, opening[1] + 1 if opening else header_end)
     head.reading_footer = True
@@ -67,18 +70,21 @@ def parse_minutes(raw: str, source: str, metadata: dict | None = None) -> Minute
     read_signature(norm, head, regions.footer, len(norm.text))
     page_date_from_metadata(head, metadata or {})
     minutes = Minutes(source=source)
+    form = parse_fields(norm, 0, regions.body_end, head.reference or head.page_date)
     if opening:
         minutes.meeting = _meeting(norm, head, opening)
-    elif form := parse_fields(norm, 0, regions.body_end, head.reference or head.page_date):
+        _complete(minutes.meeting, form)
+    elif form:
         minutes.meeting = form
     body_from_site(head, metadata or {})
     level = level_of(head.body, minutes.meeting)
     attendance = _attendance_lines(norm, regions.body_start, regions.body_end)
     for line_start, line_end in attendance:
         participants += parse_inline(norm, line_start, line_end)
-    skip = frozenset(line_start for line_start, _ in attendance)
+    sections, listed = _sections(norm, regions.body_start, regions.body_end)
+    skip = frozenset(line_start for line_start, _ in attendance) | sections
     unread: list[tuple[int, int]] = []
-    agenda = norm.text[opening[0] : opening[1]] if opening else ""
+    agenda = (norm.text[opening[0] : opening[1]] if opening else "") + listed
     items, other = parse_body(
         norm, regions.body_start, regions.body_end, level=level, skip=skip, unread=unread, agenda=agenda
     )
@@ -183,6 +189,31 @@ def _attendance_lines(norm: Normalized, start: int, end: int) -> list[tuple[int,
     return out
 
 
+_FORM_LINE = re.compile(rf"({alternation(FORM_FIELDS)})[：:](.*)")
+
+
+def _sections(norm: Normalized, start: int, end: int) -> tuple[frozenset[int], str]:
+    """A web report's section headings (会议议题 / 会议内容 / 列席情况) and form fields (会议议题：…,
+    会议地点：…) in ``[start, end)``: where they and the parts that hold no items (the agenda, the
+    page's links) begin, and the text of the agenda, which lists the matters as an opening does."""
+    text, at, part, skip, agenda = norm.text, start, None, set(), []
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        heading = SECTION_HEADINGS.get(text[at:line_end])
+        field = _FORM_LINE.match(text, at, line_end)
+        if field and FORM_FIELDS.get(field[1]) == "agenda":
+            heading = "agenda"
+            agenda.append(field[2])
+        if heading or part in ("agenda", "links") or field:
+            skip.add(at)
+        if heading is None and part == "agenda" and not field:
+            agenda.append(text[at:line_end])
+        part = heading or part
+        at = line_end + 1
+    return frozenset(skip), "\n".join(agenda)
+
+
 def _has_body(norm: Normalized, start: int, end: int) -> bool:
     """Whether a line of the body (会议…, 一、…) lies in ``[start, end)``."""
     return any(BODY_LINE.match(line) for line in norm.text[start:end].split("\n"))
@@ -201,6 +232,16 @@ def _meeting(norm: Normalized, head: Head, opening: tuple[int, int]) -> Meeting:
         at = norm.text.find(meeting.name, *opening)
         body_from_text(norm, head, at, at + len(meeting.name))
     return meeting
+
+
+def _complete(meeting: Meeting, form: Meeting | None) -> None:
+    """A page laid out as a form names the date and chair in fields (会议时间：…, 会议主持人：…)
+    that an opening without them lacks."""
+    if form is None:
+        return
+    meeting.date = meeting.date or form.date
+    if meeting.chair is None and form.chair:
+        meeting.chair, meeting.chair_title = form.chair, form.chair_title
 
 
 def _warnings(
@@ -232,8 +273,8 @@ def _fill(norm: Normalized, minutes: Minutes, head: Head, metadata: dict | None)
     for key in ("body", "issuer", "issued", "title", "doc_number"):
         setattr(minutes, key, getattr(head, key))
     minutes.spans.update(head.spans)
-    if minutes.issued is None and head.published is not None:
-        # a web report: the page's publication date is its date of issue
+    if minutes.issued is None and head.published is not None and not head.minutes_title:
+        # a web report (no title of minutes): the page's publication date is its date of issue
         minutes.issued = head.published.iso
         minutes.spans["issued"] = norm.span(head.published.start, head.published.end)
     minutes.metadata = {**(metadata or {}), **head.metadata}

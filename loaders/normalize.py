@@ -96,6 +96,7 @@ as a form): such a line is whole, however wide, and never runs on into the next.
 
 _LABEL_ALT = "|".join(LIST_LABELS)
 _FIELD_LINE = re.compile(rf"(?:{'|'.join(FIELD_LABELS)})[：:]")
+_BARE_FIELD = re.compile(rf"(?:{'|'.join(FORM_FIELDS)})[：:]")
 _SPACED_LABELS = "|".join("[ \t]*".join(label) for label in LIST_LABELS)
 _SPACED_SUFFIXES = "|".join("[ \t]*".join(word) for word in ("人员", "领导", "同志", "名单", "单位"))
 # a label, its characters possibly spaced (出 席), then a colon; 出席/列席/请假 also without a colon
@@ -244,6 +245,8 @@ def _joins(line: _Line, following: _Line) -> bool:
         return True
     if line.is_list or following.is_list:
         return False
+    if _BARE_FIELD.fullmatch(line.text) and not _FIELD_LINE.match(following.text):
+        return True  # 会议时间： / 2023年11月20日上午: a form's label over its value
     if _PARAGRAPH.match(following.text) and not _WORD_ON.match(following.text):
         return False
     if _FIELD_LINE.match(line.text) or _FIELD_LINE.match(following.text):

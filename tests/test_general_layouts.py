@@ -153,16 +153,6 @@ def test_presenters_of_each_title_or_report(body, presenters):
     assert [p.name for p in item.presenters] == presenters
 
 
-def test_a_short_title_that_refers_back_is_the_earlier_document():
-    raw = (
-        OPENING
-        + "一、审议《某区环境保护责任清单（送审稿）》\n会议原则同意该《责任清单》，以区府办名义印发。\n"
-    )
-    (item,) = parse(raw).items
-    assert [d.name for d in item.documents] == ["某区环境保护责任清单"]
-    assert item.decisions[0].document == "某区环境保护责任清单"
-
-
 @pytest.mark.parametrize(
     ("head", "title", "issued", "body"),
     [
@@ -190,3 +180,55 @@ def test_a_web_reports_headline_and_publication_line(head, title, issued, body):
         body,
         "2024-12-06",
     )
+
+
+def test_a_chair_titled_by_the_place_then_dated_by_the_day():
+    meeting = parse("某江省长李强17日上午主持召开省政府第二次常务会议。\n" + REPORT).meeting
+    assert (meeting.chair, meeting.chair_title, meeting.ordinal) == ("李强", "省长", 2)
+
+
+def test_a_web_reports_section_headings_are_no_items():
+    raw = (
+        "1月19日，市长王大明主持召开市政府第20次常务会议。\n会议议题\n"
+        "研究市政府工作规则，听取关于新建某某灌区工程情况的汇报。\n议题解读\n某某市第20次常务会议：一图速览\n"
+        "会议内容\n会议原则通过了《某某市人民政府工作规则》。\n"
+        "会议强调，新建某某灌区工程对保障灌溉用水至关重要，市水利局要抓好落实。\n"
+        "列席情况\n市人大常委会副主任陈正一，市政协副主席孙衍辉列席会议。\n"
+    )
+    minutes = parse(raw)
+    assert [(i.kind, len(i.decisions)) for i in minutes.items] == [("review", 1), ("other", 0)]
+    assert [p.name for p in minutes.participants] == ["陈正一", "孙衍辉"]
+    assert "paragraph_without_fact" not in [w.code for w in minutes.warnings]
+
+
+def test_a_page_laid_out_as_a_form_with_labels_over_their_values():
+    raw = (
+        "图文回放：某某区政府召开第19届42次常务会议\n会议时间:\n2023年11月20日(星期一)上午9:30\n"
+        "会议地点:\n区长会议室\n会议主持人:\n区委副书记、区长王大明\n列席情况:\n武毅、赵冬梅、王若曦\n"
+        "会议议题:\n关于某某规划实施情况中期评估的汇报\n"
+    )
+    minutes = parse(raw)
+    meeting = minutes.meeting
+    assert (meeting.ordinal, meeting.date, meeting.chair, meeting.chair_title) == (
+        42,
+        "2023-11-20",
+        "王大明",
+        "区委副书记、区长",
+    )
+    assert [(p.name, p.role) for p in minutes.participants] == [
+        ("武毅", "observer"),
+        ("赵冬梅", "observer"),
+        ("王若曦", "observer"),
+    ]
+    assert minutes.title == "图文回放：某某区政府召开第19届42次常务会议"
+
+
+def test_a_sites_links_to_other_reports_close_the_minutes():
+    raw = (
+        OPENING
+        + REPORT
+        + "上一篇：区政府召开第4次常务会议，研究部署春耕工作\n下一篇：区政府召开第6次常务会议\n"
+    )
+    minutes = parse(raw)
+    assert [i.span.text for i in minutes.items] == [REPORT.strip()]
+    assert minutes.warnings == []

@@ -87,6 +87,13 @@ def test_every_numbering_style_numbers_items(style):
     assert [(i.number, i.kind) for i in parse_minutes(raw, "a.txt").items] == [(1, "report"), (2, "review")]
 
 
+@pytest.mark.parametrize(("heading", "part"), sorted(genre.SECTION_HEADINGS.items()))
+def test_every_section_heading_is_no_item(heading, part):
+    raw = f"{OPENING}{heading}\n会议听取了县财政局关于预算的汇报。\n"
+    kinds = [i.kind for i in parse_minutes(raw, "a.txt").items]
+    assert kinds == ([] if part in ("agenda", "links") else ["report"])
+
+
 @pytest.mark.parametrize(
     "closing",
     ["会议还研究了其他事项。", "会议还研究讨论了其他事项。", "会议还研究了《甲》《乙》等其他事宜。"],

@@ -163,7 +163,7 @@ def test_docx_zip_bomb_is_refused_with_little_memory(tmp_path):
     )
     line = one_line(done)
     assert line.startswith(f"kg: {path}: not read: its parts inflate to 30")
-    assert line.endswith(" MB, over the 40 MB a .docx may hold (a zip bomb?)")
+    assert line.endswith(" MB, over the 25 MB a .docx may hold (a zip bomb?)")
     assert int(done.stdout) * 1024 < 1_000_000_000  # ru_maxrss is in KiB
 
 

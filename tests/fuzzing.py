@@ -5,7 +5,8 @@ A case starts from a real document (the shared corpus, or the unseen layouts of 
 and applies a few mutations drawn from a :class:`random.Random`: lines deleted, duplicated or
 shuffled, random Unicode inserted (weighted to what the parser looks at: numbering like （一） and
 一、, colons, brackets, names' characters, controls), spans cut out, the text cut short, or only a
-few of its lines kept (the one crash fuzzing found was a two-line text). Anything
+few of its lines kept, or replaced by a few lines of the parser's own words (the one crash fuzzing
+found was the two-line text ``召开会议\n（一）以下意见``). Anything
 but a :class:`~loaders.errors.KGError` (the project's refusal, one line) is a bug.
 """
 
@@ -55,7 +56,7 @@ def mutate(text: str, rng: random.Random) -> str:
     """``text`` after one to four random mutations."""
     for _ in range(rng.randint(1, 4)):
         lines = text.split("\n")
-        kind = rng.randrange(8)
+        kind = rng.randrange(9)
         at = rng.randrange(len(lines))
         if kind == 0 and len(lines) > 1:
             del lines[at]
@@ -75,6 +76,10 @@ def mutate(text: str, rng: random.Random) -> str:
         elif kind == 7:
             keep = sorted(rng.sample(range(len(lines)), min(len(lines), rng.randint(1, 4))))
             lines = [lines[i] for i in keep]
+        elif kind == 8:  # a short text of the parser's own words
+            lines = [
+                "".join(rng.choices(PARSER_PIECES, k=rng.randint(1, 3))) for _ in range(rng.randint(1, 4))
+            ]
         text = "\n".join(lines)
         if kind == 5 and text:
             lo = rng.randrange(len(text))

@@ -23,10 +23,10 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
-MAX_UNPACKED = 40_000_000
+MAX_UNPACKED = 25_000_000
 """Most bytes the members of a ``.docx`` may hold uncompressed. Minutes' XML runs to a megabyte or
-two, and pictures compress little, so they count in the file's size already; 40 MB of XML reads with
-a few hundred MB of memory (bench/bench_memory.py)."""
+two, and pictures compress little, so they count in the file's size already. 40 MB of XML took a
+peak of 877 MB to read and parse (bench/bench_memory.py); 25 MB keeps a margin under 1 GB."""
 
 MAX_RATIO = 100
 """Most a member over :data:`RATIO_FLOOR` may inflate: Word's XML packs ten to thirty times."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 import warnings
 
 from loaders.errors import InputError, InputWarning
@@ -40,8 +41,6 @@ CONTROL_SHARE = 0.005
 
 DAMAGE_SHARE = 0.001
 """Most bytes of a file, as a share, that may be replaced by U+FFFD for it to load with a warning."""
-
-_ESCAPED = re.compile("[\udc80-\udcff]+")
 
 MIN_DAMAGE = 4
 """Bytes that may be replaced in any file, however short (a character cut at its end is up to 3)."""
@@ -86,9 +85,9 @@ def decode_text(path, data: bytes) -> str:
         utf8_error = error
     text = _gb18030(data)
     if text is None:
-        text = _guess(data)
-    if text is None:
         text = _damaged(path, data, "utf-8") or _damaged(path, data, "gb18030")
+    if text is None:
+        text = _guess(data)
     if text is None:
         raise InputError(
             path,
@@ -118,16 +117,15 @@ def _utf16(data: bytes) -> str | None:
 def _damaged(path, data: bytes, codec: str) -> str | None:
     """``data`` in ``codec`` with its few bad bytes as U+FFFD, and a warning naming where they are;
     None when more than a trace of it is bad (or, for GB18030, it does not read as common Chinese)."""
-    escaped = data.decode(codec, errors="surrogateescape")  # each bad byte becomes one lone surrogate
-    runs = list(_ESCAPED.finditer(escaped))
-    damaged = sum(len(run.group()) for run in runs)
-    if not runs or damaged > max(MIN_DAMAGE, DAMAGE_SHARE * len(data)):
+    _noted.spans = []
+    text = data.decode(codec, errors=_NOTE)
+    bad, _noted.spans = _noted.spans, []
+    damaged = sum(end - start for start, end in bad)
+    if not bad or damaged > max(MIN_DAMAGE, DAMAGE_SHARE * len(data)):
         return None
-    text = _ESCAPED.sub("\ufffd", escaped)
     if codec == "gb18030" and not _common(text):
         return None
-    offsets = [len(escaped[: run.start()].encode(codec, errors="surrogateescape")) for run in runs[:5]]
-    where = ", ".join(map(str, offsets)) + (" …" if len(runs) > 5 else "")
+    where = ", ".join(str(start) for start, _ in bad[:5]) + (" …" if len(bad) > 5 else "")
     warnings.warn(
         InputWarning(
             path,
@@ -137,6 +135,19 @@ def _damaged(path, data: bytes, codec: str) -> str | None:
         stacklevel=2,
     )
     return text
+
+
+_noted = threading.local()
+_NOTE = "kg-note-damage"
+
+
+def _note_damage(error: UnicodeDecodeError) -> tuple[str, int]:
+    """The codec error handler of :func:`_damaged`: U+FFFD for the bad bytes, and where they were."""
+    _noted.spans.append((error.start, error.end))
+    return "\ufffd", error.end
+
+
+codecs.register_error(_NOTE, _note_damage)
 
 
 def _gb18030(data: bytes) -> str | None:

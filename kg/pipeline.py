@@ -1,9 +1,9 @@
 """The pipeline on the embedded store: one public function per core command, plain data in and out.
 
 ``extract`` reads files into records; ``load`` reads, turns each record into its document graph and
-writes it to the store; ``remove``, ``sparql``, ``stats`` and ``validate`` work on what is loaded.
-None of them prints: ``load`` reports progress through an optional callback, and anything that
-wants each written document (the Neo4j sync) subscribes with ``on_document``.
+writes it to the store; ``remove``, ``stats`` and ``validate`` work on what is loaded (queries are
+:func:`kg.store.sparql`). None of them prints: ``load`` reports progress through an optional
+callback.
 
 A ``store`` argument is a :class:`kg.store.Store`, or a path (None: ``$KG_STORE`` or ``.kg/store``).
 """
@@ -92,7 +92,6 @@ def load(
     store=None,
     *,
     progress: Callable[[FileResult, int, int], None] | None = None,
-    on_document: Callable[[str, list[tuple[str, str, str]] | None], None] | None = None,
     rebuild: bool = False,
     workers: int = 1,
 ) -> LoadReport:
@@ -102,19 +101,17 @@ def load(
     is; a file whose name is loaded with other bytes and the same meeting is ``replaced`` whole, in
     one transaction; one whose name is loaded with another meeting is loaded beside it, with a note;
     a file that cannot be read or parsed is ``failed`` with a one-line reason, and nothing of it is
-    written.
-    ``progress(result, done, total)`` is called once per file; ``on_document(graph_iri, triples)``
-    once per document written, after it is in the store. ``rebuild`` empties the store first (a store
-    an older kg wrote is refused until then); the resolution decisions beside it stay. ``workers``
-    processes read and parse the files, and this one writes them, in the files' order: the store
-    ends the same as with one.
+    written. ``progress(result, done, total)`` is called once per file, after it is written.
+    ``rebuild`` empties the store first (a store an older kg wrote is refused until then); the
+    resolution decisions beside it stay. ``workers`` processes read and parse the files, and this
+    one writes them, in the files' order: the store ends the same as with one.
     """
     report = LoadReport()
     with opened(store, create=True, empty=rebuild) as st:
         files = expand(paths)
         names = resolve.names(st)
         registry = Registry(st)
-        batch = _Batch(st, progress, on_document, len(files))
+        batch = _Batch(st, progress, len(files))
         for done in _converted(files, names, frozenset(registry.by_hash), workers):
             try:
                 result, document = _place(done, registry, names)
@@ -130,8 +127,8 @@ class _Batch:
     """Documents waiting to be written: new ones gather up to BATCH_TRIPLES, a replaced one goes at once
     (so that it and the documents before it keep their order)."""
 
-    def __init__(self, st: Store, progress, on_document, total: int):
-        self.st, self.progress, self.on_document = st, progress, on_document
+    def __init__(self, st: Store, progress, total: int):
+        self.st, self.progress = st, progress
         self.done, self.total = 0, total
         self.pending: list[tuple[FileResult, Document]] = []
         self.triples = 0
@@ -163,9 +160,7 @@ class _Batch:
                     self.st.replace_many([document])
                 except KGError as error:
                     result.status, result.triples, result.reason = "failed", 0, str(error)
-        for result, document in batch:
-            if result.status != "failed" and self.on_document is not None:
-                self.on_document(document.graph, document.triples)
+        for result, _ in batch:
             self.notify(result)
 
     def notify(self, result: FileResult) -> None:
@@ -308,7 +303,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 # --- the store ----------------------------------------------------------------------------------
 
 
-def remove(document: str, store=None, *, on_document=None) -> str:
+def remove(document: str, store=None) -> str:
     """Withdraw a loaded document whole, named by its file name, path or graph IRI; returns the IRI."""
     with opened(store, write=True) as st:
         loaded = st.documents()
@@ -319,8 +314,6 @@ def remove(document: str, store=None, *, on_document=None) -> str:
             known = ", ".join(sorted(loaded)[:5]) + more
             raise DocumentNotFound(f"{document}: not loaded in the store (loaded: {known or 'none'})")
         st.remove(graph)
-        if on_document is not None:
-            on_document(graph, None)
         return graph
 
 

@@ -160,10 +160,12 @@ def apply(store=None) -> list[str]:
             triples = {tuple(rdflib_term(t) for t in q.triple) for q in st.document_quads(entry["graph"])}
             rewritten = rewrite(triples, table, file)
             if rewritten != triples:
-                changed.append((rdflib.URIRef(entry["graph"]), list(rewritten)))
+                graph = rdflib.Graph(identifier=rdflib.URIRef(entry["graph"]))
+                graph += rewritten
+                changed.append(graph)
         if changed:  # all at once: no reader sees some documents rewritten and others not
             st.replace_many(changed)
-        return [str(graph) for graph, _ in changed]
+        return [str(graph.identifier) for graph in changed]
 
 
 def rewrite(triples: set[tuple], table: aliases.Names, file: str) -> set[tuple]:

@@ -53,10 +53,10 @@ LAYOUT = 2
 """The layout this kg writes: 2 keeps shared entities once (issue 9); 1 repeated them in every
 document's graph. A store of another layout is refused with a word on how to reload it."""
 
-Document = Statements | rdflib.Graph | tuple[rdflib.URIRef, list[tuple]]
-"""What the store writes: :class:`loaders.rdf.Statements` (what ``kg load`` builds), an rdflib graph,
-or a graph's IRI with its rdflib triples. Each holds all the document says; the store decides what
-of it is shared."""
+Document = Statements | rdflib.Graph
+"""What the store writes: :class:`loaders.rdf.Statements` (what ``kg load`` builds) or an rdflib graph
+named by the document's IRI (what a resolution decision rewrites). Each holds all the document says;
+the store decides what of it is shared."""
 
 _MARK = f"<{MKG.contentHash}>"
 _STATES = f"<{MKG.states}>"
@@ -445,7 +445,7 @@ def _statements(document: Document) -> Statements:
     escapes literals), each distinct term once."""
     if isinstance(document, Statements):
         return document
-    name, triples = (document.identifier, document) if isinstance(document, rdflib.Graph) else document
+    name, triples = document.identifier, document
     term: dict = {}
 
     def text(t) -> str:
@@ -459,7 +459,7 @@ def _statements(document: Document) -> Statements:
 def _statements_name(document: Document) -> str:
     if isinstance(document, Statements):
         return document.graph
-    return str(document.identifier if isinstance(document, rdflib.Graph) else document[0])
+    return str(document.identifier)
 
 
 def _split(document: Statements) -> tuple[list[tuple[str, str, str]], list[str]]:

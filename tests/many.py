@@ -7,6 +7,12 @@ templates (real minutes of that government) in turn, and every copy gets the nex
 week after the one before (every date of the text moves with it), its document number, and, for
 one copy in ``renamed``, one participant replaced by an invented name. Names of persons and units
 are otherwise the template's, so they recur as in real life.
+
+At ten thousand documents and more, three governments would collapse every person and unit into a
+few dozen nodes named by thousands of documents, which no real collection looks like. ``block``
+splits each government's copies into blocks of that many: every block is the minutes of another,
+invented government (the template's place name replaced, so its units are other units too) whose
+chair and participants have invented names of their own (:func:`invented_names`).
 """
 
 from __future__ import annotations
@@ -33,6 +39,15 @@ GOVERNMENTS = {
 NEW_NAMES = ["甄一鸣", "卜子安", "闻若溪", "尉迟航", "乐正修", "巫马远", "司空朗", "端木青"]
 """Invented persons who join a government's meetings now and then (no corpus name)."""
 
+PLACES = {"qinghe": "青禾", "xiangshan": "象山", "zhangjiagang": "张家港"}
+"""The place name in each government's texts, replaced in every block of ``write_minutes(block=…)``."""
+
+_SURNAMES = "甄卜闻尉乐巫司端郁柴芮宓蒯扈"
+_GIVEN = "一子若远修朗青鸣安溪航岚澄砚衡霁"
+_PLACE_FIRST = "云石枫松梧栖澜桐柘棠"
+_PLACE_SECOND = "溪湾岭川洲泽坪源塘峪"
+_PLACE_THIRD = "城堡桥阳陵原州宁平安"
+
 _DATE = re.compile(r"(?P<y>\d{4})(?P<s1>\s*年\s*)(?P<m>\d{1,2})(?P<s2>\s*月\s*)(?P<d>\d{1,2})(?P<s3>\s*日)")
 _ORDINAL = re.compile(r"第(\s*)([0-9〇零一二三四五六七八九十百]+)(\s*)次")
 _DOC_NUMBER = re.compile(r"〔\d{4}〕(\s*)\d+(\s*)号")
@@ -48,13 +63,43 @@ class Template:
     date: dt.date
     ordinal: int | None
     participants: list[str]
+    chair: str | None = None
 
 
 def template(path: Path) -> Template:
     record = read_minutes(path)
     date = dt.date.fromisoformat(record.meeting.date or "2025-01-01")
     names = [p.name for p in record.participants if p.name != record.meeting.chair and len(p.name) >= 2]
-    return Template(path, path.read_text(encoding="utf-8"), date, record.meeting.ordinal, names)
+    chair = record.meeting.chair if record.meeting.chair and len(record.meeting.chair) >= 2 else None
+    return Template(path, path.read_text(encoding="utf-8"), date, record.meeting.ordinal, names, chair)
+
+
+def invented_names(block: int, count: int) -> list[str]:
+    """``count`` invented three-character names of persons for ``block``: distinct within it, from
+    pools of characters no document's names come from.
+
+    >>> invented_names(0, 2), len(set(invented_names(7, 40)))
+    (['甄一一', '卜一一'], 40)
+    """
+    return [_word(block * 64 + i, (_SURNAMES, _GIVEN, _GIVEN)) for i in range(count)]
+
+
+def invented_place(block: int) -> str:
+    """The place name of the invented government of ``block``: three characters, 1,000 of them.
+
+    >>> invented_place(0), invented_place(1)
+    ('云溪城', '石溪城')
+    """
+    return _word(block, (_PLACE_FIRST, _PLACE_SECOND, _PLACE_THIRD))
+
+
+def _word(n: int, pools: tuple[str, ...]) -> str:
+    """``n`` written in the mixed radix of ``pools``, one character of each, the first varying fastest."""
+    chars = []
+    for pool in pools:
+        n, digit = divmod(n, len(pool))
+        chars.append(pool[digit])
+    return "".join(chars)
 
 
 def copy_text(t: Template, day: dt.date, ordinal: int, renamed: dict[str, str] | None = None) -> str:
@@ -81,24 +126,43 @@ def copy_text(t: Template, day: dt.date, ordinal: int, renamed: dict[str, str] |
 
 
 def write_minutes(
-    folder: Path, per_government: int, governments: dict | None = None, renamed: int = 5
+    folder: Path, per_government: int, governments: dict | None = None, renamed: int = 5, block: int = 0
 ) -> list[Path]:
     """Write ``per_government`` minutes of each government into ``folder``; their paths.
 
     Every ``renamed``-th copy swaps one participant for a newcomer (a name of :data:`NEW_NAMES`).
+    With ``block``, each run of ``block`` copies is the minutes of another invented government of
+    its own persons (the first block keeps the template's names); its meetings start again at the
+    template's date and ordinal 100.
     """
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for gov, files in (governments or GOVERNMENTS).items():
+    chosen = governments or GOVERNMENTS
+    for g, (gov, files) in enumerate(chosen.items()):
         templates = [template(p) for p in files]
         start = min(t.date for t in templates)
         for i in range(per_government):
-            t = templates[i % len(templates)]
-            day, ordinal = start + dt.timedelta(days=7 * i), 100 + i
+            number, i_in = divmod(i, block) if block else (0, i)
+            t = templates[i_in % len(templates)]
+            day, ordinal = start + dt.timedelta(days=7 * i_in), 100 + i_in
             swap = {}
-            if renamed and i % renamed == renamed - 1 and t.participants:
-                swap = {t.participants[i % len(t.participants)]: NEW_NAMES[i % len(NEW_NAMES)]}
-            path = folder / f"{gov}-{day.year}-standing-{ordinal}.txt"
+            if renamed and i_in % renamed == renamed - 1 and t.participants:
+                swap = {t.participants[i_in % len(t.participants)]: NEW_NAMES[i_in % len(NEW_NAMES)]}
+            name = gov
+            if number:
+                swap = _block_names(t, gov, number * len(chosen) + g) | swap
+                name = f"{gov}{number}"
+            path = folder / f"{name}-{day.year}-standing-{ordinal}.txt"
             path.write_text(copy_text(t, day, ordinal, swap), encoding="utf-8")
             paths.append(path)
     return paths
+
+
+def _block_names(t: Template, gov: str, block: int) -> dict[str, str]:
+    """What block ``block`` renames: every person of the template (longest first, so no name is
+    replaced inside a longer one) and, last, the government's place name."""
+    people = sorted({*t.participants, *([t.chair] if t.chair else [])}, key=len, reverse=True)
+    renamed = dict(zip(people, invented_names(block, len(people)), strict=True))
+    if gov in PLACES:
+        renamed[PLACES[gov]] = invented_place(block)
+    return renamed

@@ -152,3 +152,18 @@ def test_neo4j_agrees_with_the_store_on_every_question(many_files, neo4j, tmp_pa
     assert len(answers) > 100
     differing = [(a.question, a.params) for a in answers if a.difference()]
     assert not differing, differing[:3]
+
+
+def test_blocks_of_minutes_are_other_governments_with_other_persons(tmp_path):
+    """``block`` (bench/bench_scale.py's collections): each block of copies is a government of its own,
+    whose chair and participants are its own persons, so entities grow with the collection."""
+    from loaders.iris import government_key
+    from loaders.reading import read_minutes
+
+    files = write_minutes(tmp_path, 6, block=2)
+    records = [read_minutes(path) for path in files]
+    assert len(records) == 18
+    assert len({government_key(r) for r in records}) == 9  # three blocks of each of three governments
+    qinghe = [{p.name for p in r.participants} | {r.meeting.chair} for r in records[:6]]
+    assert qinghe[0] & qinghe[1] and qinghe[2] & qinghe[3]  # a block meets alike
+    assert not qinghe[0] & qinghe[2] and not qinghe[2] & qinghe[4]  # blocks share no one

@@ -89,7 +89,7 @@ def test_killed_mid_push_then_caught_up(auth_server, corpus_store):
     with opened(corpus_store) as st:
         before = sum(1 for _ in st.quads())
         with pytest.raises(Neo4jUnavailableError, match="is it running"):
-            push(st, conn, progress=kill_after_first)
+            push(st, conn, progress=kill_after_first, batch_triples=1)  # a transaction per document
         assert sum(1 for _ in st.quads()) == before  # the embedded store is intact
 
     server.start(auth_server, port=AUTH_PORT, password=PASSWORD)

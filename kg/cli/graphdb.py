@@ -104,10 +104,38 @@ def status(home):
 
 
 @click.command()
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Make the database anew with neo4j-admin's import (fast; stops and starts the server kg runs).",
+)
+@click.option(
+    "--files",
+    type=click.Path(file_okay=False),
+    help="With --rebuild: keep the import files in this folder (for a server kg does not run: write them).",
+)
 @store_option
 @connection_options
-def push(store, conn):
-    """Bring Neo4j up to the embedded store: write changed documents, withdraw removed ones."""
+def push(rebuild, files, store, conn):
+    """Bring Neo4j up to the embedded store: write changed documents, withdraw removed ones.
+
+    With --rebuild, the database is replaced whole by a neo4j-admin import of the store's graph:
+    the server kg runs is stopped, imported into, started again, and its counts checked against the
+    store. For another server, --rebuild --files DIR writes the files and says what to run there.
+    """
+    if rebuild:
+        from kg.neo4j.bulk import rebuild as rebuild_neo4j
+        from kg.store import opened
+
+        with opened(store) as st:
+            done = rebuild_neo4j(st, conn, files)
+        click.echo(
+            f"{done['documents']} documents rebuilt: {done['nodes']} nodes, {done['relationships']} "
+            f"relationships, {done['triples']} triples in {sum(done['seconds'].values()):.1f} s ({conn.uri})"
+        )
+        return
+    if files:
+        raise click.UsageError("--files goes with --rebuild")
     mirror(store, conn)
 
 

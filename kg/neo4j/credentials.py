@@ -55,23 +55,28 @@ def for_home(home) -> str | None:
     return entry["password"] if entry else None
 
 
+def homes() -> dict[str, str]:
+    """The homes of the servers whose passwords are kept, oldest start first, with their Bolt address."""
+    return {home: entry["uri"] for home, entry in _read().items()}
+
+
 def for_uri(uri: str) -> str | None:
     """The kept password of the managed server at ``uri`` (a local Bolt address), newest first.
 
     >>> for_uri("neo4j+s://x.databases.neo4j.io") is None
     True
     """
-    wanted = _local_port(uri)
+    wanted = local_port(uri)
     if wanted is None:
         return None
-    found = [e["password"] for e in _read().values() if _local_port(e["uri"]) == wanted]
+    found = [e["password"] for e in _read().values() if local_port(e["uri"]) == wanted]
     return found[-1] if found else None
 
 
-def _local_port(uri: str) -> int | None:
+def local_port(uri: str) -> int | None:
     """The port of a Bolt address on this machine, None for any other address.
 
-    >>> _local_port("bolt://localhost:7689"), _local_port("neo4j://127.0.0.1"), _local_port("bolt://db:1")
+    >>> local_port("bolt://localhost:7689"), local_port("neo4j://127.0.0.1"), local_port("bolt://db:1")
     (7689, 7687, None)
     """
     parts = urlsplit(uri)

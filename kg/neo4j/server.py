@@ -148,6 +148,47 @@ def status(home=None) -> dict:
     }
 
 
+def managed_home(uri: str) -> Path | None:
+    """The home of the running server ``kg neo4j start`` runs at ``uri`` (a local Bolt or neo4j
+    address), or None: then kg cannot stop it, and a rebuild says what to run instead.
+
+    >>> managed_home("neo4j+s://x.databases.neo4j.io") is None
+    True
+    """
+    port = credentials.local_port(uri)
+    if port is None:
+        return None
+    homes = [Path(h) for h in credentials.homes()] + [default_home().absolute()]
+    for home in reversed(homes):  # the newest start first, as for its password
+        if _configured_port(home) == port and _pid(home):
+            return home
+    return None
+
+
+def import_full(
+    home, nodes: list[Path], relationships: list[Path], database: str, array_delimiter: str
+) -> None:
+    """``neo4j-admin database import full`` of header-and-data CSV files into ``database`` of the
+    stopped server in ``home``, replacing what it held (``--overwrite-destination``); quotes in the
+    files may span lines."""
+    home = Path(home).absolute()
+    if _pid(home):
+        raise Neo4jServerError(f"{home}: Neo4j is running; stop it before an import")
+    lib = fetch_jars(default_home() / "lib")
+    options = [f"--nodes={path}" for path in nodes] + [f"--relationships={path}" for path in relationships]
+    options += [
+        "--overwrite-destination=true",
+        "--multiline-fields=true",
+        f"--array-delimiter={array_delimiter}",
+    ]
+    _admin(home, lib, "database", "import", "full", *options, database)
+
+
+def configured_port(home) -> int | None:
+    """The Bolt port ``kg neo4j start`` wrote into the configuration of ``home``."""
+    return _configured_port(Path(home).absolute())
+
+
 def fetch_jars(lib: Path) -> Path:
     """Copy the server's jars into ``lib`` with Maven, once (a marker file says it is complete)."""
     marker = lib / ".complete"
@@ -183,11 +224,19 @@ def config(port: int) -> str:
     True
     >>> "dbms.security.auth_enabled=true" in config(7699)
     True
+
+    The advertised address is the one a ``neo4j://`` (routing) driver is sent on to: Neo4j's default
+    is ``localhost:7687`` whatever port it listens on, so a routed connection to a second server
+    would reach the first one.
+
+    >>> "server.bolt.advertised_address=127.0.0.1:7699" in config(7699)
+    True
     """
     return "\n".join([
         "server.default_listen_address=127.0.0.1",
         "server.bolt.enabled=true",
         f"server.bolt.listen_address=127.0.0.1:{port}",
+        f"server.bolt.advertised_address=127.0.0.1:{port}",
         "server.bolt.tls_level=DISABLED",
         "server.http.enabled=false",
         "server.https.enabled=false",

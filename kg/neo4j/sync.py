@@ -1,17 +1,21 @@
 """Bring Neo4j up to the embedded store: the same graph, written fast and idempotently.
 
-Each document's named graph is projected (:func:`kg.projection.project`) and written in one
-transaction of a few batched ``UNWIND $rows ...`` statements (CREATE for what is new to Neo4j,
-MERGE on ``uri`` for the rest). Neo4j keeps, per document, a ``(:KGGraph {uri, digest})`` node
-with the digest of the triples it was given, so:
+Each document's named graph is projected (:func:`kg.projection.project`); documents are written
+in transactions of about :data:`BATCH_TRIPLES` triples, each a few ``UNWIND $rows ...`` statements
+over all its documents (CREATE for what is new to Neo4j, MERGE on ``uri`` for the rest). Neo4j
+keeps, per document, a ``(:KGGraph {uri, digest})`` node with the digest of the triples it was
+given, so:
 
 - a document whose digest is unchanged is skipped (a reload changes nothing);
 - a changed document is rewritten, and what it alone said is removed: every node and relationship
   carries ``sources``, the documents it came from, so a person named in many documents stays until
   the last of them goes;
 - a document no longer in the store is withdrawn the same way;
-- when Neo4j fails mid-way, the document's transaction rolls back, the error says so, and the next
-  push catches up (the digests tell which documents are not there yet); MERGE duplicates nothing.
+- when Neo4j fails mid-way, the transaction of the documents being written rolls back, the error
+  says so, and the next push catches up (the digests tell which documents are not there yet);
+  MERGE duplicates nothing.
+
+A whole new database is written faster by :mod:`kg.neo4j.bulk` (``kg push --rebuild``).
 
 Labels and relationship types in the statements come from the vocabulary (checked to be plain
 names), never from document text; every value goes in as a parameter.
@@ -40,14 +44,22 @@ GRAPH_LABEL = "KGGraph"
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
-_SOURCES = "CASE WHEN $graph IN old THEN old ELSE old + $graph END"
+_SOURCES = "old + [g IN row.graphs WHERE NOT g IN old]"
+
+BATCH_TRIPLES = 20_000
+"""About how many triples of documents go to Neo4j in one transaction. One document per transaction
+paid a commit, a round trip and a plan lookup per statement for every few hundred triples; batches
+of tens of thousands keep the server's transaction state well inside its heap."""
 
 
-def push(store, conn: Connection, progress: Callable[[str], None] | None = None) -> dict:
+def push(
+    store, conn: Connection, progress: Callable[[str], None] | None = None, batch_triples: int = BATCH_TRIPLES
+) -> dict:
     """Bring Neo4j up to ``store``; returns what was written, skipped and withdrawn.
 
     ``progress`` is called with each document's graph name once it is written (the command line's
-    progress bar; a test uses it to stop the server mid-way).
+    progress bar; a test uses it to stop the server mid-way). ``batch_triples`` bounds a
+    transaction (a document is never split; 1 writes each in a transaction of its own).
     """
     view = StoreView(store)
     summary = {"pushed": [], "unchanged": 0, "withdrawn": []}
@@ -64,12 +76,25 @@ def push(store, conn: Connection, progress: Callable[[str], None] | None = None)
             (g for g, value in view.digests.items() if have.get(g) != value), key=lambda g: (g not in have, g)
         )
         summary["unchanged"] = len(view.digests) - len(changed)
-        for graph in changed:
-            _in_transaction(session, _write_document, view, graph, graph in have)
-            summary["pushed"].append(graph)
-            if progress:
+        for batch in _batches(view, changed, have, batch_triples):
+            _in_transaction(session, _write_documents, view, batch, batch[0] in have)
+            summary["pushed"] += batch
+            for graph in batch if progress else ():
                 progress(graph)
     return summary
+
+
+def _batches(view: StoreView, graphs: list[str], have: dict, limit: int):
+    """``graphs`` in runs of about ``limit`` triples, the documents Neo4j had apart from new ones."""
+    batch, size = [], 0
+    for graph in graphs:
+        if batch and (size + len(view.quads[graph]) > limit or (graph in have) != (batch[0] in have)):
+            yield batch
+            batch, size = [], 0
+        batch.append(graph)
+        size += len(view.quads[graph])
+    if batch:
+        yield batch
 
 
 def _in_transaction(session, work, *args) -> None:
@@ -120,13 +145,19 @@ class StoreView:
         self.digests = {graph: digest(quads) for graph, quads in self.quads.items()}
         self._by_subject: dict[str, list] | None = None
 
-    def project(self, graph: str) -> PropertyGraph:
-        """One document's nodes and edges; shared nodes with the properties of the whole store."""
-        pg = project(self.quads[graph])
-        shared = [uri for uri in pg.nodes if len(self.graphs_of.get(uri, ())) > 1]
-        for uri, props in self.props(shared).items():
-            pg.nodes[uri].props = props
-        return pg
+    def project(self, graphs: list[str]) -> dict[str, PropertyGraph]:
+        """Documents' nodes and edges; shared nodes with the properties of the whole store (worked
+        out once for all the documents given)."""
+        projected = {graph: project(self.quads[graph]) for graph in graphs}
+        shared = {
+            uri for pg in projected.values() for uri in pg.nodes if len(self.graphs_of.get(uri, ())) > 1
+        }
+        props = self.props(sorted(shared))
+        for pg in projected.values():
+            for uri in shared.intersection(pg.nodes):
+                if uri in props:
+                    pg.nodes[uri].props = props[uri]
+        return projected
 
     def props(self, uris: list[str]) -> dict[str, dict]:
         """Properties of ``uris`` over all documents: their triples, and the types of their objects."""
@@ -157,47 +188,57 @@ def digest(quads) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-# --- one document, in one transaction --------------------------------------------------------
+# --- documents, in one transaction -------------------------------------------------------------
 
 
-def _write_document(tx, view: StoreView, graph: str, previous: bool) -> None:
-    """Write one document: CREATE what is new to Neo4j, MERGE what it may already hold.
+def _write_documents(tx, view: StoreView, graphs: list[str], previous: bool) -> None:
+    """Write documents: CREATE what is new to Neo4j, MERGE what it may already hold.
 
-    A node is new when the document is (Neo4j has no digest of it) and no other document names the
+    A node is new when its document is (Neo4j has no digest of it) and no other document names the
     node; ``push`` rewrites the documents Neo4j had before it writes new ones, so such a node cannot
     be there. An edge with a new end is new too. CREATE skips MERGE's lookups and locks and the
-    per-row ``sources`` arithmetic; everything else is merged on ``uri`` as before.
+    per-row ``sources`` arithmetic; everything else is merged on ``uri``, once per batch, with the
+    batch's documents that name it added to its ``sources``.
     """
-    pg = view.project(graph)
-    if previous:
-        _retract(tx, view, graph, keep_nodes=list(pg.nodes), keep_edges=[_edge_key(e) for e in pg.edges])
-        new = set()
-    else:
-        new = {uri for uri in pg.nodes if view.graphs_of.get(uri) == {graph}}
-    _write_nodes(tx, graph, pg.nodes.values(), new)
-    _write_edges(tx, graph, pg, new)
-    query = f"MERGE (g:{GRAPH_LABEL} {{uri: $graph}}) SET g.digest = $digest"
-    tx.run(query, graph=graph, digest=view.digests[graph]).consume()
+    projected = view.project(graphs)
+    new = set()
+    for graph, pg in projected.items():
+        if previous:
+            keep_edges = [_edge_key(e) for e in pg.edges]
+            _retract(tx, view, graph, keep_nodes=list(pg.nodes), keep_edges=keep_edges)
+        else:
+            new |= {uri for uri in pg.nodes if view.graphs_of.get(uri) == {graph}}
+    _write_nodes(tx, projected, new)
+    _write_edges(tx, projected, new)
+    rows = [{"uri": graph, "digest": view.digests[graph]} for graph in graphs]
+    tx.run(
+        f"UNWIND $rows AS row MERGE (g:{GRAPH_LABEL} {{uri: row.uri}}) SET g.digest = row.digest", rows=rows
+    )
 
 
-def _write_nodes(tx, graph: str, nodes, new: set[str]) -> None:
+def _write_nodes(tx, projected: dict[str, PropertyGraph], new: set[str]) -> None:
     """All nodes in one statement: a unit subquery per label set for the new, one MERGE for the rest.
 
     New nodes are created with their labels written into the statement (a dynamic label in CREATE
     plans and runs slower); the others MERGE on ``:Resource {uri}`` and get their labels from the row.
     """
-    created, merged = defaultdict(list), []
-    for n in nodes:
-        labels = tuple(sorted(_name(x) for x in n.labels))
-        if n.uri in new:
-            created[labels].append(n.props)
-        else:
-            merged.append({"uri": n.uri, "labels": list(labels), "props": n.props})
-    blocks, params = [], {"graph": graph}
+    created, merged = defaultdict(list), {}
+    for graph, pg in projected.items():
+        for n in pg.nodes.values():
+            labels = tuple(sorted(_name(x) for x in n.labels))
+            if n.uri in new:
+                created[labels].append(n.props | {"sources": [graph]})
+            elif n.uri in merged:
+                row = merged[n.uri]
+                row["labels"] = sorted(set(row["labels"]) | set(labels))
+                row["props"] = n.props
+                row["graphs"].append(graph)
+            else:
+                merged[n.uri] = {"uri": n.uri, "labels": list(labels), "props": n.props, "graphs": [graph]}
+    blocks, params = [], {}
     for i, (labels, rows) in enumerate(sorted(created.items())):
         blocks.append(
-            f"CALL () {{ UNWIND $n{i} AS props CREATE (n:{':'.join((RESOURCE, *labels))}) "
-            "SET n = props, n.sources = [$graph] }"
+            f"CALL () {{ UNWIND $n{i} AS props CREATE (n:{':'.join((RESOURCE, *labels))}) SET n = props }}"
         )
         params[f"n{i}"] = rows
     if merged:
@@ -206,29 +247,47 @@ def _write_nodes(tx, graph: str, nodes, new: set[str]) -> None:
             "WITH n, row, coalesce(n.sources, []) AS old "
             f"SET n = row.props, n.sources = {_SOURCES}, n:$(row.labels) }}"
         )
-        params["merged"] = merged
+        params["merged"] = list(merged.values())
     if blocks:
         tx.run("\n".join(blocks), params).consume()
 
 
-def _write_edges(tx, graph: str, pg: PropertyGraph, new: set[str]) -> None:
+def _write_edges(tx, projected: dict[str, PropertyGraph], new: set[str]) -> None:
     """All edges in one statement: a unit subquery per relationship type and way of writing.
 
     The type is written into the statement, not given as ``$(row.type)``: Neo4j 5.26 plans a MERGE
     of a dynamic type as a filter over the start node's relationships, some ten times slower; and
-    one statement per type pays a round trip and a plan lookup each. Documents with the same set of
+    one statement per type pays a round trip and a plan lookup each. Batches with the same set of
     types send the same statement, which Neo4j plans once. An edge with a new end is created; the
     others are merged, one with a ``uri`` (ATTENDED) keyed on it, the rest on their ends and type.
     """
-    rows = defaultdict(list)
-    for e in pg.edges:
-        how = "create" if e.source in new or e.target in new else "uri" if "uri" in e.props else "ends"
-        rows[(_name(e.type), how)].append({"s": e.source, "t": e.target, "props": e.props})
-    blocks, params = [], {"graph": graph}
+    rows, merged = defaultdict(list), {}
+    for graph, pg in projected.items():
+        for e in pg.edges:
+            if e.source in new or e.target in new:
+                rows[(_name(e.type), "create")].append(
+                    {"s": e.source, "t": e.target, "props": e.props | {"sources": [graph]}}
+                )
+                continue
+            key = (
+                _name(e.type),
+                "uri" if "uri" in e.props else "ends",
+                e.source,
+                e.target,
+                e.props.get("uri"),
+            )
+            if key in merged:
+                merged[key]["props"] = e.props  # the last document's, as one transaction each would leave
+                merged[key]["graphs"].append(graph)
+            else:
+                merged[key] = {"s": e.source, "t": e.target, "props": e.props, "graphs": [graph]}
+    for (type_, how, *_), row in merged.items():
+        rows[(type_, how)].append(row)
+    blocks, params = [], {}
     for i, ((type_, how), group) in enumerate(sorted(rows.items())):
         ends = f"UNWIND $e{i} AS row MATCH (a:{RESOURCE} {{uri: row.s}}) MATCH (b:{RESOURCE} {{uri: row.t}}) "
         if how == "create":
-            write = f"CREATE (a)-[r:{type_}]->(b) SET r = row.props, r.sources = [$graph]"
+            write = f"CREATE (a)-[r:{type_}]->(b) SET r = row.props"
         else:
             key = " {uri: row.props.uri}" if how == "uri" else ""
             write = (

@@ -59,12 +59,16 @@ def rebuild(store, conn: Connection, files=None) -> dict:
         timings["files"] = time.perf_counter() - started
         server.stop(home)
         timings["stop"] = time.perf_counter() - started - sum(timings.values())
-        server.import_full(home, written["nodes"], written["relationships"], database, written["delimiter"])
-        timings["import"] = time.perf_counter() - started - sum(timings.values())
+        try:
+            server.import_full(
+                home, written["nodes"], written["relationships"], database, written["delimiter"]
+            )
+        finally:  # a failed import too: the error is reported with the server running again
+            timings["import"] = time.perf_counter() - started - sum(timings.values())
+            server.start(home, port=server.configured_port(home), password=conn.password)
     finally:
         if not files:
             shutil.rmtree(folder, ignore_errors=True)
-    server.start(home, port=server.configured_port(home), password=conn.password)
     with driver(conn) as db, translated(conn), db.session(database=conn.database) as session:
         ensure_schema(session)
         session.run("CALL db.awaitIndexes(300)").consume()

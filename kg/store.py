@@ -24,6 +24,7 @@ hash written last as the mark that they are complete (:meth:`Store.add_new`).
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -405,16 +406,28 @@ def plain(term):
     return convert(term.value) if convert else term.value
 
 
+_BEGUN = re.compile(
+    rf"{re.escape(DECISIONS_FILE)}|{re.escape(ALIASES_FILE)}|LOCK|LOG(\.old\.\d+)?|IDENTITY|CURRENT"
+    r"|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|dbtmp)"
+)
+"""What a folder may hold for ``kg load`` to make a store in it: decisions taken beforehand, and the
+files RocksDB writes first when a store is begun (a load killed then leaves them)."""
+
+
 def _check_folder(path: Path, create: bool) -> None:
-    """A store folder must be a store; only ``create`` may start one, and only where nothing is."""
+    """A store folder must be a store; only ``create`` may start one, and only where nothing is but
+    the files a store begun and killed before it was whole leaves (RocksDB's own) and decisions."""
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: not a store (a file, not a folder); give --store a folder")
     if is_store(path):
         return
     if not create:
         raise StoreError(f"{path}: no store there; load minutes first (`kg load FILES --store {path}`)")
-    if path.is_dir() and any(p.name not in (DECISIONS_FILE, ALIASES_FILE) for p in path.iterdir()):
+    if path.is_dir() and any(not _BEGUN.fullmatch(p.name) for p in path.iterdir()):
         raise StoreError(f"{path}: not a store, and not empty; give --store a new or empty folder")
+    for begun in path.glob("*") if path.is_dir() else ():  # RocksDB will not start over its leftovers
+        if begun.name not in (DECISIONS_FILE, ALIASES_FILE):
+            begun.unlink()
 
 
 def _quad_terms(line: str) -> tuple:

@@ -1,6 +1,6 @@
 """The sync into a real Neo4j: the same graph as the store's projection, idempotent, stale facts gone."""
 
-import shutil
+import datetime
 
 from click.testing import CliRunner
 
@@ -10,6 +10,8 @@ from kg.neo4j.cypher import cypher
 from kg.neo4j.sync import GRAPH_LABEL, RESOURCE, counts, push
 from kg.projection import project
 from kg.store import opened
+from loaders.reading import read_minutes
+from tests.many import copy_text, template
 
 
 def projected(store_path):
@@ -50,21 +52,32 @@ def test_a_second_push_changes_nothing(neo4j, corpus_store):
     assert neo4j_graph(neo4j) == before
 
 
+def seed_copies(corpus_dir, folder, **copies):
+    """Minutes of the seed's government as ``name=(ordinal, renamed)``: the seed's text under a new
+    ordinal and date, with the names in ``renamed`` changed; returns the seed's chair."""
+    seed = template(corpus_dir / "xiangshan-2023-standing-28.txt")
+    chair = read_minutes(seed.path).meeting.chair
+    folder.mkdir(exist_ok=True)
+    for name, (ordinal, renamed) in copies.items():
+        day = seed.date + datetime.timedelta(days=7 * ordinal)
+        text = copy_text(seed, day, ordinal, {chair: renamed} if renamed else None)
+        (folder / name).write_text(text, encoding="utf-8")
+    return chair
+
+
 def test_changed_and_removed_documents_leave_no_stale_facts(neo4j, corpus_dir, tmp_path):
-    """Two copies of the seed share its persons; replacing one keeps them, removing the other drops them."""
-    seed, other = corpus_dir / "xiangshan-2023-standing-28.txt", corpus_dir / "miluo-2025-standing-47.txt"
+    """Two minutes share their chair; a corrected one that no longer names them keeps them, removing
+    the other drops them."""
     folder, store = tmp_path / "docs", tmp_path / "store"
-    folder.mkdir()
-    shutil.copy(seed, folder / "a.txt")
-    shutil.copy(seed, folder / "b.txt")
+    seed_copies(corpus_dir, folder, **{"a.txt": (1, None), "b.txt": (2, None)})
     pipeline.load([folder], store)
     with opened(store) as st:
         push(st, neo4j)
     chair = cypher("MATCH (m:Meeting)-[:CHAIR]->(p) RETURN p.uri, p.sources", neo4j).rows
-    assert len(chair) == 1 and len(chair[0][1]) == 2  # one chair, named by both copies
+    assert len({row[0] for row in chair}) == 1 and len(chair[0][1]) == 2  # one chair, named by both
 
-    shutil.copy(other, folder / "a.txt")  # a.txt now holds another government's minutes
-    pipeline.load([folder], store)
+    seed_copies(corpus_dir, folder, **{"a.txt": (1, "甄一鸣")})  # a.txt corrected: another chair
+    assert pipeline.load([folder], store).counts()["replaced"] == 1
     with opened(store) as st:
         assert push(st, neo4j)["pushed"] == ["https://w3id.org/minutes-kg/id/source/a.txt"]
     _assert_same_graph(neo4j, store)
@@ -135,21 +148,18 @@ def test_load_and_remove_with_neo4j(neo4j, corpus_dir, tmp_path):
 
 
 def test_a_new_document_takes_over_nodes_a_changed_one_held(neo4j, corpus_dir, tmp_path):
-    """b.txt's persons move to a new a.txt: b.txt is rewritten first, so a.txt can create them anew."""
-    seed, other = corpus_dir / "xiangshan-2023-standing-28.txt", corpus_dir / "miluo-2025-standing-47.txt"
+    """b.txt's chair moves to a new a.txt: b.txt is rewritten first, so a.txt can create them anew."""
     folder, store = tmp_path / "docs", tmp_path / "store"
-    folder.mkdir()
-    shutil.copy(seed, folder / "b.txt")
+    chair = seed_copies(corpus_dir, folder, **{"b.txt": (2, None)})
     pipeline.load([folder], store)
     with opened(store) as st:
         push(st, neo4j)
-    shutil.copy(other, folder / "b.txt")
-    shutil.copy(seed, folder / "a.txt")
+    seed_copies(corpus_dir, folder, **{"b.txt": (2, "甄一鸣"), "a.txt": (1, None)})
     pipeline.load([folder], store)
     with opened(store) as st:
         summary = push(st, neo4j)
     source = "https://w3id.org/minutes-kg/id/source/"
     assert summary["pushed"] == [f"{source}b.txt", f"{source}a.txt"]
     _assert_same_graph(neo4j, store)
-    chair = cypher("MATCH (m:Meeting)-[:CHAIR]->(p) WHERE m.ordinal = 28 RETURN p.sources", neo4j).rows
-    assert chair == [[[f"{source}a.txt"]]]
+    named = cypher("MATCH (p:Person {name: $name}) RETURN p.sources", neo4j, {"name": chair}).rows
+    assert named == [[[f"{source}a.txt"]]]

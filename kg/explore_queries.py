@@ -1,0 +1,388 @@
+"""The SPARQL behind ``kg serve``: every query the explorer runs, in one place, each parameterised.
+
+The node a page is about is bound as ``?target`` (the text searched for as ``?q``) through the
+store's substitutions, never written into the text; a bound variable is selected, as Oxigraph
+requires. No query names a ``GRAPH``: they read the union of the store's graphs, so they hold
+whether a name is stated in every document that uses it or once in a graph of its own, and they
+are ``DISTINCT`` because today the union repeats such facts once per document.
+
+Every row about a fact carries its provenance (``source`` file, ``_start`` and ``_end`` offsets,
+``quote``) and the IRIs it may link to (columns ending in ``_iri``), so a page can cite and link on.
+
+>>> "?target" in PERSON_MEETINGS and "GRAPH" not in PERSON_MEETINGS
+True
+"""
+
+from __future__ import annotations
+
+from kg.summary_queries import PREFIXES as SUMMARY_PREFIXES
+
+PREFIXES = (
+    SUMMARY_PREFIXES
+    + """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+)
+
+PROV = """
+  OPTIONAL { ?fact mkg:sourceFile ?source } OPTIONAL { ?fact mkg:startOffset ?_start }
+  OPTIONAL { ?fact mkg:endOffset ?_end } OPTIONAL { ?fact mkg:quote ?quote }"""
+"""Where the fact ``?fact`` was read: the file, the offsets in it, the sentence."""
+
+MEETING = """
+  OPTIONAL { ?meeting_iri rdfs:label ?meeting } OPTIONAL { ?meeting_iri dcterms:date ?date }"""
+"""The name and date of the meeting ``?meeting_iri``, for every row about it."""
+
+SEARCHED = (
+    "mkg:Person",
+    "mkg:Organization",
+    "mkg:GovernmentBody",
+    "mkg:Department",
+    "mkg:Township",
+    "mkg:Enterprise",
+    "mkg:Meeting",
+    "mkg:SourceDocument",
+    "mkg:Document",
+    "mkg:Project",
+)
+
+SEARCH = (
+    PREFIXES
+    + f"""
+SELECT DISTINCT ?q ?node ?type ?name WHERE {{
+  ?node a ?type . FILTER(?type IN ({", ".join(SEARCHED)}))
+  {{ ?node rdfs:label ?name }} UNION {{ ?node skos:altLabel ?name }} UNION {{ ?node skos:hiddenLabel ?name }}
+  UNION {{ ?node dcterms:title ?name }} UNION {{ ?node mkg:docNumber ?name }}
+  FILTER(CONTAINS(LCASE(STR(?name)), LCASE(STR(?q))))
+}}"""
+)
+"""Nodes of the searched classes one of whose names contains ``?q`` (aliases and titles included)."""
+
+GOVERNMENTS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?node ?name WHERE { ?node a mkg:GovernmentBody ; rdfs:label ?name }"""
+)
+
+HEAD = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?type ?label ?alias ?title WHERE {
+  ?target a ?type .
+  OPTIONAL { ?target rdfs:label ?label } OPTIONAL { ?target skos:altLabel ?alias }
+  OPTIONAL { ?target dcterms:title ?title }
+}"""
+)
+"""What a node is: its classes, names, aliases and (for a source document) title."""
+
+OUTGOING = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?relation ?value ?value_label WHERE {
+  ?target ?relation ?value .
+  FILTER(?relation NOT IN (rdf:type, rdfs:label, skos:altLabel, skos:hiddenLabel, mkg:contentHash,
+                           mkg:startOffset, mkg:endOffset, prov:wasDerivedFrom))
+  OPTIONAL { ?value rdfs:label ?value_label }
+}"""
+)
+"""Every statement about the node (its links with their targets' names), for the facts panel."""
+
+INCOMING = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?relation ?from_iri ?from WHERE {
+  ?from_iri ?relation ?target . FILTER(?relation != prov:wasDerivedFrom)
+  OPTIONAL { ?from_iri rdfs:label ?from }
+}"""
+)
+
+NEIGHBOURS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?node ?relation ?out ?type ?name ?date WHERE {
+  { ?target ?relation ?node . BIND(true AS ?out) }
+  UNION { ?node ?relation ?target . BIND(false AS ?out) }
+  FILTER(?relation NOT IN (rdf:type, prov:wasDerivedFrom, mkg:hasAttendance, mkg:attendee, mkg:role,
+                           mkg:outcome, mkg:itemKind, mkg:hasStage, mkg:stageOf, org:holds, mkg:atMeeting))
+  ?node a ?type . FILTER(?type != mkg:Attendance)
+  OPTIONAL { ?node rdfs:label ?name } OPTIONAL { ?node mkg:quote ?name }
+  OPTIONAL { ?node dcterms:date ?date }
+}"""
+)
+"""The nodes one link away (attendance is the next query: it goes through an Attendance node)."""
+
+ATTENDANCE_NEIGHBOURS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?node ?relation ?out ?type ?name ?date WHERE {
+  { ?target mkg:hasAttendance ?a . ?a mkg:attendee ?node ; mkg:role ?relation . BIND(true AS ?out) }
+  UNION { ?node mkg:hasAttendance ?a . ?a mkg:attendee ?target ; mkg:role ?relation . BIND(false AS ?out) }
+  ?node a ?type . OPTIONAL { ?node rdfs:label ?name } OPTIONAL { ?node dcterms:date ?date }
+}"""
+)
+"""A meeting's attendees and a person's meetings, the role on the link."""
+
+NODE = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?type ?name ?date WHERE {
+  ?target a ?type . OPTIONAL { ?target rdfs:label ?name } OPTIONAL { ?target mkg:quote ?name }
+  OPTIONAL { ?target dcterms:date ?date }
+}"""
+)
+
+# ---------------------------------------------------------------- person
+
+PERSON_MEETINGS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?role ?note ?source ?_start ?_end ?quote WHERE {
+  ?target a mkg:Person .
+  { ?meeting_iri mkg:hasAttendance ?fact . ?fact mkg:attendee ?target ; mkg:role ?role .
+    OPTIONAL { ?fact mkg:note ?note } }
+  UNION { ?meeting_iri mkg:chair ?target . BIND("chair" AS ?role) BIND(?meeting_iri AS ?fact)
+    OPTIONAL { ?meeting_iri mkg:chairTitle ?note } }"""
+    + PROV
+    + MEETING
+    + """
+}"""
+)
+"""The meetings a person sat in, with the role at each, and the sentence that lists them."""
+
+PERSON_POSTS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?post ?date ?meeting_iri ?meeting WHERE {
+  ?target org:holds ?h . ?h mkg:post ?p . ?p rdfs:label ?post .
+  OPTIONAL { ?h mkg:heldOn ?date }
+  OPTIONAL { ?h mkg:atMeeting ?meeting_iri . ?meeting_iri rdfs:label ?meeting }
+}"""
+)
+"""The posts a person was named with, and when: their roles over time."""
+
+PERSON_DIRECTIVES = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?item_iri ?item ?verb ?meeting_iri ?meeting ?date ?source ?_start ?_end ?quote WHERE {
+  ?fact mkg:involvesPerson ?target . ?item_iri mkg:hasDirective ?fact . ?meeting_iri mkg:hasItem ?item_iri .
+  OPTIONAL { ?item_iri rdfs:label ?item } OPTIONAL { ?fact mkg:directiveVerb ?verb }"""
+    + PROV
+    + MEETING
+    + """
+}"""
+)
+
+# ---------------------------------------------------------------- unit
+
+UNIT_ITEMS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?item_iri ?item ?meeting_iri ?meeting ?date ?source ?_start ?_end ?quote WHERE {
+  ?fact mkg:presenter ?target . ?meeting_iri mkg:hasItem ?fact . BIND(?fact AS ?item_iri)
+  OPTIONAL { ?fact rdfs:label ?item }"""
+    + PROV
+    + MEETING
+    + """
+}"""
+)
+"""Items a unit presented (reported on, or submitted a document for)."""
+
+UNIT_DECISIONS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?item_iri ?item ?outcome ?document_iri ?document ?next_step
+       ?meeting_iri ?meeting ?date ?source ?_start ?_end ?quote WHERE {
+  ?item_iri mkg:presenter ?target ; mkg:hasDecision ?fact . ?meeting_iri mkg:hasItem ?item_iri .
+  OPTIONAL { ?item_iri rdfs:label ?item } OPTIONAL { ?fact mkg:outcome ?outcome }
+  OPTIONAL { ?fact mkg:aboutDocument ?document_iri . ?document_iri rdfs:label ?document }
+  OPTIONAL { ?fact mkg:nextStep ?next_step }"""
+    + PROV
+    + MEETING
+    + """
+}"""
+)
+"""Decisions on what a unit brought: the outcome, the document, the next step."""
+
+UNIT_DIRECTIVES = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?item_iri ?item ?verb ?meeting_iri ?meeting ?date ?source ?_start ?_end ?quote WHERE {
+  ?fact mkg:addressee ?target . ?item_iri mkg:hasDirective ?fact . ?meeting_iri mkg:hasItem ?item_iri .
+  OPTIONAL { ?item_iri rdfs:label ?item } OPTIONAL { ?fact mkg:directiveVerb ?verb }"""
+    + PROV
+    + MEETING
+    + """
+}"""
+)
+"""What a unit was told to do."""
+
+BODY_MEETINGS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?source ?_start ?_end ?quote WHERE {
+  ?meeting_iri mkg:body ?target . BIND(?meeting_iri AS ?fact)"""
+    + PROV
+    + MEETING
+    + """
+}"""
+)
+"""A government's meetings."""
+
+# ---------------------------------------------------------------- meeting (the meeting is ?target)
+
+MEETING_RECORD = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?document_iri ?document ?doc_number ?date ?chair_iri ?chair ?body_iri ?body ?source
+WHERE {
+  ?target a mkg:Meeting .
+  OPTIONAL { ?document_iri mkg:recordOf ?target ; mkg:sourceFile ?source .
+             OPTIONAL { ?document_iri dcterms:title ?document }
+             OPTIONAL { ?document_iri mkg:docNumber ?doc_number } }
+  OPTIONAL { ?target dcterms:date ?date }
+  OPTIONAL { ?target mkg:chair ?chair_iri . ?chair_iri rdfs:label ?chair }
+  OPTIONAL { ?target mkg:body ?body_iri . ?body_iri rdfs:label ?body }
+}"""
+)
+
+MEETING_ATTENDANCE = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?person_iri ?person ?role ?note ?date ?source ?_start ?_end ?quote WHERE {
+  ?target mkg:hasAttendance ?fact . ?fact mkg:attendee ?person_iri ; mkg:role ?role .
+  OPTIONAL { ?person_iri rdfs:label ?person } OPTIONAL { ?fact mkg:note ?note }
+  OPTIONAL { ?target dcterms:date ?date }"""
+    + PROV
+    + """
+}"""
+)
+
+MEETING_ITEMS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?number ?item_iri ?item ?unit_iri ?unit ?date ?source ?_start ?_end ?quote WHERE {
+  ?target mkg:hasItem ?fact . BIND(?fact AS ?item_iri) OPTIONAL { ?fact mkg:number ?number }
+  OPTIONAL { ?fact rdfs:label ?item }
+  OPTIONAL { ?fact mkg:presenter ?unit_iri . ?unit_iri rdfs:label ?unit }
+  OPTIONAL { ?target dcterms:date ?date }"""
+    + PROV
+    + """
+}"""
+)
+
+MEETING_DECISIONS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?item_iri ?item ?outcome ?document_iri ?document ?next_step
+       ?date ?source ?_start ?_end ?quote WHERE {
+  ?target mkg:hasItem ?item_iri . ?item_iri mkg:hasDecision ?fact . OPTIONAL { ?item_iri rdfs:label ?item }
+  OPTIONAL { ?fact mkg:outcome ?outcome } OPTIONAL { ?fact mkg:nextStep ?next_step }
+  OPTIONAL { ?fact mkg:aboutDocument ?document_iri . ?document_iri rdfs:label ?document }
+  OPTIONAL { ?target dcterms:date ?date }"""
+    + PROV
+    + """
+}"""
+)
+
+MEETING_DIRECTIVES = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?item_iri ?item ?verb ?unit_iri ?unit ?date ?source ?_start ?_end ?quote WHERE {
+  ?target mkg:hasItem ?item_iri . ?item_iri mkg:hasDirective ?fact . OPTIONAL { ?item_iri rdfs:label ?item }
+  OPTIONAL { ?fact mkg:directiveVerb ?verb }
+  OPTIONAL { ?fact mkg:addressee ?unit_iri . ?unit_iri rdfs:label ?unit }
+  OPTIONAL { ?target dcterms:date ?date }"""
+    + PROV
+    + """
+}"""
+)
+
+# ---------------------------------------------------------------- item (the item is ?target)
+
+ITEM_RECORD = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?unit_iri ?unit ?source ?_start ?_end ?quote WHERE {
+  ?meeting_iri mkg:hasItem ?target . BIND(?target AS ?fact)
+  OPTIONAL { ?target mkg:presenter ?unit_iri . ?unit_iri rdfs:label ?unit }"""
+    + PROV
+    + MEETING
+    + """
+}"""
+)
+
+ITEM_FACTS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?fact_kind ?outcome ?document_iri ?document ?next_step ?verb ?unit_iri ?unit
+       ?date ?source ?_start ?_end ?quote WHERE {
+  ?meeting_iri mkg:hasItem ?target .
+  { ?target mkg:hasDecision ?fact . BIND("decision" AS ?fact_kind)
+    OPTIONAL { ?fact mkg:outcome ?outcome } OPTIONAL { ?fact mkg:nextStep ?next_step }
+    OPTIONAL { ?fact mkg:aboutDocument ?document_iri . ?document_iri rdfs:label ?document } }
+  UNION
+  { ?target mkg:hasDirective ?fact . BIND("directive" AS ?fact_kind)
+    OPTIONAL { ?fact mkg:directiveVerb ?verb }
+    OPTIONAL { ?fact mkg:addressee ?unit_iri . ?unit_iri rdfs:label ?unit } }
+  OPTIONAL { ?meeting_iri dcterms:date ?date }"""
+    + PROV
+    + """
+}"""
+)
+"""An item's decisions and directives, each with its sentence."""
+
+# ---------------------------------------------------------------- project or document
+
+TIMELINE = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?event ?item_iri ?item ?outcome ?next_step ?unit_iri ?unit
+       ?meeting_iri ?meeting ?date ?source ?_start ?_end ?quote WHERE {
+  ?target a ?class .
+  { { ?item_iri mkg:discusses ?target } UNION { ?item_iri mkg:concerns ?target }
+    BIND("taken up" AS ?event) BIND(?item_iri AS ?fact) }
+  UNION
+  { ?item_iri mkg:hasDecision ?fact . ?fact mkg:aboutDocument ?target . BIND("decision" AS ?event)
+    OPTIONAL { ?fact mkg:outcome ?outcome } OPTIONAL { ?fact mkg:nextStep ?next_step } }
+  ?meeting_iri mkg:hasItem ?item_iri . OPTIONAL { ?item_iri rdfs:label ?item }
+  OPTIONAL { ?item_iri mkg:presenter ?unit_iri . ?unit_iri rdfs:label ?unit }"""
+    + PROV
+    + MEETING
+    + """
+}"""
+)
+"""A document's or project's way through the meetings: taken up, decided, what next."""
+
+# ---------------------------------------------------------------- the source text
+
+SOURCE_FACTS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?file ?fact ?type ?_start ?_end WHERE {
+  ?fact mkg:sourceFile ?file ; mkg:startOffset ?_start ; mkg:endOffset ?_end ; a ?type .
+}"""
+)
+"""Every fact read from the file bound as ``?file``, with its offsets."""
+
+SOURCE_DOCUMENT = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?file ?document_iri ?hash ?meeting_iri ?meeting WHERE {
+  ?document_iri a mkg:SourceDocument ; mkg:sourceFile ?file .
+  OPTIONAL { ?document_iri mkg:contentHash ?hash }
+  OPTIONAL { ?document_iri mkg:recordOf ?meeting_iri . ?meeting_iri rdfs:label ?meeting }
+}"""
+)
+
+MEETINGS = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?meeting_iri ?meeting ?date ?government ?chair_iri ?chair ?source WHERE {
+  ?meeting_iri a mkg:Meeting . OPTIONAL { ?meeting_iri rdfs:label ?meeting }
+  OPTIONAL { ?meeting_iri dcterms:date ?date }
+  OPTIONAL { ?meeting_iri mkg:body ?body . ?body rdfs:label ?government }
+  OPTIONAL { ?meeting_iri mkg:chair ?chair_iri . ?chair_iri rdfs:label ?chair }
+  OPTIONAL { ?document mkg:recordOf ?meeting_iri ; mkg:sourceFile ?source }
+}"""
+)
+"""Every meeting with its date, government, chair and file, for the list of meetings."""

@@ -81,7 +81,7 @@ OUTGOING = (
 SELECT DISTINCT ?target ?relation ?value ?value_label WHERE {
   ?target ?relation ?value .
   FILTER(?relation NOT IN (rdf:type, rdfs:label, skos:altLabel, skos:hiddenLabel, mkg:contentHash,
-                           mkg:startOffset, mkg:endOffset, prov:wasDerivedFrom))
+                           mkg:startOffset, mkg:endOffset, prov:wasDerivedFrom, mkg:hasAttendance))
   OPTIONAL { ?value rdfs:label ?value_label }
 }"""
 )
@@ -103,8 +103,8 @@ SELECT DISTINCT ?target ?node ?relation ?out ?type ?name ?date WHERE {
   { ?target ?relation ?node . BIND(true AS ?out) }
   UNION { ?node ?relation ?target . BIND(false AS ?out) }
   FILTER(?relation NOT IN (rdf:type, prov:wasDerivedFrom, mkg:hasAttendance, mkg:attendee, mkg:role,
-                           mkg:outcome, mkg:itemKind, mkg:hasStage, mkg:stageOf, org:holds, mkg:atMeeting))
-  ?node a ?type . FILTER(?type != mkg:Attendance)
+                           mkg:outcome, mkg:itemKind, mkg:hasStage, mkg:stageOf, mkg:atMeeting))
+  ?node a ?type . FILTER(?type NOT IN (mkg:Attendance, mkg:PostHolding))
   OPTIONAL { ?node rdfs:label ?name } OPTIONAL { ?node mkg:quote ?name }
   OPTIONAL { ?node dcterms:date ?date }
 }"""
@@ -152,10 +152,12 @@ SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?role ?note ?source ?_start 
 PERSON_POSTS = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?post ?date ?meeting_iri ?meeting WHERE {
-  ?target org:holds ?h . ?h mkg:post ?p . ?p rdfs:label ?post .
-  OPTIONAL { ?h mkg:heldOn ?date }
-  OPTIONAL { ?h mkg:atMeeting ?meeting_iri . ?meeting_iri rdfs:label ?meeting }
+SELECT DISTINCT ?target ?post_iri ?post ?date ?meeting_iri ?meeting ?source ?_start ?_end ?quote WHERE {
+  ?fact org:member ?target ; mkg:post ?post_iri . ?post_iri rdfs:label ?post .
+  OPTIONAL { ?fact mkg:heldOn ?date }
+  OPTIONAL { ?fact mkg:atMeeting ?meeting_iri . ?meeting_iri rdfs:label ?meeting }"""
+    + PROV
+    + """
 }"""
 )
 """The posts a person was named with, and when: their roles over time."""

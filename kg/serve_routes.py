@@ -75,7 +75,7 @@ def entity(tail: str):
     filters = _filters()
     page = explore.entity(_store(), iri, filters)
     graph = explore.neighbours(_store(), iri)
-    return render_template("entity.html", page=page, filters=filters, graph=graph)
+    return render_template("entity.html", page=page, filters=filters, graph=graph, styles=_styles())
 
 
 def source(file: str):

@@ -8,7 +8,10 @@
   var nodes = new vis.DataSet();
   var edges = new vis.DataSet();
   var expanded = {};
-  var state = (window.kgGraph = { nodes: nodes, edges: edges, expanded: expanded, pending: 0, expansions: 0 });
+  var hiddenTypes = {};
+  var state = (window.kgGraph = {
+    nodes: nodes, edges: edges, expanded: expanded, pending: 0, expansions: 0, stable: false
+  });
   var container = document.getElementById("kg-network");
 
   function byId(id) { return document.getElementById(id); }
@@ -42,9 +45,14 @@
   state.network = network;
   add(data);
   if (data.focus) { expanded[data.focus] = true; }
-  network.on("stabilized", function () { network.setOptions({ physics: { enabled: false } }); });
+  network.on("stabilizationIterationsDone", function () {
+    network.setOptions({ physics: { enabled: false } });
+    state.stable = true;
+  });
+  network.stabilize(150);
 
   function settleBriefly() {
+    state.stable = false;
     network.setOptions({ physics: { enabled: true } });
     network.stabilize(nodes.length > 500 ? 40 : 120);
   }
@@ -114,7 +122,6 @@
   }
 
   // filters: types shown, and a date range (nodes without a date stay)
-  var hiddenTypes = {};
   function visible(node) {
     if (hiddenTypes[node.kgType]) { return false; }
     var from = byId("kg-from") ? byId("kg-from").value.trim() : "";

@@ -134,8 +134,31 @@ def governments(st) -> dict[str, str]:
     out = {}
     for row in rows(st, q.GOVERNMENTS):
         key = government_key(row["node"])
-        if key and row["node"].endswith("/org/" + row["node"].rsplit("/", 1)[-1]):
-            out.setdefault(key, row["name"])
+        if key and unquote(row["node"].rsplit("/", 1)[-1]) == key:  # the government's own node
+            out.setdefault(key, name_of(st, row["node"]) or key)
+    return out
+
+
+def name_of(st, iri: str) -> str | None:
+    """The name of a node: its label, else the sentence it was read from (a decision, a directive)."""
+    names = sorted({r["name"] for r in rows(st, q.NODE, target=iri) if r["name"]}, key=lambda n: (len(n), n))
+    return names[0] if names else None
+
+
+def _named(st, found: list[dict]) -> list[dict]:
+    """Rows with a name beside every linked IRI (``unit`` for ``unit_iri``, in its place), each IRI
+    looked up once."""
+    names: dict[str, str] = {}
+    out = []
+    for row in found:
+        named = {}
+        for key, value in row.items():
+            if key.endswith("_iri") and value and not row.get(key[:-4]):
+                if value not in names:
+                    names[value] = name_of(st, value) or _short_iri(value)
+                named[key[:-4]] = names[value]
+            named[key] = value
+        out.append(named)
     return out
 
 
@@ -154,36 +177,43 @@ def search(st, text: str, kind: str | None = None, government: str | None = None
     """Persons, units, meetings, documents and projects one of whose names contains ``text``.
 
     Each hit is ``{"iri", "type", "name", "matched", "government"}``: ``name`` is its preferred name,
-    ``matched`` the name the text was found in (an alias, a title). Exact names come first.
+    ``matched`` the name the text was found in (an alias, a title). Exact names come first; at most
+    :data:`SEARCH_LIMIT` hits.
     """
     text = text.strip()
     if not text:
         return []
-    wanted = set(SEARCH_KINDS.get(kind or "", ())) or set(TYPES)
+    wanted = set(SEARCH_KINDS.get(kind or "", ())) or {t for ts in SEARCH_KINDS.values() for t in ts}
     names = governments(st)
-    hits: dict[str, dict] = {}
+    matched: dict[str, str] = {}
     for row in rows(st, q.SEARCH, q=text):
-        hit = hits.setdefault(row["node"], {"iri": row["node"], "types": set(), "matched": row["name"]})
-        hit["types"].add(local_type(row["type"]))
-        if row["name"] == text:
-            hit["matched"] = text
+        if matched.get(row["node"]) != text:
+            matched[row["node"]] = row["name"]
     out = []
-    for hit in hits.values():
-        node_type = main_type(hit.pop("types"))
-        key = government_key(hit["iri"])
-        hit.update(type=node_type, government=names.get(key, key))
-        if node_type in wanted and (not government or hit["government"] == government):
-            out.append(hit)
-    for hit in out:
-        hit["name"] = _label(st, hit["iri"]) or hit["matched"]
-    out.sort(key=lambda h: (h["matched"] != text, h["name"] != text, len(h["name"]), h["name"]))
-    return out[:SEARCH_LIMIT]
+    for iri, name in sorted(matched.items(), key=lambda m: (m[1] != text, len(m[1]), m[1], m[0])):
+        key = government_key(iri)
+        if government and names.get(key, key) != government:
+            continue
+        node_type, label, _ = head(st, iri)
+        if node_type in wanted:
+            hit = {"iri": iri, "type": node_type, "name": label or name, "matched": name}
+            out.append(hit | {"government": names.get(key, key)})
+        if len(out) >= SEARCH_LIMIT:
+            break
+    return sorted(out, key=lambda h: (h["matched"] != text, h["name"] != text, len(h["name"]), h["name"]))
 
 
-def _label(st, iri: str) -> str | None:
-    labels = sorted(r["label"] for r in rows(st, q.HEAD, target=iri) if r["label"])
-    titles = sorted(r["title"] for r in rows(st, q.HEAD, target=iri) if r["title"])
-    return (titles or labels or [None])[0]
+def head(st, iri: str) -> tuple[str | None, str | None, list[str]]:
+    """A node's type (the most specific the explorer names), preferred name and other names; the type
+    is None for an IRI the store says nothing of. A source document is named by its title."""
+    found = rows(st, q.HEAD, target=iri)
+    if not found:
+        return None, None, []
+    labels = sorted({r["label"] for r in found if r["label"]})
+    titles = sorted({r["title"] for r in found if r["title"]})
+    label = (titles or labels or [None])[0]
+    aliases = sorted({r["alias"] for r in found if r["alias"]} | set(labels) - {label})
+    return main_type({local_type(r["type"]) for r in found}), label, aliases
 
 
 # ---------------------------------------------------------------- an entity's page
@@ -193,17 +223,13 @@ def entity(st, iri: str, filters: dict | None = None, full: bool = True) -> Enti
     """The page of the node ``iri``: its names and government, then its sections (rows filtered by
     ``filters``, see :func:`filter_rows`), then every statement about it and every link to it.
     ``full=False`` keeps only the statements (what the graph's side panel shows)."""
-    head = rows(st, q.HEAD, target=iri)
-    if not head:
+    node_type, label, aliases = head(st, iri)
+    if node_type is None:
         raise NotFoundError(f"{iri}: the store holds nothing about this IRI")
-    node_type = main_type({local_type(r["type"]) for r in head})
-    labels = sorted({r["label"] for r in head if r["label"]})
-    titles = sorted({r["title"] for r in head if r["title"]})
-    label = (titles or labels or [_short_iri(iri)])[0]
-    aliases = sorted({r["alias"] for r in head if r["alias"]} | set(labels) - {label})
+    label = label or _short_iri(iri)
     key = government_key(iri)
     sections = [
-        Section(title, filter_rows(_tidy(rows(st, sparql, target=iri)), filters or {}))
+        Section(title, filter_rows(_named(st, _tidy(rows(st, sparql, target=iri))), filters or {}))
         for title, sparql in (SECTIONS.get(node_type, ()) if full else ())
     ]
     sections += [Section("Facts 事实", _facts(st, iri)), Section("Linked from 被引用", _links_in(st, iri))]
@@ -214,29 +240,18 @@ def _facts(st, iri: str) -> list[dict]:
     out = []
     for row in rows(st, q.OUTGOING, target=iri):
         value = row["value"]
-        is_link = isinstance(value, str) and value.startswith(str(ID))
-        shown = row["value_label"] or (_short_iri(value) if is_link else value)
-        out.append(
-            {
-                "relation": _relation(row["relation"]),
-                "value": shown,
-                **({"value_iri": value} if is_link else {}),
-            }
-        )
-    return sorted(out, key=lambda r: (r["relation"], str(r["value"])))
+        link = {"value_iri": value} if isinstance(value, str) and value.startswith(str(ID)) else {}
+        out.append({"relation": _relation(row["relation"]), **({} if link else {"value": value}), **link})
+    return sorted(_named(st, out), key=lambda r: (r["relation"], str(r["value"])))
 
 
 def _links_in(st, iri: str) -> list[dict]:
     out = [
-        {
-            "relation": _relation(r["relation"]),
-            "from": r["from"] or _short_iri(r["from_iri"]),
-            "from_iri": r["from_iri"],
-        }
+        {"relation": _relation(r["relation"]), "from_iri": r["from_iri"]}
         for r in rows(st, q.INCOMING, target=iri)
         if r["from_iri"].startswith(str(ID))
     ]
-    return sorted(out, key=lambda r: (r["relation"], r["from"]))
+    return sorted(_named(st, out), key=lambda r: (r["relation"], r["from"]))
 
 
 def _relation(iri: str) -> str:
@@ -322,26 +337,31 @@ def neighbours(st, iri: str) -> dict:
     A node is ``{"id", "type", "label", "date", "government"}``; an edge ``{"id", "from", "to",
     "label"}`` (an attendance is one edge from the person to the meeting, labelled with the role).
     """
-    me = rows(st, q.NODE, target=iri)
-    if not me:
+    if not rows(st, q.NODE, target=iri):
         raise NotFoundError(f"{iri}: the store holds nothing about this IRI")
-    nodes = {iri: _node(iri, me)}
-    found: dict[str, list[dict]] = {}
+    nodes = {iri: _node(st, iri)}
     edges = {}
     for row in rows(st, q.NEIGHBOURS, target=iri) + rows(st, q.ATTENDANCE_NEIGHBOURS, target=iri):
-        found.setdefault(row["node"], []).append(row)
+        node = nodes.get(row["node"]) or _node(st, row["node"])
+        if node["type"] in HIDDEN_NODES:
+            continue
+        nodes[row["node"]] = node
         a, b = (iri, row["node"]) if row["out"] else (row["node"], iri)
         if "/role/" in row["relation"]:
             a, b = (b, a) if row["out"] else (a, b)  # the person attended the meeting
         label = _relation(row["relation"])
         edges[(a, b, label)] = {"id": f"{a}|{label}|{b}", "from": a, "to": b, "label": label}
-    for node, found_rows in found.items():
-        nodes[node] = _node(node, found_rows)
     return {"nodes": list(nodes.values()), "edges": list(edges.values())}
 
 
-def _node(iri: str, found: list[dict]) -> dict:
-    names = sorted({r["name"] for r in found if r.get("name")}, key=len)
+HIDDEN_NODES = {"Attendance", "PostHolding", "Thing"}
+"""Nodes a graph does not draw: an attendance is the link from a person to a meeting, a post held the
+link from a person to the post; a vocabulary term (a role, an outcome) is no node of the graph."""
+
+
+def _node(st, iri: str) -> dict:
+    found = rows(st, q.NODE, target=iri)
+    names = sorted({r["name"] for r in found if r.get("name")}, key=lambda n: (len(n), n))
     dates = sorted({r["date"] for r in found if r.get("date")})
     return {
         "id": iri,
@@ -469,4 +489,4 @@ def read_only_cypher(text: str, conn):
 
 def meetings(st, filters: dict | None = None) -> list[dict]:
     """Every meeting (name, date, government, chair, file), by date, passing ``filters``."""
-    return filter_rows(_tidy(rows(st, q.MEETINGS)), filters or {})
+    return filter_rows(_named(st, _tidy(rows(st, q.MEETINGS))), filters or {})

@@ -6,6 +6,14 @@ requires. No query names a ``GRAPH``: they read the union of the store's graphs,
 whether a name is stated in every document that uses it or once in a graph of its own, and they
 are ``DISTINCT`` because today the union repeats such facts once per document.
 
+That repetition multiplies rows before ``DISTINCT`` removes them: a pattern on a person's type or
+name matches once per document that names the person, and two such patterns joined match the
+square of it. So a query starts from the facts of one document (an attendance, an item) and looks
+up names and types in ``DISTINCT`` sub-queries on the bound node, which Oxigraph evaluates from the
+binding (bench/bench_serve.py: a person's meetings on 300 documents went from 4.5 s to 20 ms). The
+names of the people, units, documents and posts a row links to are not joined in at all: the rows
+carry their IRIs (``*_iri``) and :mod:`kg.explore` names each distinct IRI once (:data:`NODE`).
+
 Every row about a fact carries its provenance (``source`` file, ``_start`` and ``_end`` offsets,
 ``quote``) and the IRIs it may link to (columns ending in ``_iri``), so a page can cite and link on.
 
@@ -48,29 +56,30 @@ SEARCHED = (
 
 SEARCH = (
     PREFIXES
-    + f"""
-SELECT DISTINCT ?q ?node ?type ?name WHERE {{
-  ?node a ?type . FILTER(?type IN ({", ".join(SEARCHED)}))
-  {{ ?node rdfs:label ?name }} UNION {{ ?node skos:altLabel ?name }} UNION {{ ?node skos:hiddenLabel ?name }}
-  UNION {{ ?node dcterms:title ?name }} UNION {{ ?node mkg:docNumber ?name }}
-  FILTER(CONTAINS(LCASE(STR(?name)), LCASE(STR(?q))))
-}}"""
+    + """
+SELECT DISTINCT ?q ?node ?name WHERE {
+  { ?node rdfs:label ?name } UNION { ?node skos:altLabel ?name } UNION { ?node skos:hiddenLabel ?name }
+  UNION { ?node dcterms:title ?name } UNION { ?node mkg:docNumber ?name }
+  FILTER(isIRI(?node) && CONTAINS(LCASE(STR(?name)), LCASE(STR(?q))))
+}"""
 )
-"""Nodes of the searched classes one of whose names contains ``?q`` (aliases and titles included)."""
+"""Nodes one of whose names contains ``?q`` (aliases, titles, document numbers included); their types
+are looked up per hit (:data:`HEAD`)."""
 
 GOVERNMENTS = (
     PREFIXES
     + """
-SELECT DISTINCT ?node ?name WHERE { ?node a mkg:GovernmentBody ; rdfs:label ?name }"""
+SELECT DISTINCT ?node WHERE { ?node a mkg:GovernmentBody }"""
 )
 
 HEAD = (
     PREFIXES
     + """
 SELECT DISTINCT ?target ?type ?label ?alias ?title WHERE {
-  ?target a ?type .
-  OPTIONAL { ?target rdfs:label ?label } OPTIONAL { ?target skos:altLabel ?alias }
-  OPTIONAL { ?target dcterms:title ?title }
+  { SELECT DISTINCT ?target ?type WHERE { ?target a ?type } }
+  OPTIONAL { SELECT DISTINCT ?target ?label WHERE { ?target rdfs:label ?label } }
+  OPTIONAL { SELECT DISTINCT ?target ?alias WHERE { ?target skos:altLabel ?alias } }
+  OPTIONAL { SELECT DISTINCT ?target ?title WHERE { ?target dcterms:title ?title } }
 }"""
 )
 """What a node is: its classes, names, aliases and (for a source document) title."""
@@ -78,11 +87,10 @@ SELECT DISTINCT ?target ?type ?label ?alias ?title WHERE {
 OUTGOING = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?relation ?value ?value_label WHERE {
+SELECT DISTINCT ?target ?relation ?value WHERE {
   ?target ?relation ?value .
   FILTER(?relation NOT IN (rdf:type, rdfs:label, skos:altLabel, skos:hiddenLabel, mkg:contentHash,
                            mkg:startOffset, mkg:endOffset, prov:wasDerivedFrom, mkg:hasAttendance))
-  OPTIONAL { ?value rdfs:label ?value_label }
 }"""
 )
 """Every statement about the node (its links with their targets' names), for the facts panel."""
@@ -90,23 +98,18 @@ SELECT DISTINCT ?target ?relation ?value ?value_label WHERE {
 INCOMING = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?relation ?from_iri ?from WHERE {
+SELECT DISTINCT ?target ?relation ?from_iri WHERE {
   ?from_iri ?relation ?target . FILTER(?relation != prov:wasDerivedFrom)
-  OPTIONAL { ?from_iri rdfs:label ?from }
 }"""
 )
 
 NEIGHBOURS = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?node ?relation ?out ?type ?name ?date WHERE {
-  { ?target ?relation ?node . BIND(true AS ?out) }
-  UNION { ?node ?relation ?target . BIND(false AS ?out) }
-  FILTER(?relation NOT IN (rdf:type, prov:wasDerivedFrom, mkg:hasAttendance, mkg:attendee, mkg:role,
-                           mkg:outcome, mkg:itemKind, mkg:hasStage, mkg:stageOf, mkg:atMeeting))
-  ?node a ?type . FILTER(?type NOT IN (mkg:Attendance, mkg:PostHolding))
-  OPTIONAL { ?node rdfs:label ?name } OPTIONAL { ?node mkg:quote ?name }
-  OPTIONAL { ?node dcterms:date ?date }
+SELECT DISTINCT ?target ?node ?relation ?out WHERE {
+  { ?target ?relation ?node . BIND(true AS ?out) } UNION { ?node ?relation ?target . BIND(false AS ?out) }
+  FILTER(isIRI(?node) && ?relation NOT IN (rdf:type, prov:wasDerivedFrom, mkg:hasAttendance, mkg:attendee,
+         mkg:role, mkg:outcome, mkg:itemKind, mkg:hasStage, mkg:stageOf, mkg:atMeeting, mkg:post, org:member))
 }"""
 )
 """The nodes one link away (attendance is the next query: it goes through an Attendance node)."""
@@ -114,10 +117,9 @@ SELECT DISTINCT ?target ?node ?relation ?out ?type ?name ?date WHERE {
 ATTENDANCE_NEIGHBOURS = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?node ?relation ?out ?type ?name ?date WHERE {
+SELECT DISTINCT ?target ?node ?relation ?out WHERE {
   { ?target mkg:hasAttendance ?a . ?a mkg:attendee ?node ; mkg:role ?relation . BIND(true AS ?out) }
-  UNION { ?node mkg:hasAttendance ?a . ?a mkg:attendee ?target ; mkg:role ?relation . BIND(false AS ?out) }
-  ?node a ?type . OPTIONAL { ?node rdfs:label ?name } OPTIONAL { ?node dcterms:date ?date }
+  UNION { ?a mkg:attendee ?target ; mkg:role ?relation . ?node mkg:hasAttendance ?a . BIND(false AS ?out) }
 }"""
 )
 """A meeting's attendees and a person's meetings, the role on the link."""
@@ -126,8 +128,10 @@ NODE = (
     PREFIXES
     + """
 SELECT DISTINCT ?target ?type ?name ?date WHERE {
-  ?target a ?type . OPTIONAL { ?target rdfs:label ?name } OPTIONAL { ?target mkg:quote ?name }
-  OPTIONAL { ?target dcterms:date ?date }
+  { SELECT DISTINCT ?target ?type WHERE { ?target a ?type } }
+  OPTIONAL { SELECT DISTINCT ?target ?name WHERE {
+    { ?target rdfs:label ?name } UNION { ?target mkg:quote ?name } } }
+  OPTIONAL { SELECT DISTINCT ?target ?date WHERE { ?target dcterms:date ?date } }
 }"""
 )
 
@@ -137,8 +141,7 @@ PERSON_MEETINGS = (
     PREFIXES
     + """
 SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?role ?note ?source ?_start ?_end ?quote WHERE {
-  ?target a mkg:Person .
-  { ?meeting_iri mkg:hasAttendance ?fact . ?fact mkg:attendee ?target ; mkg:role ?role .
+  { ?fact mkg:attendee ?target ; mkg:role ?role . ?meeting_iri mkg:hasAttendance ?fact .
     OPTIONAL { ?fact mkg:note ?note } }
   UNION { ?meeting_iri mkg:chair ?target . BIND("chair" AS ?role) BIND(?meeting_iri AS ?fact)
     OPTIONAL { ?meeting_iri mkg:chairTitle ?note } }"""
@@ -152,8 +155,8 @@ SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?role ?note ?source ?_start 
 PERSON_POSTS = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?post_iri ?post ?date ?meeting_iri ?meeting ?source ?_start ?_end ?quote WHERE {
-  ?fact org:member ?target ; mkg:post ?post_iri . ?post_iri rdfs:label ?post .
+SELECT DISTINCT ?target ?post_iri ?date ?meeting_iri ?meeting ?source ?_start ?_end ?quote WHERE {
+  ?fact org:member ?target ; mkg:post ?post_iri .
   OPTIONAL { ?fact mkg:heldOn ?date }
   OPTIONAL { ?fact mkg:atMeeting ?meeting_iri . ?meeting_iri rdfs:label ?meeting }"""
     + PROV
@@ -192,11 +195,11 @@ SELECT DISTINCT ?target ?item_iri ?item ?meeting_iri ?meeting ?date ?source ?_st
 UNIT_DECISIONS = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?item_iri ?item ?outcome ?document_iri ?document ?next_step
+SELECT DISTINCT ?target ?item_iri ?item ?outcome ?document_iri ?next_step
        ?meeting_iri ?meeting ?date ?source ?_start ?_end ?quote WHERE {
   ?item_iri mkg:presenter ?target ; mkg:hasDecision ?fact . ?meeting_iri mkg:hasItem ?item_iri .
   OPTIONAL { ?item_iri rdfs:label ?item } OPTIONAL { ?fact mkg:outcome ?outcome }
-  OPTIONAL { ?fact mkg:aboutDocument ?document_iri . ?document_iri rdfs:label ?document }
+  OPTIONAL { ?fact mkg:aboutDocument ?document_iri }
   OPTIONAL { ?fact mkg:nextStep ?next_step }"""
     + PROV
     + MEETING
@@ -235,24 +238,24 @@ SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?source ?_start ?_end ?quote
 MEETING_RECORD = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?document_iri ?document ?doc_number ?date ?chair_iri ?chair ?body_iri ?body ?source
+SELECT DISTINCT ?target ?document_iri ?document ?doc_number ?date ?chair_iri ?body_iri ?source
 WHERE {
   ?target a mkg:Meeting .
   OPTIONAL { ?document_iri mkg:recordOf ?target ; mkg:sourceFile ?source .
              OPTIONAL { ?document_iri dcterms:title ?document }
              OPTIONAL { ?document_iri mkg:docNumber ?doc_number } }
   OPTIONAL { ?target dcterms:date ?date }
-  OPTIONAL { ?target mkg:chair ?chair_iri . ?chair_iri rdfs:label ?chair }
-  OPTIONAL { ?target mkg:body ?body_iri . ?body_iri rdfs:label ?body }
+  OPTIONAL { ?target mkg:chair ?chair_iri }
+  OPTIONAL { ?target mkg:body ?body_iri }
 }"""
 )
 
 MEETING_ATTENDANCE = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?person_iri ?person ?role ?note ?date ?source ?_start ?_end ?quote WHERE {
+SELECT DISTINCT ?target ?person_iri ?role ?note ?date ?source ?_start ?_end ?quote WHERE {
   ?target mkg:hasAttendance ?fact . ?fact mkg:attendee ?person_iri ; mkg:role ?role .
-  OPTIONAL { ?person_iri rdfs:label ?person } OPTIONAL { ?fact mkg:note ?note }
+  OPTIONAL { ?fact mkg:note ?note }
   OPTIONAL { ?target dcterms:date ?date }"""
     + PROV
     + """
@@ -262,10 +265,10 @@ SELECT DISTINCT ?target ?person_iri ?person ?role ?note ?date ?source ?_start ?_
 MEETING_ITEMS = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?number ?item_iri ?item ?unit_iri ?unit ?date ?source ?_start ?_end ?quote WHERE {
+SELECT DISTINCT ?target ?number ?item_iri ?item ?unit_iri ?date ?source ?_start ?_end ?quote WHERE {
   ?target mkg:hasItem ?fact . BIND(?fact AS ?item_iri) OPTIONAL { ?fact mkg:number ?number }
   OPTIONAL { ?fact rdfs:label ?item }
-  OPTIONAL { ?fact mkg:presenter ?unit_iri . ?unit_iri rdfs:label ?unit }
+  OPTIONAL { ?fact mkg:presenter ?unit_iri }
   OPTIONAL { ?target dcterms:date ?date }"""
     + PROV
     + """
@@ -275,11 +278,11 @@ SELECT DISTINCT ?target ?number ?item_iri ?item ?unit_iri ?unit ?date ?source ?_
 MEETING_DECISIONS = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?item_iri ?item ?outcome ?document_iri ?document ?next_step
+SELECT DISTINCT ?target ?item_iri ?item ?outcome ?document_iri ?next_step
        ?date ?source ?_start ?_end ?quote WHERE {
   ?target mkg:hasItem ?item_iri . ?item_iri mkg:hasDecision ?fact . OPTIONAL { ?item_iri rdfs:label ?item }
   OPTIONAL { ?fact mkg:outcome ?outcome } OPTIONAL { ?fact mkg:nextStep ?next_step }
-  OPTIONAL { ?fact mkg:aboutDocument ?document_iri . ?document_iri rdfs:label ?document }
+  OPTIONAL { ?fact mkg:aboutDocument ?document_iri }
   OPTIONAL { ?target dcterms:date ?date }"""
     + PROV
     + """
@@ -289,10 +292,10 @@ SELECT DISTINCT ?target ?item_iri ?item ?outcome ?document_iri ?document ?next_s
 MEETING_DIRECTIVES = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?item_iri ?item ?verb ?unit_iri ?unit ?date ?source ?_start ?_end ?quote WHERE {
+SELECT DISTINCT ?target ?item_iri ?item ?verb ?unit_iri ?date ?source ?_start ?_end ?quote WHERE {
   ?target mkg:hasItem ?item_iri . ?item_iri mkg:hasDirective ?fact . OPTIONAL { ?item_iri rdfs:label ?item }
   OPTIONAL { ?fact mkg:directiveVerb ?verb }
-  OPTIONAL { ?fact mkg:addressee ?unit_iri . ?unit_iri rdfs:label ?unit }
+  OPTIONAL { ?fact mkg:addressee ?unit_iri }
   OPTIONAL { ?target dcterms:date ?date }"""
     + PROV
     + """
@@ -304,9 +307,9 @@ SELECT DISTINCT ?target ?item_iri ?item ?verb ?unit_iri ?unit ?date ?source ?_st
 ITEM_RECORD = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?unit_iri ?unit ?source ?_start ?_end ?quote WHERE {
+SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?unit_iri ?source ?_start ?_end ?quote WHERE {
   ?meeting_iri mkg:hasItem ?target . BIND(?target AS ?fact)
-  OPTIONAL { ?target mkg:presenter ?unit_iri . ?unit_iri rdfs:label ?unit }"""
+  OPTIONAL { ?target mkg:presenter ?unit_iri }"""
     + PROV
     + MEETING
     + """
@@ -316,16 +319,16 @@ SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?unit_iri ?unit ?source ?_st
 ITEM_FACTS = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?fact_kind ?outcome ?document_iri ?document ?next_step ?verb ?unit_iri ?unit
+SELECT DISTINCT ?target ?fact_kind ?outcome ?document_iri ?next_step ?verb ?unit_iri
        ?date ?source ?_start ?_end ?quote WHERE {
   ?meeting_iri mkg:hasItem ?target .
   { ?target mkg:hasDecision ?fact . BIND("decision" AS ?fact_kind)
     OPTIONAL { ?fact mkg:outcome ?outcome } OPTIONAL { ?fact mkg:nextStep ?next_step }
-    OPTIONAL { ?fact mkg:aboutDocument ?document_iri . ?document_iri rdfs:label ?document } }
+    OPTIONAL { ?fact mkg:aboutDocument ?document_iri } }
   UNION
   { ?target mkg:hasDirective ?fact . BIND("directive" AS ?fact_kind)
     OPTIONAL { ?fact mkg:directiveVerb ?verb }
-    OPTIONAL { ?fact mkg:addressee ?unit_iri . ?unit_iri rdfs:label ?unit } }
+    OPTIONAL { ?fact mkg:addressee ?unit_iri } }
   OPTIONAL { ?meeting_iri dcterms:date ?date }"""
     + PROV
     + """
@@ -338,16 +341,15 @@ SELECT DISTINCT ?target ?fact_kind ?outcome ?document_iri ?document ?next_step ?
 TIMELINE = (
     PREFIXES
     + """
-SELECT DISTINCT ?target ?event ?item_iri ?item ?outcome ?next_step ?unit_iri ?unit
+SELECT DISTINCT ?target ?event ?item_iri ?item ?outcome ?next_step ?unit_iri
        ?meeting_iri ?meeting ?date ?source ?_start ?_end ?quote WHERE {
-  ?target a ?class .
   { { ?item_iri mkg:discusses ?target } UNION { ?item_iri mkg:concerns ?target }
     BIND("taken up" AS ?event) BIND(?item_iri AS ?fact) }
   UNION
   { ?item_iri mkg:hasDecision ?fact . ?fact mkg:aboutDocument ?target . BIND("decision" AS ?event)
     OPTIONAL { ?fact mkg:outcome ?outcome } OPTIONAL { ?fact mkg:nextStep ?next_step } }
   ?meeting_iri mkg:hasItem ?item_iri . OPTIONAL { ?item_iri rdfs:label ?item }
-  OPTIONAL { ?item_iri mkg:presenter ?unit_iri . ?unit_iri rdfs:label ?unit }"""
+  OPTIONAL { ?item_iri mkg:presenter ?unit_iri }"""
     + PROV
     + MEETING
     + """
@@ -379,11 +381,11 @@ SELECT DISTINCT ?file ?document_iri ?hash ?meeting_iri ?meeting WHERE {
 MEETINGS = (
     PREFIXES
     + """
-SELECT DISTINCT ?meeting_iri ?meeting ?date ?government ?chair_iri ?chair ?source WHERE {
+SELECT DISTINCT ?meeting_iri ?meeting ?date ?government_iri ?chair_iri ?source WHERE {
   ?meeting_iri a mkg:Meeting . OPTIONAL { ?meeting_iri rdfs:label ?meeting }
   OPTIONAL { ?meeting_iri dcterms:date ?date }
-  OPTIONAL { ?meeting_iri mkg:body ?body . ?body rdfs:label ?government }
-  OPTIONAL { ?meeting_iri mkg:chair ?chair_iri . ?chair_iri rdfs:label ?chair }
+  OPTIONAL { ?meeting_iri mkg:body ?government_iri }
+  OPTIONAL { ?meeting_iri mkg:chair ?chair_iri }
   OPTIONAL { ?document mkg:recordOf ?meeting_iri ; mkg:sourceFile ?source }
 }"""
 )

@@ -53,9 +53,9 @@ def serve(store=None, *, host: str = HOST, port: int = PORT, sources=(), conn=No
 
     with opened(store) as st:
         server = make_server(host, port, create_app(st, sources=sources, conn=conn), threaded=True)
-        if ready is not None:
-            ready(f"http://{host}:{server.server_port}/")
         try:
+            if ready is not None:
+                ready(f"http://{host}:{server.server_port}/")
             server.serve_forever()
         except KeyboardInterrupt:
             pass

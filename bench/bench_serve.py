@@ -1,0 +1,176 @@
+"""How fast ``kg serve`` answers on a large store, and how the graph view copes with 2,000 nodes.
+
+The store is generated: the invented county's minutes (``tests/data/multi``) copied ``--documents``
+times, each copy a meeting of its own (its dates moved) in one of many counties (the county's name
+changed every ``--per-government`` copies), so people and units recur over that many meetings, as
+they do in a real archive. The explorer runs as ``kg serve`` does (:func:`kg.serve.serve`, a real
+HTTP server on a free port) and is asked over HTTP.
+
+Every figure is printed with its ratio to a baseline measured in the same run: a static file served
+by the same server (``/static/serve.css``). The goal of issue 15 is an entity page under 300 ms on a
+store of 10,000 documents:
+
+    .venv/bin/python bench/bench_serve.py                       # 1,000 documents (about a minute)
+    .venv/bin/python bench/bench_serve.py --documents 10000     # the issue's size (about 10 minutes)
+    .venv/bin/python bench/bench_serve.py --browser --nodes 2000   # and grow the graph view in Chromium
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import statistics
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+from kg import explore
+from kg.pipeline import load, opened
+from kg.serve import entity_url, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "tests" / "data" / "multi"
+COUNTY = "青禾"  # the invented county's name in those files
+CHAIR = "陆安平"  # who chairs its meetings
+NAMES = "东南西北中金木水火土山河湖海江云星月日风"
+DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def generate(documents: int, per_government: int, into: Path) -> list[Path]:
+    """``documents`` files of minutes: the templates with a new date each and a county per group."""
+    templates = [p.read_text(encoding="utf-8") for p in sorted(TEMPLATES.glob("*.txt"))]
+    files = []
+    for i in range(documents):
+        group = i // per_government
+        county = NAMES[group // len(NAMES) % len(NAMES)] + NAMES[group % len(NAMES)] + str(group // 400 or "")
+        day = dt.date(2000, 1, 3) + dt.timedelta(days=7 * (i % per_government) + group % 7)
+        text = DATE.sub(f"{day.year}年{day.month}月{day.day}日", templates[i % len(templates)])
+        path = into / f"bench-{i:05d}.txt"
+        path.write_text(text.replace(COUNTY, county), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def start(store: Path) -> str:
+    """``kg serve`` on a free port in a thread of this process; its URL."""
+    ready = threading.Event()
+    found = {}
+
+    def on_ready(url):
+        found["url"] = url
+        ready.set()
+
+    threading.Thread(target=serve, args=(store,), kwargs={"port": 0, "ready": on_ready}, daemon=True).start()
+    ready.wait(60)
+    return found["url"]
+
+
+def fetch_ms(url: str, repeats: int) -> list[float]:
+    """Milliseconds to fetch ``url`` whole, ``repeats`` times (the first is a warm-up, not counted)."""
+    times = []
+    for n in range(repeats + 1):
+        began = time.perf_counter()
+        with urllib.request.urlopen(url) as response:
+            response.read()
+            assert response.status == 200, url
+        if n:
+            times.append(1000 * (time.perf_counter() - began))
+    return times
+
+
+def report(label: str, times: list[float], baseline: float | None) -> float:
+    median = statistics.median(times)
+    p95 = sorted(times)[max(0, int(len(times) * 0.95) - 1)]
+    ratio = f"  ({median / baseline:6.1f} x the static file)" if baseline else ""
+    print(f"{label:<44} median {median:7.1f} ms  p95 {p95:7.1f} ms{ratio}")
+    return median
+
+
+def pages(store: Path) -> tuple[dict[str, str], str]:
+    """The pages measured (the chair of the first county, a unit, a meeting, a search, neighbours),
+    and the chair's IRI."""
+    with opened(store) as st:
+        person = next(h for h in explore.search(st, CHAIR, kind="person"))
+        unit = next(h for h in explore.search(st, "水利局", kind="unit"))
+        meeting = next(h for h in explore.search(st, "常务会议", kind="meeting"))
+    return {
+        "entity page: person (chair of its county)": entity_url(person["iri"]),
+        "entity page: unit": entity_url(unit["iri"]),
+        "entity page: meeting": entity_url(meeting["iri"]),
+        "neighbours (graph expansion) of the person": "/api/neighbours?iri=" + quote(person["iri"]),
+        "search for the person's name": "/?q=" + quote(CHAIR),
+    }, person["iri"]
+
+
+def grow_in_browser(base: str, focus: str, target: int) -> None:
+    """Open the graph view and click-expand (through the page's own grow) until ``target`` nodes;
+    print the time of each step and how long a frame takes with all of them drawn."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = "/usr/bin/chromium"
+        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(base + "graph?focus=" + quote(focus, safe=""))
+        page.wait_for_function("() => window.kgGraph && kgGraph.stable", timeout=120_000)
+        steps, began = 0, time.perf_counter()
+        while page.evaluate("() => kgGraph.nodes.length") < target:
+            step = time.perf_counter()
+            grown = page.evaluate("""async () => {
+                const next = kgGraph.nodes.get().filter(n => !kgGraph.expanded[n.id]).slice(0, 5);
+                if (!next.length) return false;
+                await Promise.all(next.map(n => kgGraph.grow(n.id)));
+                return true;
+            }""")
+            if not grown:
+                break
+            page.wait_for_function("() => kgGraph.stable", timeout=120_000)
+            steps += 1
+            count = page.evaluate("() => kgGraph.nodes.length")
+            took = 1000 * (time.perf_counter() - step)
+            print(f"  step {steps:3d}: {count:5d} nodes, {took:7.0f} ms to grow five nodes and settle")
+        frame = page.evaluate("""() => new Promise(done => {
+            const times = []; let last = performance.now();
+            function tick(now) { times.push(now - last); last = now;
+              if (times.length < 30) { kgGraph.network.redraw(); requestAnimationFrame(tick); }
+              else { times.sort((a, b) => a - b); done(times[15]); } }
+            requestAnimationFrame(tick);
+        })""")
+        nodes = page.evaluate("() => kgGraph.nodes.length")
+        total = time.perf_counter() - began
+        print(f"graph view: {nodes} nodes, {steps} steps in {total:.1f} s; a frame: {frame:.1f} ms")
+        browser.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--per-government", type=int, default=50, help="meetings per county")
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--browser", action="store_true", help="also grow the graph view in Chromium")
+    parser.add_argument("--nodes", type=int, default=2000, help="how far to grow it")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, store = Path(tmp) / "minutes", Path(tmp) / "store"
+        folder.mkdir()
+        files = generate(args.documents, args.per_government, folder)
+        began = time.perf_counter()
+        result = load([str(folder)], store)
+        assert not result.failed, result.failed[0].reason
+        print(f"store: {len(files)} documents loaded in {time.perf_counter() - began:.0f} s")
+        measured, person = pages(store)
+        base = start(store)
+        static = fetch_ms(base + "static/serve.css", args.repeats)
+        baseline = report("static file /static/serve.css (baseline)", static, None)
+        for label, path in measured.items():
+            report(label, fetch_ms(base + path.lstrip("/"), args.repeats), baseline)
+        if args.browser:
+            grow_in_browser(base, person, args.nodes)
+
+
+if __name__ == "__main__":
+    main()

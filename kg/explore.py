@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from kg import explore_queries as q
 from kg.pipeline import plain
@@ -139,6 +139,15 @@ def governments(st) -> dict[str, str]:
     return out
 
 
+def government_of(st, iri: str) -> str | None:
+    """The name of the government an IRI was minted under (its own node is ``<key>/org/<key>``)."""
+    key = government_key(iri)
+    if key is None:
+        return None
+    segment = iri.removeprefix(str(ID)).split("/", 1)[0]
+    return name_of(st, f"{ID}{segment}/org/{segment}") or key
+
+
 def name_of(st, iri: str) -> str | None:
     """The name of a node: its label, else the sentence it was read from (a decision, a directive)."""
     names = sorted({r["name"] for r in rows(st, q.NODE, target=iri) if r["name"]}, key=lambda n: (len(n), n))
@@ -173,34 +182,49 @@ def rows(st, sparql: str, **params) -> list[dict]:
 # ---------------------------------------------------------------- search
 
 
-def search(st, text: str, kind: str | None = None, government: str | None = None) -> list[dict]:
-    """Persons, units, meetings, documents and projects one of whose names contains ``text``.
+def search(
+    st, text: str, kind: str | None = None, government: str | None = None, contains: bool = False
+) -> list[dict]:
+    """Persons, units, meetings, documents and projects one of whose names is ``text`` or, when
+    ``contains`` is asked or no name is exactly it, contains it.
 
     Each hit is ``{"iri", "type", "name", "matched", "government"}``: ``name`` is its preferred name,
     ``matched`` the name the text was found in (an alias, a title). Exact names come first; at most
-    :data:`SEARCH_LIMIT` hits.
+    :data:`SEARCH_LIMIT` hits. An exact name is an index look-up; a part of a name means reading every
+    name in the store (seconds on 10,000 documents, bench/bench_serve.py).
     """
     text = text.strip()
     if not text:
         return []
     wanted = set(SEARCH_KINDS.get(kind or "", ())) or {t for ts in SEARCH_KINDS.values() for t in ts}
-    names = governments(st)
-    matched: dict[str, str] = {}
-    for row in rows(st, q.SEARCH, q=text):
-        if matched.get(row["node"]) != text:
-            matched[row["node"]] = row["name"]
+    matched = {
+        r["node"]: text for r in rows(st, q.SEARCH_EXACT, zh=Literal(text, lang="zh"), plain=Literal(text))
+    }
+    hits = _hits(st, matched, wanted, government)
+    if contains or not hits:
+        for row in rows(st, q.SEARCH, q=text):
+            if matched.get(row["node"]) != text:
+                matched[row["node"]] = row["name"]
+        hits = _hits(st, matched, wanted, government)
+    return sorted(hits, key=lambda h: (h["matched"] != text, h["name"] != text, len(h["name"]), h["name"]))
+
+
+def _hits(st, matched: dict[str, str], wanted: set[str], government: str | None) -> list[dict]:
+    """The matched nodes of the wanted types and government, best matches first, at most
+    :data:`SEARCH_LIMIT`."""
     out = []
-    for iri, name in sorted(matched.items(), key=lambda m: (m[1] != text, len(m[1]), m[1], m[0])):
-        key = government_key(iri)
-        if government and names.get(key, key) != government:
+    for iri, name in sorted(matched.items(), key=lambda m: (len(m[1]), m[1], m[0])):
+        named = government_of(st, iri)
+        if government and named != government:
             continue
         node_type, label, _ = head(st, iri)
         if node_type in wanted:
-            hit = {"iri": iri, "type": node_type, "name": label or name, "matched": name}
-            out.append(hit | {"government": names.get(key, key)})
+            out.append(
+                {"iri": iri, "type": node_type, "name": label or name, "matched": name, "government": named}
+            )
         if len(out) >= SEARCH_LIMIT:
             break
-    return sorted(out, key=lambda h: (h["matched"] != text, h["name"] != text, len(h["name"]), h["name"]))
+    return out
 
 
 def head(st, iri: str) -> tuple[str | None, str | None, list[str]]:
@@ -227,13 +251,12 @@ def entity(st, iri: str, filters: dict | None = None, full: bool = True) -> Enti
     if node_type is None:
         raise NotFoundError(f"{iri}: the store holds nothing about this IRI")
     label = label or _short_iri(iri)
-    key = government_key(iri)
     sections = [
         Section(title, filter_rows(_named(st, _tidy(rows(st, sparql, target=iri))), filters or {}))
         for title, sparql in (SECTIONS.get(node_type, ()) if full else ())
     ]
     sections += [Section("Facts 事实", _facts(st, iri)), Section("Linked from 被引用", _links_in(st, iri))]
-    return Entity(iri, node_type, label, aliases, governments(st).get(key, key), sections)
+    return Entity(iri, node_type, label, aliases, government_of(st, iri), sections)
 
 
 def _facts(st, iri: str) -> list[dict]:
@@ -319,6 +342,7 @@ SECTIONS = {
         ("Decisions 决定", q.MEETING_DECISIONS),
         ("Directives 要求", q.MEETING_DIRECTIVES),
     ),
+    "SourceDocument": (("The minutes 纪要", q.SOURCE_RECORD),),
     "AgendaItem": (("Item 议题", q.ITEM_RECORD), ("Decisions and directives 决定与要求", q.ITEM_FACTS)),
     "Document": (("Timeline 进程", q.TIMELINE),),
     "Project": (("Timeline 进程", q.TIMELINE),),

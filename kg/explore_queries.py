@@ -66,6 +66,19 @@ SELECT DISTINCT ?q ?node ?name WHERE {
 """Nodes one of whose names contains ``?q`` (aliases, titles, document numbers included); their types
 are looked up per hit (:data:`HEAD`)."""
 
+SEARCH_EXACT = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?zh ?plain ?node ?name WHERE {
+  { ?node rdfs:label ?zh } UNION { ?node skos:altLabel ?zh } UNION { ?node skos:hiddenLabel ?zh }
+  UNION { ?node dcterms:title ?zh } UNION { ?node rdfs:label ?plain } UNION { ?node mkg:docNumber ?plain }
+  BIND(COALESCE(?zh, ?plain) AS ?name)
+}"""
+)
+"""Nodes with a name that is exactly the text (bound twice: as Chinese text, ``?zh``, and as plain
+text, ``?plain``, the way file names and document numbers are stored): an index look-up, where
+:data:`SEARCH` reads every name in the store."""
+
 GOVERNMENTS = (
     PREFIXES
     + """
@@ -99,9 +112,10 @@ INCOMING = (
     PREFIXES
     + """
 SELECT DISTINCT ?target ?relation ?from_iri WHERE {
-  ?from_iri ?relation ?target . FILTER(?relation != prov:wasDerivedFrom)
+  ?from_iri ?relation ?target . FILTER(?relation NOT IN (prov:wasDerivedFrom, mkg:attendee, org:member))
 }"""
 )
+"""The links to the node, but those a person's sections already list (attendance, posts held)."""
 
 NEIGHBOURS = (
     PREFIXES
@@ -356,6 +370,18 @@ SELECT DISTINCT ?target ?event ?item_iri ?item ?outcome ?next_step ?unit_iri
 }"""
 )
 """A document's or project's way through the meetings: taken up, decided, what next."""
+
+SOURCE_RECORD = (
+    PREFIXES
+    + """
+SELECT DISTINCT ?target ?meeting_iri ?meeting ?date ?doc_number ?source WHERE {
+  ?target mkg:sourceFile ?source . OPTIONAL { ?target mkg:docNumber ?doc_number }
+  OPTIONAL { ?target mkg:recordOf ?meeting_iri }"""
+    + MEETING
+    + """
+}"""
+)
+"""The meeting a file of minutes records, and the file, to read it whole."""
 
 # ---------------------------------------------------------------- the source text
 

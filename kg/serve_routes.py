@@ -50,11 +50,13 @@ def _error(error: KGError):
 
 def home():
     text, kind, government = (request.args.get(k, "").strip() for k in ("q", "kind", "government"))
+    contains = bool(request.args.get("contains"))
     st = _store()
-    hits = explore.search(st, text, kind or None, government or None) if text else []
+    hits = explore.search(st, text, kind or None, government or None, contains) if text else []
     return render_template(
         "search.html",
         q=text,
+        contains=contains,
         kind=kind,
         government=government,
         hits=hits,

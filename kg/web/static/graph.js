@@ -45,16 +45,23 @@
   state.network = network;
   add(data);
   if (data.focus) { expanded[data.focus] = true; }
-  network.on("stabilizationIterationsDone", function () {
+  var timer = null;
+  function still() {
+    clearTimeout(timer);
     network.setOptions({ physics: { enabled: false } });
     state.stable = true;
-  });
+  }
+  network.on("stabilizationIterationsDone", still);
+  network.on("stabilized", still);
   network.stabilize(150);
 
+  // After a node grows, physics runs for a moment, a step per frame, so the page keeps answering;
+  // new nodes start on a ring around the node they came from, so little has to move.
   function settleBriefly() {
     state.stable = false;
     network.setOptions({ physics: { enabled: true } });
-    network.stabilize(nodes.length > 500 ? 40 : 120);
+    clearTimeout(timer);
+    timer = setTimeout(still, nodes.length > 500 ? 1000 : 2000);
   }
 
   function grow(id) {
@@ -65,9 +72,14 @@
     return fetch(data.api + "?iri=" + encodeURIComponent(id))
       .then(function (r) { return r.json(); })
       .then(function (found) {
-        found.nodes.forEach(function (n) { n.x = at.x + (Math.random() - 0.5) * 120; n.y = at.y + (Math.random() - 0.5) * 120; });
         var fresh = found.nodes.filter(function (n) { return !nodes.get(n.id); });
-        nodes.update(fresh.map(function (n) { var v = visNode(n); v.x = n.x; v.y = n.y; return v; }));
+        var ring = 60 + 12 * Math.sqrt(fresh.length);
+        nodes.update(fresh.map(function (n, i) {
+          var v = visNode(n), angle = (2 * Math.PI * i) / fresh.length;
+          v.x = at.x + ring * Math.cos(angle);
+          v.y = at.y + ring * Math.sin(angle);
+          return v;
+        }));
         edges.update(found.edges.map(function (e) { return { id: e.id, from: e.from, to: e.to, label: e.label }; }));
         state.expansions += 1;
         refresh();

@@ -12,7 +12,10 @@ store of 10,000 documents:
 
     .venv/bin/python bench/bench_serve.py                       # 1,000 documents (about a minute)
     .venv/bin/python bench/bench_serve.py --documents 10000     # the issue's size (about 10 minutes)
-    .venv/bin/python bench/bench_serve.py --browser --nodes 2000   # and grow the graph view in Chromium
+    .venv/bin/python bench/bench_serve.py --documents 2000 --per-government 500 --browser --nodes 2000
+
+The last grows the graph view in Chromium to 2,000 nodes: one county's meetings, people and units are
+one connected part of the graph, so a county needs some 500 meetings for the graph to reach that size.
     .venv/bin/python bench/bench_serve.py --documents 10000 --store /tmp/kg10k   # keep it for the next run
 """
 

@@ -26,9 +26,24 @@
     };
   }
 
+  // Above BIG nodes, edges lose their drawn labels (the tooltip keeps them): drawing thousands of
+  // labels is what slows a frame most (bench/bench_serve.py --browser).
+  var BIG = 300;
+  function visEdge(e) {
+    return { id: e.id, from: e.from, to: e.to, label: nodes.length > BIG ? undefined : e.label, title: e.label };
+  }
+  function unlabel() {
+    if (nodes.length > BIG && !state.big) {
+      state.big = true;
+      edges.update(edges.getIds().map(function (id) { return { id: id, label: undefined }; }));
+      network.setOptions({ interaction: { hideEdgesOnZoom: true } });
+    }
+  }
+
   function add(found) {
     nodes.update(found.nodes.filter(function (n) { return !nodes.get(n.id); }).map(visNode));
-    edges.update(found.edges.map(function (e) { return { id: e.id, from: e.from, to: e.to, label: e.label }; }));
+    edges.update(found.edges.map(visEdge));
+    unlabel();
     refresh();
   }
 
@@ -80,7 +95,8 @@
           v.y = at.y + ring * Math.sin(angle);
           return v;
         }));
-        edges.update(found.edges.map(function (e) { return { id: e.id, from: e.from, to: e.to, label: e.label }; }));
+        edges.update(found.edges.map(visEdge));
+        unlabel();
         state.expansions += 1;
         refresh();
         settleBriefly();

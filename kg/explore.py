@@ -82,10 +82,17 @@ class SourceMissing(KGError):
 
 @dataclass
 class Section:
-    """One table of a page: a title and its rows (dicts of plain values)."""
+    """One table of a page: a title, its rows (dicts of plain values), and how many rows there were
+    before the page cut them to its limit."""
 
     title: str
     rows: list[dict] = field(default_factory=list)
+    total: int = 0
+
+
+SECTION_ROWS = 200
+"""The rows a section of a page shows unless all are asked for: a person at 500 meetings has 1,000
+rows of attendance, which took a page to 1.5 s and 2 MB (bench/bench_serve.py)."""
 
 
 @dataclass
@@ -243,20 +250,27 @@ def head(st, iri: str) -> tuple[str | None, str | None, list[str]]:
 # ---------------------------------------------------------------- an entity's page
 
 
-def entity(st, iri: str, filters: dict | None = None, full: bool = True) -> Entity:
+def entity(
+    st, iri: str, filters: dict | None = None, full: bool = True, limit: int | None = SECTION_ROWS
+) -> Entity:
     """The page of the node ``iri``: its names and government, then its sections (rows filtered by
-    ``filters``, see :func:`filter_rows`), then every statement about it and every link to it.
-    ``full=False`` keeps only the statements (what the graph's side panel shows)."""
+    ``filters``, see :func:`filter_rows`), then every statement about it and every link to it; each
+    section at most ``limit`` rows (None: all). ``full=False`` keeps only the statements (what the
+    graph's side panel shows)."""
     node_type, label, aliases = head(st, iri)
     if node_type is None:
         raise NotFoundError(f"{iri}: the store holds nothing about this IRI")
     label = label or _short_iri(iri)
     sections = [
-        Section(title, filter_rows(_named(st, _tidy(rows(st, sparql, target=iri))), filters or {}))
+        _cut(title, filter_rows(_named(st, _tidy(rows(st, sparql, target=iri))), filters or {}), limit)
         for title, sparql in (SECTIONS.get(node_type, ()) if full else ())
     ]
-    sections += [Section("Facts 事实", _facts(st, iri)), Section("Linked from 被引用", _links_in(st, iri))]
+    sections += [_cut("Facts 事实", _facts(st, iri), limit), _links_in(st, iri, limit)]
     return Entity(iri, node_type, label, aliases, government_of(st, iri), sections)
+
+
+def _cut(title: str, found: list[dict], limit: int | None) -> Section:
+    return Section(title, found[:limit] if limit is not None else found, len(found))
 
 
 def _facts(st, iri: str) -> list[dict]:
@@ -268,13 +282,15 @@ def _facts(st, iri: str) -> list[dict]:
     return sorted(_named(st, out), key=lambda r: (r["relation"], str(r["value"])))
 
 
-def _links_in(st, iri: str) -> list[dict]:
+def _links_in(st, iri: str, limit: int | None) -> Section:
+    """The links to the node, the first ``limit`` named (a name is a look-up each)."""
     out = [
         {"relation": _relation(r["relation"]), "from_iri": r["from_iri"]}
         for r in rows(st, q.INCOMING, target=iri)
         if r["from_iri"].startswith(str(ID))
     ]
-    return sorted(_named(st, out), key=lambda r: (r["relation"], r["from"]))
+    out.sort(key=lambda r: (r["relation"], r["from_iri"]))
+    return Section("Linked from 被引用", _named(st, out[:limit] if limit is not None else out), len(out))
 
 
 def _relation(iri: str) -> str:
@@ -355,8 +371,9 @@ for _unit in ("Department", "Township", "Enterprise"):
 # ---------------------------------------------------------------- the neighbourhood
 
 
-def neighbours(st, iri: str) -> dict:
-    """The node ``iri`` and the nodes one link away, as ``{"nodes": [...], "edges": [...]}``.
+def neighbours(st, iri: str, limit: int | None = None) -> dict:
+    """The node ``iri`` and the nodes one link away (the first ``limit`` of them; None: all), as
+    ``{"nodes": [...], "edges": [...], "more": how many were left out}``.
 
     A node is ``{"id", "type", "label", "date", "government"}``; an edge ``{"id", "from", "to",
     "label"}`` (an attendance is one edge from the person to the meeting, labelled with the role).
@@ -365,7 +382,12 @@ def neighbours(st, iri: str) -> dict:
         raise NotFoundError(f"{iri}: the store holds nothing about this IRI")
     nodes = {iri: _node(st, iri)}
     edges = {}
-    for row in rows(st, q.NEIGHBOURS, target=iri) + rows(st, q.ATTENDANCE_NEIGHBOURS, target=iri):
+    found = rows(st, q.NEIGHBOURS, target=iri) + rows(st, q.ATTENDANCE_NEIGHBOURS, target=iri)
+    left_out = set()
+    for row in found:
+        if row["node"] not in nodes and limit is not None and len(nodes) > limit:
+            left_out.add(row["node"])
+            continue
         node = nodes.get(row["node"]) or _node(st, row["node"])
         if node["type"] in HIDDEN_NODES:
             continue
@@ -375,7 +397,7 @@ def neighbours(st, iri: str) -> dict:
             a, b = (b, a) if row["out"] else (a, b)  # the person attended the meeting
         label = _relation(row["relation"])
         edges[(a, b, label)] = {"id": f"{a}|{label}|{b}", "from": a, "to": b, "label": label}
-    return {"nodes": list(nodes.values()), "edges": list(edges.values())}
+    return {"nodes": list(nodes.values()), "edges": list(edges.values()), "more": len(left_out)}
 
 
 HIDDEN_NODES = {"Attendance", "PostHolding", "Thing"}

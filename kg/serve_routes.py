@@ -20,6 +20,9 @@ STATUS = {
 }
 """The HTTP status of a library error (any other is the user's request: 400)."""
 
+MINI_GRAPH = 100
+"""The most neighbours an entity page draws; the graph view (``/graph``) draws them all."""
+
 DOWNLOADS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
@@ -75,8 +78,10 @@ def meetings():
 def entity(tail: str):
     iri = str(ID) + tail
     filters = _filters()
-    page = explore.entity(_store(), iri, filters)
-    graph = explore.neighbours(_store(), iri)
+    page = explore.entity(
+        _store(), iri, filters, limit=None if request.args.get("all") else explore.SECTION_ROWS
+    )
+    graph = explore.neighbours(_store(), iri, limit=MINI_GRAPH)
     return render_template("entity.html", page=page, filters=filters, graph=graph, styles=_styles())
 
 

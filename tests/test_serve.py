@@ -272,3 +272,15 @@ def test_a_hostile_documents_markup_is_text_on_every_page(hostile):
             assert raw not in html, (url, raw)
     shown = client.get("/", query_string={"q": "管理办法"}).get_data(as_text=True)
     assert "&lt;img src=x onerror=&#34;window.kgPwned=2&#34;&gt;管理办法" in shown
+
+
+def test_long_sections_are_cut_and_can_be_shown_whole(client, county):
+    iri = explore.search(county, CHAIR)[0]["iri"]
+    whole = explore.entity(county, iri, limit=None).sections[0]
+    cut = explore.entity(county, iri, limit=2).sections[0]
+    assert cut.total == whole.total == len(whole.rows) > 2 and cut.rows == whole.rows[:2]
+    few = explore.neighbours(county, iri, limit=2)
+    every = explore.neighbours(county, iri)
+    assert len(few["nodes"]) == 3 and few["more"] == len(every["nodes"]) - 3 and every["more"] == 0
+    html = client.get(entity_url(iri)).get_data(as_text=True)
+    assert 'class="all"' not in html  # the county's sections are short: nothing to show more of

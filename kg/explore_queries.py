@@ -41,19 +41,6 @@ MEETING = """
   OPTIONAL { ?meeting_iri rdfs:label ?meeting } OPTIONAL { ?meeting_iri dcterms:date ?date }"""
 """The name and date of the meeting ``?meeting_iri``, for every row about it."""
 
-SEARCHED = (
-    "mkg:Person",
-    "mkg:Organization",
-    "mkg:GovernmentBody",
-    "mkg:Department",
-    "mkg:Township",
-    "mkg:Enterprise",
-    "mkg:Meeting",
-    "mkg:SourceDocument",
-    "mkg:Document",
-    "mkg:Project",
-)
-
 SEARCH = (
     PREFIXES
     + """

@@ -18,7 +18,6 @@ pages need no network (vis-network is the copy pyvis ships, served from here).
 
 from __future__ import annotations
 
-import json
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
@@ -81,7 +80,6 @@ def create_app(st, *, sources=(), conn=None):
     app = Flask("kg.serve", template_folder=str(HERE / "templates"), static_folder=str(HERE / "static"))
     app.config.update(KG_STORE=st, KG_SOURCES=[Path(s) for s in sources], KG_NEO4J=conn)
     app.jinja_env.globals.update(entity_url=entity_url, types=explore.TYPES, hidden=HIDDEN_COLUMNS)
-    app.jinja_env.filters["local"] = explore.local_type
 
     from kg import serve_routes
 
@@ -104,9 +102,3 @@ def create_app(st, *, sources=(), conn=None):
         return send_file(str(files(package).joinpath(folder, name)), max_age=3600)
 
     return app
-
-
-def script_data(data) -> str:
-    """JSON for a ``<script type="application/json">`` block, ``<``, ``>`` and ``&`` escaped."""
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

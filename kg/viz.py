@@ -14,7 +14,6 @@ and document in the tooltip, provenance links left to the tooltips), cut to the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -227,7 +226,7 @@ def relation_names() -> dict[str, str]:
 
     onto = _ontology()
     return {
-        re.sub(r"(?<!^)(?=[A-Z])", "_", str(p).rsplit("#", 1)[-1]).upper(): label
+        projection.edge_type(str(p)): label
         for p in onto.subjects(RDF.type, OWL.ObjectProperty)
         for label in _chinese(onto.objects(p, RDFS.label))
     }

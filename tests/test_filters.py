@@ -142,3 +142,39 @@ def test_the_report_of_300_minutes_reads_in_chromium(store, browser, tmp_path):
     page.close()
     assert widths and max(widths) <= 1280
     assert toc[:2] == ["Counts", "Charts"] and "Meetings" in toc
+
+
+def test_a_person_summary_of_300_minutes_reads_in_chromium(store, meetings, browser, tmp_path):
+    government = sorted({m["government"] for m in meetings})[-1]
+    chair = sparql(
+        "PREFIX mkg: <https://w3id.org/minutes-kg/ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT DISTINCT ?name ?g WHERE { ?m mkg:chair/rdfs:label ?name ; mkg:body/rdfs:label ?l . "
+        "FILTER(STR(?l) = ?g) }",
+        store,
+        {"g": government},
+    ).rows[0][0]
+    done = kg("summary", "person", chair, "--store", store, "--format", "json")
+    got = {s["title"]: s["rows"] for s in json.loads(done.stdout)["sections"]}
+    profile = {r["what"]: r for r in got["Profile"]}
+    held = sorted(m["date"] for m in meetings if m["government"] == government)
+    assert profile["government"]["value"] == government
+    assert (profile["government"]["first"], profile["government"]["last"]) == (held[0], held[-1])
+    assert profile["meetings as chair"]["value"] == profile["meetings in all"]["value"] == len(held)
+    months = [r["month"] for r in got["Meetings per month"]]
+    assert months[0] == held[0][:7] and months[-1] == held[-1][:7] and len(months) == len(set(months))
+    assert sum(r["meetings"] for r in got["Meetings per month"]) == len(held)
+    for title in ("Seen most often with", "Units they appear with"):
+        assert all(
+            set(r) <= {"person", "unit", "how", "meetings_shared", "count", "first", "last"}
+            for r in got[title]
+        )
+    done = kg("summary", "person", chair, "--store", store, "--format", "html", "--out", tmp_path / "p.html")
+    assert done.exit_code == 0, done.output
+    page = browser.new_page()
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.goto((tmp_path / "p.html").as_uri())
+    headings = page.eval_on_selector_all("h2", "els => els.map(e => e.textContent)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "summary-person-300.png"))
+    page.close()
+    assert headings[:2] == ["Profile", "Meetings per month"]

@@ -324,6 +324,24 @@ class Store:
             FILTER(?p != {_STATES} && ?g != {_BOOKKEEPING}) }}"""
         return int(next(iter(self._ox.query(query)))["n"].value)
 
+    def subset(self, graphs: list[str]) -> Store:
+        """An in-memory store of only the documents ``graphs``, with the shared facts they state
+        (once, in the entities graph), laid out as this one: what a filtered view reads."""
+        copy = Store(None)
+        copy._ox.extend(self._subset_quads(graphs))
+        return copy
+
+    def _subset_quads(self, graphs: list[str]) -> Iterator[ox.Quad]:
+        states, entities = ox.NamedNode(str(MKG.states)), ox.NamedNode(str(ENTITIES))
+        book = ox.NamedNode(str(BOOKKEEPING))
+        yield from self._ox.quads_for_pattern(None, ox.NamedNode(str(MKG.layout)), None, book)
+        for graph in graphs:
+            for quad in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+                yield quad
+                if quad.predicate == states:
+                    fact = quad.object
+                    yield ox.Quad(fact.subject, fact.predicate, fact.object, entities)
+
     def __len__(self) -> int:
         """The number of quads, the references of documents to shared facts and the bookkeeping
         included (kg writes only to named graphs, never to the default graph)."""

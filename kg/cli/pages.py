@@ -3,7 +3,7 @@
 import click
 
 from kg import viz as pages
-from kg.cli.options import store_option
+from kg.cli.options import filter_options, store_option
 from visualizations.pages import DEFAULT_MAX_NODES
 
 
@@ -33,7 +33,8 @@ from visualizations.pages import DEFAULT_MAX_NODES
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
 @store_option
-def viz(meeting, person, unit, project, sparql, cypher, depth, out, max_nodes, open_page, store):
+@filter_options
+def viz(meeting, person, unit, project, sparql, cypher, depth, out, max_nodes, open_page, store, filters):
     """Write an interactive page of the graph, one HTML file that works offline.
 
     With no focus it draws the whole graph (within --max-nodes).
@@ -49,6 +50,7 @@ def viz(meeting, person, unit, project, sparql, cypher, depth, out, max_nodes, o
         depth=depth,
         out=out,
         max_nodes=max_nodes,
+        filters=filters,
     )
     click.echo(str(path))
     if open_page:

@@ -267,8 +267,9 @@ SELECT DISTINCT ?target ?item ?verb (GROUP_CONCAT(DISTINCT ?addressee; separator
 # ---------------------------------------------------------------- project or document
 
 TIMELINE = query("""
-SELECT DISTINCT ?target ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status ?next_step
-       (GROUP_CONCAT(DISTINCT ?presenter; separator="、") AS ?presenters) ?date ?source ?quote ?_start WHERE {
+SELECT DISTINCT ?target ?government ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status
+       ?next_step (GROUP_CONCAT(DISTINCT ?presenter; separator="、") AS ?presenters)
+       ?date ?source ?quote ?_start WHERE {
   ?target a ?class .
   { $item_context
     { ?i mkg:discusses ?target } UNION { ?i mkg:concerns ?target }
@@ -284,8 +285,9 @@ SELECT DISTINCT ?target ?meeting_name ?item ?event ?kind ?outcome ?document ?doc
     OPTIONAL { ?d mkg:documentStatus ?document_status } OPTIONAL { ?d mkg:nextStep ?next_step }
     $provenance }
   $meeting_context
-} GROUP BY ?target ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status ?next_step
-           ?date ?source ?quote ?_start""")
+  OPTIONAL { ?meeting mkg:body ?body . ?body rdfs:label ?government }
+} GROUP BY ?target ?government ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status
+           ?next_step ?date ?source ?quote ?_start""")
 
 PERSON_PROFILE = query("""
 SELECT ?target ?government (COUNT(DISTINCT ?meeting) AS ?meetings) (MIN(?day) AS ?first) (MAX(?day) AS ?last)

@@ -2,8 +2,9 @@
 
 For each size, minutes of one government (tests/many.py: the invented county's three minutes,
 copied with new dates, ordinals and now and then a new face) are loaded into a fresh store; then
-every saved question (with the first value of its parameter), ``kg report``, a person summary and
-a unit summary run, each in a process of its own, and the bench prints its wall time and peak
+every saved question (with the first value of its parameter), ``kg report`` (whole, and filtered with
+``--since``), ``kg analyze``, ``kg export --format tables``, a person summary and a unit summary run,
+each in a process of its own, and the bench prints its wall time and peak
 memory. The baseline is ``kg stats`` on the same store, measured the same way in the same run, so
 a figure reads as "so many times a trivial command". Growth should be close to linear.
 
@@ -33,6 +34,10 @@ from tests.many import GOVERNMENTS, write_minutes  # noqa: E402
 PERSON, UNIT = "陆安平", "县水利局"
 """The invented county's chair and one of its units (tests/data/multi)."""
 
+SINCE = "2027"
+"""A filtered report: the copies of the county's minutes start in 2025, a week apart, so at 200
+documents and more this keeps about the later half and more (filters copy the chosen documents)."""
+
 
 def run_one(task: list[str]) -> None:
     """In a process of its own: run one task, print its seconds and this process's peak memory."""
@@ -46,8 +51,17 @@ def run_one(task: list[str]) -> None:
         questions.ask(args[0], params=json.loads(args[1]), store=store)
     elif kind == "report":
         from kg.report import report
+        from kg.scope import Filters
 
-        report(store, out=args[0])
+        report(store, out=args[0], filters=Filters(**json.loads(args[1])) if args[1:] else None)
+    elif kind == "analyze":
+        from kg.analytics import analyze
+
+        analyze(store)
+    elif kind == "tables":
+        from kg.exports import export
+
+        export("tables", args[0], store)
     elif kind == "summary":
         from kg.summaries import summary
 
@@ -78,6 +92,9 @@ def tasks(store: str, out: Path) -> list[tuple[str, list[str]]]:
             found.append((f"ask {q.name}", ["ask", store, q.name, json.dumps(params, ensure_ascii=False)]))
     found += [
         ("kg report", ["report", store, str(out / "report.html")]),
+        ("kg report --since", ["report", store, str(out / "report.html"), json.dumps({"since": SINCE})]),
+        ("kg analyze", ["analyze", store]),
+        ("kg export --format tables", ["tables", store, str(out)]),
         ("summary person", ["summary", store, "person", PERSON]),
         ("summary unit", ["summary", store, "unit", UNIT]),
     ]

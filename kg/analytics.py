@@ -29,6 +29,7 @@ import networkx as nx
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from kg.sections import Section, Tables
+from loaders.errors import KGError
 from ontology import MKG
 
 NETWORK_PREDICATES = (
@@ -110,8 +111,35 @@ def _unit_item_ties(graph: nx.MultiDiGraph):
 def _add_node(out: nx.Graph, graph: nx.MultiDiGraph, node: str) -> None:
     if node not in out:
         attrs = graph.nodes[node] if node in graph else {}
-        label = item_label(graph, node) if attrs.get("type") == "AgendaItem" else attrs.get("label")
-        out.add_node(node, type=attrs.get("type", ""), label=label or node)
+        out.add_node(node, type=attrs.get("type", ""), label=node_label(graph, node))
+
+
+WORDS = 30
+"""Characters of a decision's or directive's sentence that stand for it in a table."""
+
+
+def node_label(graph: nx.MultiDiGraph, node: str) -> str:
+    """What a reader calls a node: an item by :func:`item_label`, a decision by its outcome and next
+    step, a directive by its first words (their own label is only their number); else its label.
+
+    >>> g = nx.MultiDiGraph()
+    >>> said = "会议要求，县财政局抓紧落实资金保障工作，确保按期完成。"
+    >>> g.add_node("d", type="Directive", label="1", description=said)
+    >>> g.add_node("x", type="Decision", label="1", outcome="approved_in_principle", next_step="印发")
+    >>> node_label(g, "d"), node_label(g, "x")
+    ('会议要求，县财政局抓紧落实资金保障工作，确保按期完成。', 'approved_in_principle: 印发')
+    """
+    attrs = graph.nodes[node] if node in graph else {}
+    kind = attrs.get("type")
+    if kind == "AgendaItem":
+        return item_label(graph, node)
+    if kind == "Directive" and attrs.get("description"):
+        text = str(attrs["description"])
+        return text if len(text) <= WORDS else text[:WORDS] + "…"
+    if kind == "Decision":
+        said = attrs.get("next_step") or str(attrs.get("quote") or "")[:WORDS]
+        return ": ".join(str(x) for x in (attrs.get("outcome"), said) if x) or node
+    return str(attrs.get("label") or node)
 
 
 def item_label(graph: nx.MultiDiGraph, item: str) -> str:
@@ -135,8 +163,13 @@ def communities(graph: nx.Graph) -> dict[str, int]:
     return {node: n for n, members in enumerate(ordered) for node in sorted(members)}
 
 
-def centrality(graph: nx.Graph) -> list[dict]:
-    """One row per node: degree, weighted degree, betweenness, PageRank and community, by PageRank.
+MEASURES = ("pagerank", "betweenness", "degree", "weighted_degree")
+"""What ``kg analyze --sort`` can order the nodes by, highest first."""
+
+
+def centrality(graph: nx.Graph, sort: str = "pagerank") -> list[dict]:
+    """One row per node: degree, weighted degree, betweenness, PageRank and community, highest
+    ``sort`` (one of :data:`MEASURES`) first.
 
     Betweenness treats a heavier tie as a shorter path (distance = 1 / weight), so people who
     often sit together are close. Above :data:`PIVOTS` nodes it is estimated from that many
@@ -164,7 +197,9 @@ def centrality(graph: nx.Graph) -> list[dict]:
         }
         for node, data in graph.nodes(data=True)
     ]
-    return sorted(rows, key=lambda r: (-r["pagerank"], r["name"]))
+    if sort not in MEASURES:
+        raise KGError(f"cannot sort by {sort!r}; the measures are {', '.join(MEASURES)}")
+    return sorted(rows, key=lambda r: (-r[sort], -r["pagerank"], r["name"]))
 
 
 NETWORKS = {
@@ -177,7 +212,7 @@ NETWORKS = {
 def community_rows(rows: list[dict], shown: int = 8) -> list[dict]:
     """One row per community of centrality ``rows``: its size and its members by PageRank."""
     groups: dict[int, list[str]] = {}
-    for row in rows:  # already by PageRank
+    for row in sorted(rows, key=lambda r: (-r["pagerank"], r["name"])):
         groups.setdefault(row["community"], []).append(row["name"])
     return [
         {
@@ -189,17 +224,17 @@ def community_rows(rows: list[dict], shown: int = 8) -> list[dict]:
     ]
 
 
-def figures(graph: nx.MultiDiGraph) -> dict[str, tuple[nx.Graph, list[dict]]]:
-    """``{name: (network, centrality rows)}`` for every network of :data:`NETWORKS`."""
+def figures(graph: nx.MultiDiGraph, sort: str = "pagerank") -> dict[str, tuple[nx.Graph, list[dict]]]:
+    """``{name: (network, centrality rows by sort)}`` for every network of :data:`NETWORKS`."""
     out = {}
     for name, build in NETWORKS.items():
         network = build(graph)
-        out[name] = (network, centrality(network))
+        out[name] = (network, centrality(network, sort))
     return out
 
 
 def network_sections(found: dict[str, tuple[nx.Graph, list[dict]]], top: int | None = None) -> list[Section]:
-    """Per network: the ``top`` nodes by PageRank, then its communities."""
+    """Per network: the ``top`` nodes (in the order of the rows), then its communities."""
     sections = []
     for name, (network, rows) in found.items():
         size = f"{network.number_of_nodes()} nodes, {network.number_of_edges()} edges"
@@ -208,16 +243,18 @@ def network_sections(found: dict[str, tuple[nx.Graph, list[dict]]], top: int | N
     return sections
 
 
-def analyze_graph(graph: nx.MultiDiGraph, top: int | None = None) -> Tables:
-    """For each network of :data:`NETWORKS`: its nodes' figures (the ``top`` by PageRank) and communities."""
-    return Tables("Networks", network_sections(figures(graph), top))
+def analyze_graph(graph: nx.MultiDiGraph, top: int | None = None, sort: str = "pagerank") -> Tables:
+    """For each network of :data:`NETWORKS`: its nodes' figures (the ``top`` by ``sort``) and communities."""
+    return Tables("Networks", network_sections(figures(graph, sort), top))
 
 
-def analyze(store=None, *, top: int | None = None) -> Tables:
-    """The networks of the whole loaded graph (``store`` a Store or its path), as titled tables."""
+def analyze(store=None, *, top: int | None = None, sort: str = "pagerank", filters=None) -> Tables:
+    """The networks of the loaded graph (``store`` a Store or its path), as titled tables, nodes by
+    ``sort`` (:data:`MEASURES`); ``filters`` (:class:`kg.scope.Filters`) keep the meetings they let
+    through."""
     from kg.projection import store_graph
-    from kg.store import opened
+    from kg.scope import scoped
 
-    with opened(store) as st:
+    with scoped(store, filters) as st:
         graph = store_graph(st, NETWORK_PREDICATES)
-    return analyze_graph(graph, top)
+    return analyze_graph(graph, top, sort)

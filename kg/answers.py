@@ -15,19 +15,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from collections.abc import Callable, Sequence
+
+import wcwidth
 
 from loaders.errors import KGError
 
 
 def width(text: str) -> int:
-    """Columns a string takes in a terminal: wide (CJK) characters take two.
+    """Columns a string takes in a terminal, by wcwidth (wide CJK characters take two, combining
+    marks none); a character it cannot measure (a control character) counts one.
 
-    >>> width("ab"), width("陈明远")
-    (2, 6)
+    >>> width("ab"), width("陈明远"), width("e\u0301")
+    (2, 6, 1)
     """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(w if (w := wcwidth.wcwidth(ch)) >= 0 else 1 for ch in text)
 
 
 def _cell(value) -> str:

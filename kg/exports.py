@@ -8,15 +8,19 @@ document; Turtle and N-Triples hold the union, each triple once). Graph formats 
 - GraphML and GEXF hold only scalar attributes: a list becomes its items joined by ``;`` and each
   attribute takes one type over the whole file (numbers stay numbers where every value is one).
   GEXF reserves ``start``/``end`` (time spans) and the edge's ``type`` (directed or not), so there
-  the offsets are ``start_offset``/``end_offset`` and the relation is ``relation``.
+  the offsets are ``start_offset``/``end_offset`` and the relation is ``relation``. GEXF's ``start``
+  is the day a node or edge enters the record (:func:`first_days`), so Gephi's timeline plays the
+  meetings in order.
 - CSV is the header format of ``neo4j-admin database import full``: ``nodes.csv`` with ``uri:ID``
   and ``:LABEL``, ``relationships.csv`` with ``:START_ID``, ``:END_ID`` and ``:TYPE``; arrays are
   ``;``-separated with a ``:string[]`` header. It is two files, so it needs a directory. Quotes span
   lines: import with ``--multiline-fields=true``.
 - JSON is the property graph as ``{"nodes": [...], "edges": [...]}``.
+- tables is a CSV per table of the record (meetings, attendance, items, decisions, directives,
+  documents: :mod:`kg.tabular`), each row with its meeting, date and government, for pandas.
 
 >>> sorted(FORMATS)
-['csv', 'gexf', 'graphml', 'json', 'jsonld', 'nq', 'nt', 'trig', 'ttl']
+['csv', 'gexf', 'graphml', 'json', 'jsonld', 'nq', 'nt', 'tables', 'trig', 'ttl']
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from typing import BinaryIO
 import networkx as nx
 
 from kg.outputs import replacing, write_text
+from kg.tabular import write_tables
 from loaders.errors import KGError
 
 SEPARATOR = ";"
@@ -57,23 +62,24 @@ class Format:
     description: str
 
 
-def export(format: str, out="-", store=None) -> list[str]:
+def export(format: str, out="-", store=None, *, filters=None) -> list[str]:
     """Write the graph of the store (a Store or its path) as ``format`` to ``out``; return paths written.
 
     ``out`` is a file, a directory (the format's file name inside it), ``-`` for stdout, or an open
-    binary stream; ``csv`` writes two files and needs a directory.
+    binary stream; ``csv`` writes two files and needs a directory. ``filters`` (:class:`kg.scope.Filters`)
+    keep only the documents of the meetings they let through.
     """
-    from kg.store import opened
+    from kg.scope import scoped
 
     fmt = FORMATS.get(format)
     if fmt is None:
         raise ExportError(f"unknown export format {format!r}; known: {', '.join(sorted(FORMATS))}")
-    if fmt.name == "csv":
-        directory = _directory(out)
-        with opened(store) as st:
+    if not fmt.filename:
+        directory = _directory(fmt, out)
+        with scoped(store, filters) as st:
             return fmt.write(_projection(st), directory)
     path = _file(fmt, out)
-    with opened(store) as st:
+    with scoped(store, filters) as st:
         data = st.quads() if fmt.source == "quads" else _projection(st)
         if path is None:
             stream = sys.stdout.buffer if out == "-" else out
@@ -103,9 +109,9 @@ def _projection(store):
     return project(store.quads())
 
 
-def _directory(out) -> Path:
+def _directory(fmt: Format, out) -> Path:
     if not isinstance(out, str | Path) or str(out) == "-":
-        raise ExportError("csv writes two files (nodes.csv, relationships.csv): give --out a directory")
+        raise ExportError(f"{fmt.name} writes several files ({fmt.description}): give --out a directory")
     path = Path(out)
     if path.exists() and not path.is_dir():
         raise ExportError(f"{path}: csv writes two files; give a directory, not a file")
@@ -199,9 +205,50 @@ def _graphml(pg, stream: BinaryIO) -> None:
 
 def _gexf(pg, stream: BinaryIO) -> None:
     graph = scalar_graph(pg, node_renames=GEXF_RENAMES, edge_renames=GEXF_EDGE_RENAMES)
-    for _, _, key, data in graph.edges(keys=True, data=True):
+    days = first_days(graph)
+    for node, data in graph.nodes(data=True):
+        if node in days:
+            data["start"] = days[node]
+    for u, v, key, data in graph.edges(keys=True, data=True):
         data["id"] = key
+        if u in days and v in days:
+            data["start"] = max(days[u], days[v])
     nx.write_gexf(graph, stream, encoding="utf-8")
+
+
+SHARED_TYPES = frozenset({"Person", "Organization", "Document", "Project", "Post"})
+"""Things several meetings share: they appear on Gephi's timeline with the first meeting that names them."""
+
+
+def first_days(graph: nx.MultiDiGraph) -> dict:
+    """The day each node enters the record, for Gephi's timeline (GEXF ``start``): a meeting's date;
+    what a meeting holds (items, decisions, directives, stages, its source) the date of its meeting;
+    a person, unit, document, project or post the first date of the things it is tied to.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("m1", type="Meeting", date="2024-03-01")
+    >>> g.add_node("m2", type="Meeting", date="2024-01-05")
+    >>> g.add_node("i", type="AgendaItem"); g.add_node("p", type="Person")
+    >>> _ = g.add_edges_from([("m1", "i"), ("p", "m1"), ("p", "m2")])
+    >>> sorted(first_days(g).items())
+    [('i', '2024-03-01'), ('m1', '2024-03-01'), ('m2', '2024-01-05'), ('p', '2024-01-05')]
+    """
+    days = {
+        n: str(d["date"]) for n, d in graph.nodes(data=True) if d.get("type") == "Meeting" and d.get("date")
+    }
+    frontier = list(days)
+    while frontier:  # down from each meeting to what it holds, and up to its source
+        node = frontier.pop()
+        for nxt in [*graph.successors(node), *graph.predecessors(node)]:
+            if nxt not in days and graph.nodes[nxt].get("type") not in SHARED_TYPES | {"Meeting"}:
+                days[nxt] = days[node]
+                frontier.append(nxt)
+    for node, data in graph.nodes(data=True):
+        if data.get("type") in SHARED_TYPES:
+            seen = [days[n] for n in (*graph.successors(node), *graph.predecessors(node)) if n in days]
+            if seen:
+                days[node] = min(seen)
+    return days
 
 
 def _json(pg, stream: BinaryIO) -> None:
@@ -275,6 +322,7 @@ FORMATS = {
         Format("gexf", "graph.gexf", _gexf, "graph", "GEXF for Gephi"),
         Format("csv", "", _csv, "graph", "neo4j-admin import CSV: nodes.csv, relationships.csv"),
         Format("json", "graph.json", _json, "graph", "the property graph as JSON"),
+        Format("tables", "", write_tables, "graph", "a CSV per table of the record, for pandas"),
     )
 }
 """Export formats by name."""

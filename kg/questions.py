@@ -30,6 +30,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from kg.names import nearest
+from kg.scope import check_government
 from kg.store import Table, opened, sparql
 from loaders.errors import KGError
 
@@ -110,7 +111,8 @@ def ask(name: str, engine: str = "sparql", params: dict | None = None, store=Non
 
     Returns a :class:`kg.store.Table`; ``db`` is an open Neo4j driver to reuse. A parameter left at
     its empty default is not echoed as a column. An empty answer to a name the store does not know
-    is an :class:`UnknownValue` that offers the nearest names.
+    is an :class:`UnknownValue` that offers the nearest names; so is a government the store does
+    not know (:class:`kg.scope.BadFilter`).
     """
     q = question(name)
     bound = _bind(q, params or {})
@@ -120,6 +122,8 @@ def ask(name: str, engine: str = "sparql", params: dict | None = None, store=Non
 
         table = cypher(q.text("cypher"), conn or connection(), bound, db=db)
     else:
+        if bound.get("in_government"):
+            check_government(bound["in_government"], store)
         table = sparql(q.text(engine), store, bound)
         if not table.rows:
             _check_known(q, bound, store)
@@ -160,9 +164,10 @@ def _without_empty_echoes(table: Table, bound: dict) -> Table:
     return Table([table.columns[i] for i in keep], [[row[i] for i in keep] for row in table.rows])
 
 
-def ask_all(store=None, conn=None, engines=("sparql", "cypher"), names=None) -> list[Answer]:
+def ask_all(store=None, conn=None, engines=("sparql", "cypher"), names=None, params=None) -> list[Answer]:
     """Every question (or those ``names``), for every value of its parameters in the store, on each
-    of ``engines``."""
+    of ``engines``; ``params`` (the filters ``since``, ``until``, ``in_government``) go to every
+    question that takes them."""
     from kg.neo4j.connection import connection, driver
 
     conn = conn or connection()
@@ -170,10 +175,11 @@ def ask_all(store=None, conn=None, engines=("sparql", "cypher"), names=None) -> 
     with opened(store) as st, ExitStack() as stack:
         db = stack.enter_context(driver(conn)) if "cypher" in engines else None
         for q in [question(n) for n in names] if names else questions().values():
-            for params in _param_sets(q, st):
-                answer = Answer(q.name, params)
+            given = {k: v for k, v in (params or {}).items() if k in q.params}
+            for asked in _param_sets(q, st):
+                answer = Answer(q.name, asked | given)
                 for engine in engines:
-                    answer.tables[engine] = ask(q.name, engine, params, st, conn, db)
+                    answer.tables[engine] = ask(q.name, engine, asked | given, st, conn, db)
                 answers.append(answer)
     return answers
 

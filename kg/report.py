@@ -1,9 +1,11 @@
 """The whole corpus at a glance, in one file that reads offline: ``kg report --out report.html``.
 
-Counts, meetings over time, the most active units, attendance per person (a table that sorts when
-a heading is clicked), decisions still waiting for their next step, and the networks of
-:mod:`kg.analytics`. Charts are inline SVG from :mod:`kg.charts` (why not matplotlib: see there), so
-the page fetches nothing; the Markdown report carries the same charts as ``data:`` images.
+A table of contents, counts, meetings per month (every month of the span, the empty ones too), the
+most active units, attendance per person (a table that sorts when a heading is clicked), decisions
+still waiting for their next step, and the networks of :mod:`kg.analytics`; every table that can mix
+governments shows the government, and ``filters`` narrow it to some meetings. Charts are inline SVG
+from :mod:`kg.charts` (why not matplotlib: see there), so the page fetches nothing; the Markdown
+report carries the same charts as ``data:`` images.
 
 :func:`report_data` gathers plain rows; the renderers in :data:`FORMATS` (by file suffix) only lay
 them out. Every text that came from a document is escaped in HTML.
@@ -22,51 +24,55 @@ from kg.charts import bar_chart, column_chart
 from kg.names import local_name
 from kg.outputs import write_text
 from kg.sections import Section, Tables, html_page, html_table, render_markdown
-from kg.summaries import ROLES, select
+from kg.summaries import ROLES, per_month, select
 from loaders.errors import KGError
 
 TOP = 15
 """Bars in a chart of units or persons."""
 
 MEETINGS = q.query("""
-SELECT DISTINCT ?meeting ?meeting_name ?body ?chair (COUNT(DISTINCT ?i) AS ?items)
+SELECT DISTINCT ?meeting ?meeting_name ?government ?chair (COUNT(DISTINCT ?i) AS ?items)
        (COUNT(DISTINCT ?d) AS ?decisions) ?date ?source WHERE {
   ?meeting a mkg:Meeting .
-  OPTIONAL { ?meeting mkg:body ?b . ?b rdfs:label ?body }
+  OPTIONAL { ?meeting mkg:body ?b . ?b rdfs:label ?government }
   OPTIONAL { ?meeting mkg:chair ?c . ?c rdfs:label ?chair }
   OPTIONAL { ?meeting mkg:hasItem ?i . OPTIONAL { ?i mkg:hasDecision ?d } }
   OPTIONAL { ?meeting mkg:sourceFile ?source }
   $meeting_context
-} GROUP BY ?meeting ?meeting_name ?body ?chair ?date ?source""")
+} GROUP BY ?meeting ?meeting_name ?government ?chair ?date ?source""")
 
 UNITS = q.query("""
-SELECT ?unit ?name (COUNT(DISTINCT ?presented) AS ?items_presented)
+SELECT ?unit ?name ?government (COUNT(DISTINCT ?presented) AS ?items_presented)
        (COUNT(DISTINCT ?directive) AS ?directives_addressed) (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
   { ?presented mkg:presenter ?unit . ?meeting mkg:hasItem ?presented }
   UNION { ?directive mkg:addressee ?unit . ?i mkg:hasDirective ?directive . ?meeting mkg:hasItem ?i }
   ?unit rdfs:label ?name .
-} GROUP BY ?unit ?name""")
+  OPTIONAL { ?meeting mkg:body ?b . ?b rdfs:label ?government }
+} GROUP BY ?unit ?name ?government""")
 
 ATTENDANCE = q.query("""
-SELECT ?person ?name ?role (COUNT(DISTINCT ?meeting) AS ?n) (MIN(?day) AS ?first) (MAX(?day) AS ?last) WHERE {
+SELECT ?person ?name ?government ?role (COUNT(DISTINCT ?meeting) AS ?n) (MIN(?day) AS ?first)
+       (MAX(?day) AS ?last) WHERE {
   ?a mkg:attendee ?person ; mkg:role ?role . ?meeting mkg:hasAttendance ?a . ?person rdfs:label ?name .
-  OPTIONAL { ?meeting dcterms:date ?day }
-} GROUP BY ?person ?name ?role""")
+  OPTIONAL { ?meeting dcterms:date ?day } OPTIONAL { ?meeting mkg:body ?b . ?b rdfs:label ?government }
+} GROUP BY ?person ?name ?government ?role""")
 
 CHAIRS = q.query("""
-SELECT ?person ?name ("chair" AS ?role) (COUNT(DISTINCT ?meeting) AS ?n) (MIN(?day) AS ?first)
-       (MAX(?day) AS ?last) WHERE {
+SELECT ?person ?name ?government ("chair" AS ?role) (COUNT(DISTINCT ?meeting) AS ?n)
+       (MIN(?day) AS ?first) (MAX(?day) AS ?last) WHERE {
   ?meeting mkg:chair ?person . ?person rdfs:label ?name . OPTIONAL { ?meeting dcterms:date ?day }
-} GROUP BY ?person ?name""")
+  OPTIONAL { ?meeting mkg:body ?b . ?b rdfs:label ?government }
+} GROUP BY ?person ?name ?government""")
 """Attendance and chairs are asked apart: a UNION with a BIND in one branch is far slower here."""
 
 PENDING = q.query("""
-SELECT DISTINCT ?d ?meeting_name ?item ?document ?document_status ?next_step
+SELECT DISTINCT ?d ?government ?meeting_name ?item ?document ?document_status ?next_step
        ?date ?source ?quote ?_start ?_doc WHERE {
   ?d a mkg:Decision ; mkg:nextStep ?next_step . ?i mkg:hasDecision ?d . $item_context
   OPTIONAL { ?d mkg:aboutDocument ?_doc . ?_doc rdfs:label ?document }
   OPTIONAL { ?d mkg:documentStatus ?document_status }
   $provenance $meeting_context
+  OPTIONAL { ?meeting mkg:body ?b . ?b rdfs:label ?government }
 }""")
 """Decisions that name a next step (提请县委审议, 印发 …); :data:`LAST_TAKEN_UP` leaves out those whose
 document a later meeting took up."""
@@ -90,34 +96,45 @@ class ReportData:
     counts: dict
     sections: list[Section]
     charts: list[tuple[str, list[tuple[str, float]], str]] = field(default_factory=list)
+    filters: list[str] = field(default_factory=list)
 
 
-def report_data(store=None) -> ReportData:
-    """Gather the report's rows from the store (a Store or its path)."""
+def report_data(store=None, *, filters=None, progress=None) -> ReportData:
+    """Gather the report's rows from the store (a Store or its path).
+
+    ``filters`` (:class:`kg.scope.Filters`) keep the meetings they let through; ``progress`` is called
+    with the name of each part before it is gathered, so a command can say where a long report is.
+    """
     from kg.analytics import NETWORK_PREDICATES, figures, network_sections
     from kg.pipeline import stats
     from kg.projection import store_graph
-    from kg.store import opened
+    from kg.scope import scoped
 
-    with opened(store) as st:
+    step = progress or (lambda part: None)
+    with scoped(store, filters) as st:
+        step("counts")
         counts = stats(st)
+        step("meetings")
         meetings = sorted(
             _public(select(st, MEETINGS)), key=lambda r: (r.get("date") or "", r.get("source") or "")
         )
+        step("units")
         units = sorted(
             _public(select(st, UNITS)),
             key=lambda r: (-r["items_presented"] - r["directives_addressed"], r["name"]),
         )
+        step("attendance")
         people = _attendance(select(st, ATTENDANCE) + select(st, CHAIRS))
+        step("decisions waiting")
         last = {row["doc"]: row["last"] for row in select(st, LAST_TAKEN_UP)}
         waiting = [
             r for r in select(st, PENDING) if not r["_doc"] or last.get(r["_doc"], "") <= (r["date"] or "")
         ]
         pending = sorted(_public(waiting), key=lambda r: (r.get("date") or "", r.get("_start") or 0))
         outcomes = [(local_name(r["outcome"]), r["n"]) for r in select(st, OUTCOMES)]
+        step("networks")
         found = figures(store_graph(st, NETWORK_PREDICATES))
     _add_network_figures(people, found["co_attendance"][1])
-    months = Counter((r.get("date") or "undated")[:7] for r in meetings)
     sections = [
         Section("Meetings", meetings),
         Section("Most active units", units),
@@ -126,7 +143,7 @@ def report_data(store=None) -> ReportData:
         *network_sections(found, TOP),
     ]
     charts = [
-        ("Meetings per month", sorted(months.items()), "column"),
+        ("Meetings per month", per_month(meetings), "column"),
         ("Most active units (items presented + directives addressed)",
          [(u["name"], u["items_presented"] + u["directives_addressed"]) for u in units[:TOP]], "bar"),
         ("Meetings attended (in the room) per person",
@@ -134,7 +151,7 @@ def report_data(store=None) -> ReportData:
         ("Decisions by outcome", sorted(outcomes), "bar"),
         ("Next steps asked for", Counter(r["next_step"] for r in pending).most_common(TOP), "bar"),
     ]  # fmt: skip
-    return ReportData(counts, sections, charts)
+    return ReportData(counts, sections, charts, filters.clauses() if filters else [])
 
 
 def _public(rows: list[dict]) -> list[dict]:
@@ -148,13 +165,13 @@ def _drop_private(row: dict) -> dict:
     return {k: v for k, v in row.items() if not k.startswith("_")}
 
 
-
-
 def _attendance(rows: list[dict]) -> list[dict]:
     """One row per person: meetings in each role, in the room, first and last seen."""
     people: dict[str, dict] = {}
     for row in rows:
-        person = people.setdefault(row["person"], {"name": row["name"], **dict.fromkeys(ROLES, 0)})
+        person = people.setdefault(
+            row["person"], {"name": row["name"], "government": row["government"], **dict.fromkeys(ROLES, 0)}
+        )
         person[local_name(row["role"])] = row["n"]
         for key, pick in (("first", min), ("last", max)):
             if row.get(key):
@@ -183,19 +200,40 @@ def _chart(title: str, rows, kind: str) -> str:
     return (column_chart if kind == "column" else bar_chart)(rows, title=title)
 
 
+def contents(data: ReportData) -> list[str]:
+    """The headings of the report, in order: what its table of contents lists."""
+    return ["Counts", "Charts", *(s.title for s in data.sections)]
+
+
 def render_html(data: ReportData) -> str:
     counts = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in data.counts.items())
     figures = "".join(f"<figure>{_chart(*c)}</figure>" for c in data.charts if c[1])
-    body = [
-        f'<h2>Counts</h2><table class="counts">{counts}</table>',
-        f'<h2>Charts</h2><div class="charts">{figures}</div>',
+    toc = "".join(f'<li><a href="#s{n}">{escape(title)}</a></li>' for n, title in enumerate(contents(data)))
+    body = [f"<p>Filters: {escape(', '.join(data.filters))}</p>"] if data.filters else []
+    body += [
+        f'<nav><h2>Contents</h2><ol class="toc">{toc}</ol></nav>',
+        f'<h2 id="s0">Counts</h2><table class="counts">{counts}</table>',
+        f'<h2 id="s1">Charts</h2><div class="charts">{figures}</div>',
     ]
-    body += [f"<h2>{escape(s.title)}</h2>\n{html_table(s)}" for s in data.sections]
+    body += [f'<h2 id="s{n}">{escape(s.title)}</h2>\n{html_table(s)}' for n, s in enumerate(data.sections, 2)]
     return html_page("Minutes knowledge graph: report", "\n".join(body))
 
 
+def _anchor(title: str) -> str:
+    """The anchor GitHub and most Markdown viewers give a heading: lower case, punctuation out,
+    spaces as hyphens.
+
+    >>> _anchor("co_attendance network (12 nodes, 30 edges)")
+    'co_attendance-network-12-nodes-30-edges'
+    """
+    kept = "".join(c for c in title.lower() if c.isalnum() or c in " _-")
+    return kept.replace(" ", "-")
+
+
 def render_md(data: ReportData) -> str:
-    lines = ["## Counts", "", "| what | count |", "| --- | --- |"]
+    lines = [f"Filters: {', '.join(data.filters)}", ""] if data.filters else []
+    lines += ["Contents:", ""] + [f"- [{t}](#{_anchor(t)})" for t in contents(data)] + [""]
+    lines += ["## Counts", "", "| what | count |", "| --- | --- |"]
     lines += [f"| {k} | {v} |" for k, v in data.counts.items()]
     lines += ["", "## Charts", ""]
     for title, rows, kind in data.charts:
@@ -211,8 +249,11 @@ FORMATS = {".html": render_html, ".htm": render_html, ".md": render_md}
 """Report layouts by the suffix of the file asked for."""
 
 
-def report(store=None, out: str | Path = "report.html") -> str:
-    """Write the report of the whole store to ``out`` (``.html`` or ``.md``); returns the path."""
+def report(store=None, out: str | Path = "report.html", *, filters=None, progress=None) -> str:
+    """Write the report of the store to ``out`` (``.html`` or ``.md``); returns the path.
+
+    ``filters`` and ``progress`` are those of :func:`report_data`.
+    """
     path = Path(out)
     renderer = FORMATS.get(path.suffix.lower())
     if renderer is None:
@@ -221,4 +262,4 @@ def report(store=None, out: str | Path = "report.html") -> str:
         )
     if not path.parent.is_dir():
         raise KGError(f"{path}: the folder {path.parent} does not exist")
-    return str(write_text(path, renderer(report_data(store))))
+    return str(write_text(path, renderer(report_data(store, filters=filters, progress=progress))))

@@ -24,6 +24,7 @@ hash written last as the mark that they are complete (:meth:`Store.add_new`).
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -323,6 +324,24 @@ class Store:
             FILTER(?p != {_STATES} && ?g != {_BOOKKEEPING}) }}"""
         return int(next(iter(self._ox.query(query)))["n"].value)
 
+    def subset(self, graphs: list[str]) -> Store:
+        """An in-memory store of only the documents ``graphs``, with the shared facts they state
+        (once, in the entities graph), laid out as this one: what a filtered view reads."""
+        copy = Store(None)
+        copy._ox.extend(self._subset_quads(graphs))
+        return copy
+
+    def _subset_quads(self, graphs: list[str]) -> Iterator[ox.Quad]:
+        states, entities = ox.NamedNode(str(MKG.states)), ox.NamedNode(str(ENTITIES))
+        book = ox.NamedNode(str(BOOKKEEPING))
+        yield from self._ox.quads_for_pattern(None, ox.NamedNode(str(MKG.layout)), None, book)
+        for graph in graphs:
+            for quad in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+                yield quad
+                if quad.predicate == states:
+                    fact = quad.object
+                    yield ox.Quad(fact.subject, fact.predicate, fact.object, entities)
+
     def __len__(self) -> int:
         """The number of quads, the references of documents to shared facts and the bookkeeping
         included (kg writes only to named graphs, never to the default graph)."""
@@ -405,16 +424,28 @@ def plain(term):
     return convert(term.value) if convert else term.value
 
 
+_BEGUN = re.compile(
+    rf"{re.escape(DECISIONS_FILE)}|{re.escape(ALIASES_FILE)}|LOCK|LOG(\.old\.\d+)?|IDENTITY|CURRENT"
+    r"|MANIFEST-\d+|OPTIONS-\d+(\.dbtmp)?|\d+\.(log|sst|dbtmp)"
+)
+"""What a folder may hold for ``kg load`` to make a store in it: decisions taken beforehand, and the
+files RocksDB writes first when a store is begun (a load killed then leaves them)."""
+
+
 def _check_folder(path: Path, create: bool) -> None:
-    """A store folder must be a store; only ``create`` may start one, and only where nothing is."""
+    """A store folder must be a store; only ``create`` may start one, and only where nothing is but
+    the files a store begun and killed before it was whole leaves (RocksDB's own) and decisions."""
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: not a store (a file, not a folder); give --store a folder")
     if is_store(path):
         return
     if not create:
         raise StoreError(f"{path}: no store there; load minutes first (`kg load FILES --store {path}`)")
-    if path.is_dir() and any(p.name not in (DECISIONS_FILE, ALIASES_FILE) for p in path.iterdir()):
+    if path.is_dir() and any(not _BEGUN.fullmatch(p.name) for p in path.iterdir()):
         raise StoreError(f"{path}: not a store, and not empty; give --store a new or empty folder")
+    for begun in path.glob("*") if path.is_dir() else ():  # RocksDB will not start over its leftovers
+        if begun.name not in (DECISIONS_FILE, ALIASES_FILE):
+            begun.unlink()
 
 
 def _quad_terms(line: str) -> tuple:

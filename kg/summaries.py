@@ -18,6 +18,7 @@ known names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -26,8 +27,9 @@ from rdflib import URIRef
 
 from kg import summary_queries as q
 from kg.names import local_name, nearest
+from kg.scope import Filters, scoped
 from kg.sections import Section, Tables
-from kg.store import opened, plain
+from kg.store import plain
 from loaders.errors import KGError
 
 QUOTE_LIMIT = 120
@@ -40,17 +42,17 @@ class NotFoundError(KGError):
     """No person, unit, meeting, project or document of that name is in the store."""
 
 
-def summary(kind: str, name: str, store=None) -> Tables:
+def summary(kind: str, name: str, store=None, *, filters: Filters | None = None) -> Tables:
     """The summary of the ``kind`` (person, unit, meeting, project, document) named ``name``.
 
     ``store`` is a :class:`kg.store.Store` or its path (default: ``$KG_STORE``, else ``.kg/store``).
     ``meta`` holds the kind, the name and the IRIs the name matched (a name may match one node per
-    government).
+    government). ``filters`` (:class:`kg.scope.Filters`) keep only the meetings they let through.
     """
     entry = KINDS.get(kind)
     if entry is None:
         raise KGError(f"unknown kind of summary {kind!r}; known: {', '.join(KINDS)}")
-    with opened(store) as st:
+    with scoped(store, filters) as st:
         uris = resolve(st, entry.finder, name, kind)
         sections = [Section(title, build(st, uris)) for title, build in entry.sections]
     return Tables(f"{kind.capitalize()}: {name}", sections, {"kind": kind, "name": name, "uris": uris})
@@ -202,14 +204,12 @@ class _Tally:
         self.files.add(where.get("file") or "")
 
     def row(self, name_key: str, count_key: str) -> dict:
+        """The name, how many, and the first and last day: a count, not a list of every date and file
+        (the files are cited row by row in the sections of facts)."""
         how = {"how": self.how} if self.how else {}
-        return {
-            name_key: self.name,
-            **how,
-            count_key: len(self.things),
-            "date": ", ".join(sorted(filter(None, self.days))),
-            "source": ", ".join(sorted(filter(None, self.files))),
-        }
+        days = sorted(filter(None, self.days))
+        span = {"first": days[0], "last": days[-1]} if days else {}
+        return {name_key: self.name, **how, count_key: len(self.things), **span}
 
 
 def _network(name: str):
@@ -248,12 +248,57 @@ class Kind:
     sections: tuple
 
 
+def _profile(store, uris: list[str]) -> list[dict]:
+    """The head of a person's summary, one ``what``/``value`` row each: the government, the posts
+    held (with the first and last day a meeting named them so), first and last meeting, and how
+    many meetings in each role."""
+    rows = []
+    profile = sorted((r for uri in uris for r in select(store, q.PERSON_PROFILE, target=uri)), key=str)
+    for row in profile:
+        rows.append({"what": "government", "value": row.get("government") or "", "first": row.get("first"),
+                     "last": row.get("last")})  # fmt: skip
+    for row in sorted((r for uri in uris for r in select(store, q.PERSON_POSTS, target=uri)), key=str):
+        rows.append({"what": "post", "value": row["post"], "first": row["from"], "last": row["to"]})
+    roles = Counter()
+    for row in (r for uri in uris for r in select(store, q.PERSON_ROLES, target=uri)):
+        roles[_local("role", row["role"])] += row["n"]
+    rows += [{"what": f"meetings as {role}", "value": roles[role]} for role in ROLES if roles[role]]
+    rows.append({"what": "meetings in all", "value": sum(r["meetings"] for r in profile)})
+    return rows
+
+
+def _per_month(store, uris: list[str]) -> list[dict]:
+    """The person's meetings per month, every month of their span shown (a gap is news too)."""
+    days = [r for uri in uris for r in select(store, q.PERSON_DAYS, target=uri)]
+    return [{"month": month, "meetings": n} for month, n in per_month(days)]
+
+
+def per_month(rows: list[dict]) -> list[tuple[str, int]]:
+    """Rows counted by the month of their ``date``, every month from the first to the last shown
+    (an empty month is a gap a reader should see); undated rows last.
+
+    >>> per_month([{"date": "2024-11-05"}, {"date": "2025-02-01"}, {}])
+    [('2024-11', 1), ('2024-12', 0), ('2025-01', 0), ('2025-02', 1), ('undated', 1)]
+    """
+    counts = Counter((r.get("date") or "undated")[:7] for r in rows)
+    undated = counts.pop("undated", 0)
+    months = []
+    if counts:
+        (y, m), last = map(int, min(counts).split("-")), max(counts)
+        while f"{y:04d}-{m:02d}" <= last:
+            months.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return [(month, counts.get(month, 0)) for month in months] + ([("undated", undated)] if undated else [])
+
+
 TIMELINE = (("Timeline across meetings", _rows(q.TIMELINE, order=_by_date, post=_status_changes)),)
 
 KINDS = {
     "person": Kind(
         q.find("Person"),
         (
+            ("Profile", _profile),
+            ("Meetings per month", _per_month),
             ("Meetings by role", _rows(q.PERSON_MEETINGS, order=_by_role)),
             ("Items chaired", _rows(q.PERSON_ITEMS_CHAIRED, order=_by_date)),
             ("Seen most often with", _co_attendees),

@@ -267,8 +267,9 @@ SELECT DISTINCT ?target ?item ?verb (GROUP_CONCAT(DISTINCT ?addressee; separator
 # ---------------------------------------------------------------- project or document
 
 TIMELINE = query("""
-SELECT DISTINCT ?target ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status ?next_step
-       (GROUP_CONCAT(DISTINCT ?presenter; separator="、") AS ?presenters) ?date ?source ?quote ?_start WHERE {
+SELECT DISTINCT ?target ?government ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status
+       ?next_step (GROUP_CONCAT(DISTINCT ?presenter; separator="、") AS ?presenters)
+       ?date ?source ?quote ?_start WHERE {
   ?target a ?class .
   { $item_context
     { ?i mkg:discusses ?target } UNION { ?i mkg:concerns ?target }
@@ -284,5 +285,38 @@ SELECT DISTINCT ?target ?meeting_name ?item ?event ?kind ?outcome ?document ?doc
     OPTIONAL { ?d mkg:documentStatus ?document_status } OPTIONAL { ?d mkg:nextStep ?next_step }
     $provenance }
   $meeting_context
-} GROUP BY ?target ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status ?next_step
-           ?date ?source ?quote ?_start""")
+  OPTIONAL { ?meeting mkg:body ?body . ?body rdfs:label ?government }
+} GROUP BY ?target ?government ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status
+           ?next_step ?date ?source ?quote ?_start""")
+
+PERSON_PROFILE = query("""
+SELECT ?target ?government (COUNT(DISTINCT ?meeting) AS ?meetings) (MIN(?day) AS ?first) (MAX(?day) AS ?last)
+WHERE {
+  ?target a mkg:Person .
+  { ?meeting mkg:chair ?target } UNION { ?meeting mkg:hasAttendance ?a . ?a mkg:attendee ?target }
+  OPTIONAL { ?meeting mkg:body ?b . ?b rdfs:label ?government }
+  OPTIONAL { ?meeting dcterms:date ?day }
+} GROUP BY ?target ?government""")
+"""A person's government, how many meetings list them and their span, for the head of a summary."""
+
+PERSON_ROLES = query("""
+SELECT ?target ?role (COUNT(DISTINCT ?meeting) AS ?n) WHERE {
+  ?target a mkg:Person .
+  { ?meeting mkg:hasAttendance ?a . ?a mkg:attendee ?target ; mkg:role ?role }
+  UNION { ?meeting mkg:chair ?target . BIND("chair" AS ?role) }
+} GROUP BY ?target ?role""")
+
+PERSON_DAYS = query("""
+SELECT DISTINCT ?target ?meeting ?date WHERE {
+  ?target a mkg:Person .
+  { ?meeting mkg:chair ?target } UNION { ?meeting mkg:hasAttendance ?a . ?a mkg:attendee ?target }
+  OPTIONAL { ?meeting dcterms:date ?date }
+}""")
+"""The counts of a summary's head are grouped in the store: the rows of every meeting with its quote
+(:data:`PERSON_MEETINGS`) cost seconds at a thousand minutes."""
+
+PERSON_POSTS = query("""
+SELECT ?target ?post (MIN(?d) AS ?from) (MAX(?d) AS ?to) (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
+  ?h org:member ?target ; mkg:post ?p ; mkg:heldOn ?d ; mkg:atMeeting ?meeting . ?p rdfs:label ?post .
+} GROUP BY ?target ?post""")
+"""The posts a person was named with (常务副县长 …), from the first to the last meeting that did."""

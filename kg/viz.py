@@ -14,7 +14,6 @@ and document in the tooltip, provenance links left to the tooltips), cut to the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,7 +23,7 @@ import networkx as nx
 from kg import projection
 from kg.names import local_name, nearest
 from kg.outputs import write_text
-from kg.store import opened
+from kg.scope import scoped
 from loaders.errors import KGError
 from visualizations.pages import DEFAULT_MAX_NODES, render_page
 
@@ -74,11 +73,13 @@ def viz(
     out="kg-viz.html",
     max_nodes: int = DEFAULT_MAX_NODES,
     connection=None,
+    filters=None,
 ) -> Path:
     """Write a page of the focus (at most one of the keyword arguments, none for the whole graph).
 
     ``depth`` counts hops from the focus (default 2 for a name, 0 for a query: the nodes its answer
     names and the edges among them). ``connection`` is the Neo4j connection for ``cypher``.
+    ``filters`` (:class:`kg.scope.Filters`) draw only the meetings they let through.
     """
     focused = subgraph(
         store,
@@ -90,6 +91,7 @@ def viz(
         cypher=cypher,
         depth=depth,
         connection=connection,
+        filters=filters,
     )
     page = render_page(
         focused.graph, title=focused.title, keep=focused.focus, notes=focused.notes, max_nodes=max_nodes
@@ -108,6 +110,7 @@ def subgraph(
     cypher=None,
     depth: int | None = None,
     connection=None,
+    filters=None,
 ) -> Focused:
     """The part of the loaded graph that :func:`viz` draws."""
     named = {
@@ -124,7 +127,7 @@ def subgraph(
     }
     if len(named) > 1:
         raise KGError(f"kg viz draws one focus at a time, not {' and '.join('--' + k for k in named)}")
-    with opened(store) as st:
+    with scoped(store, filters) as st:
         whole = drawable(projection.store_graph(st))
         if not named:
             return Focused(
@@ -227,7 +230,7 @@ def relation_names() -> dict[str, str]:
 
     onto = _ontology()
     return {
-        re.sub(r"(?<!^)(?=[A-Z])", "_", str(p).rsplit("#", 1)[-1]).upper(): label
+        projection.edge_type(str(p)): label
         for p in onto.subjects(RDF.type, OWL.ObjectProperty)
         for label in _chinese(onto.objects(p, RDFS.label))
     }

@@ -44,6 +44,24 @@ def test_ask_all_compare_agrees_over_the_corpus_and_the_county(county_store, cou
     assert sum(len(rows) for _, rows in sparql) > 2000
 
 
+FILTERS = {"since": "2025-10", "until": "2025-11", "in_government": "青禾县政府"}  # the invented county
+
+
+def test_both_engines_agree_on_the_filters(county_store, county_neo4j):
+    names = [q.name for q in questions.questions().values() if "in_government" in q.params]
+    assert len(names) >= 8
+    answers = questions.ask_all(county_store, county_neo4j, names=names, params=FILTERS)
+    assert {a.question: a.difference() for a in answers if a.difference()} == {}
+    rows = [
+        dict(zip(a.tables["sparql"].columns, r, strict=True))
+        for a in answers
+        for r in a.tables["sparql"].rows
+    ]
+    assert rows and all(r["in_government"] == "青禾县政府" for r in rows)
+    dated = [r["date"] for r in rows if r.get("date")]
+    assert dated and all("2025-10" <= d[:7] <= "2025-11" for d in dated)
+
+
 def test_ask_compare_on_the_command_line_agrees(county_store, county_neo4j):
     result = CliRunner().invoke(
         main, ["ask", "meeting-attendance", "--compare", *on(county_store, county_neo4j)]

@@ -1,6 +1,6 @@
 """The sync into a real Neo4j: the same graph as the store's projection, idempotent, stale facts gone."""
 
-import shutil
+import datetime
 
 from click.testing import CliRunner
 
@@ -10,6 +10,8 @@ from kg.neo4j.cypher import cypher
 from kg.neo4j.sync import GRAPH_LABEL, RESOURCE, counts, push
 from kg.projection import project
 from kg.store import opened
+from loaders.reading import read_minutes
+from tests.many import copy_text, template
 
 
 def projected(store_path):
@@ -50,24 +52,31 @@ def test_a_second_push_changes_nothing(neo4j, corpus_store):
     assert neo4j_graph(neo4j) == before
 
 
+def seed_copies(corpus_dir, folder, **copies):
+    """Minutes of the seed's government as ``name=(ordinal, renamed)``: the seed's text under a new
+    ordinal and date, with the names in ``renamed`` changed; returns the seed's chair."""
+    seed = template(corpus_dir / "xiangshan-2023-standing-28.txt")
+    chair = read_minutes(seed.path).meeting.chair
+    folder.mkdir(exist_ok=True)
+    for name, (ordinal, renamed) in copies.items():
+        day = seed.date + datetime.timedelta(days=7 * ordinal)
+        text = copy_text(seed, day, ordinal, {chair: renamed} if renamed else None)
+        (folder / name).write_text(text, encoding="utf-8")
+    return chair
+
+
 def test_changed_and_removed_documents_leave_no_stale_facts(neo4j, corpus_dir, tmp_path):
-    """Two copies of the seed share its persons; a new version of one with another chair keeps the
-    first chair for the other copy, and removing that copy drops it."""
-    seed = corpus_dir / "xiangshan-2023-standing-28.txt"
+    """Two minutes share their chair; a corrected one that no longer names them keeps them, removing
+    the other drops them."""
     folder, store = tmp_path / "docs", tmp_path / "store"
-    folder.mkdir()
-    shutil.copy(seed, folder / "a.txt")
-    # other bytes, the same meeting: a copy of the same bytes would be known by its content and skipped
-    (folder / "b.txt").write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    seed_copies(corpus_dir, folder, **{"a.txt": (1, None), "b.txt": (2, None)})
     pipeline.load([folder], store)
     with opened(store) as st:
         push(st, neo4j)
     chair = cypher("MATCH (m:Meeting)-[:CHAIR]->(p) RETURN p.uri, p.sources", neo4j).rows
-    assert len(chair) == 1 and len(chair[0][1]) == 2  # one chair, named by both copies
+    assert len({row[0] for row in chair}) == 1 and len(chair[0][1]) == 2  # one chair, named by both
 
-    # a new version of a.txt: the same meeting (another meeting would be kept beside it), another chair
-    name = chair[0][0].rsplit("/", 1)[1]
-    (folder / "a.txt").write_text(seed.read_text(encoding="utf-8").replace(name, "甄一鸣"), encoding="utf-8")
+    seed_copies(corpus_dir, folder, **{"a.txt": (1, "甄一鸣")})  # a.txt corrected: another chair
     assert pipeline.load([folder], store).counts()["replaced"] == 1
     with opened(store) as st:
         assert push(st, neo4j)["pushed"] == ["https://w3id.org/minutes-kg/id/source/a.txt"]
@@ -139,35 +148,18 @@ def test_load_and_remove_with_neo4j(neo4j, corpus_dir, tmp_path):
 
 
 def test_a_new_document_takes_over_nodes_a_changed_one_held(neo4j, corpus_dir, tmp_path):
-    """b.txt's persons move to a new a.txt: b.txt is rewritten first, so a.txt can create them anew."""
-    from tests.many import invented_names, template
-
-    seed = corpus_dir / "xiangshan-2023-standing-28.txt"
+    """b.txt's chair moves to a new a.txt: b.txt is rewritten first, so a.txt can create them anew."""
     folder, store = tmp_path / "docs", tmp_path / "store"
-    folder.mkdir()
-    shutil.copy(seed, folder / "b.txt")
+    chair = seed_copies(corpus_dir, folder, **{"b.txt": (2, None)})
     pipeline.load([folder], store)
     with opened(store) as st:
         push(st, neo4j)
-    chair = cypher("MATCH (:Meeting)-[:CHAIR]->(p) RETURN p.uri", neo4j).rows[0][0]
-    # b.txt's new version is the same meeting with every person renamed (another meeting would be kept
-    # beside it); a.txt is the seed, one byte longer (the same bytes would be known by their content)
-    t, text = template(seed), seed.read_text(encoding="utf-8")
-    persons = sorted({*t.participants, t.chair}, key=len, reverse=True)
-    for old, new in zip(persons, invented_names(0, len(persons)), strict=True):
-        text = text.replace(old, new)
-    (folder / "b.txt").write_text(text, encoding="utf-8")
-    (folder / "a.txt").write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert pipeline.load([folder], store).counts() == {
-        "loaded": 1,
-        "replaced": 1,
-        "unchanged": 0,
-        "failed": 0,
-    }
+    seed_copies(corpus_dir, folder, **{"b.txt": (2, "甄一鸣"), "a.txt": (1, None)})
+    pipeline.load([folder], store)
     with opened(store) as st:
         summary = push(st, neo4j)
     source = "https://w3id.org/minutes-kg/id/source/"
     assert summary["pushed"] == [f"{source}b.txt", f"{source}a.txt"]
     _assert_same_graph(neo4j, store)
-    sources = cypher("MATCH (p {uri: $uri}) RETURN p.sources", neo4j, {"uri": chair}).rows
-    assert sources == [[[f"{source}a.txt"]]]
+    named = cypher("MATCH (p:Person {name: $name}) RETURN p.sources", neo4j, {"name": chair}).rows
+    assert named == [[[f"{source}a.txt"]]]

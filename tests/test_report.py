@@ -89,7 +89,7 @@ def test_html_report_opens_offline_in_chromium_and_sorts(page_path, browser):
 def test_markdown_report_carries_tables_and_charts(corpus_store, tmp_path):
     text = Path(report(corpus_store, tmp_path / "report.md")).read_text(encoding="utf-8")
     assert text.startswith("# ")
-    assert "| name | chair | present |" in text
+    assert "| name | government | chair | present |" in text
     assert text.count("data:image/svg+xml;base64,") >= 4
 
 

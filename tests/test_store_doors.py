@@ -131,3 +131,14 @@ def test_a_changed_file_of_the_same_meeting_replaces_it(tmp_path, corpus_dir):
     again = run("load", path, "--store", store)
     assert again.stdout.startswith("0 loaded, 1 replaced"), again.output
     assert "kept both" not in again.output
+
+
+def test_a_store_begun_and_killed_before_it_was_whole_is_made_again(tmp_path, corpus_dir):
+    """A load killed while RocksDB wrote its first files leaves a folder that is no store yet."""
+    store = tmp_path / "store"
+    store.mkdir()
+    for name in ("LOCK", "LOG", "IDENTITY", "000003.log"):
+        (store / name).write_bytes(b"")
+    result = run("load", corpus_dir / f"{SEED}.txt", "--store", store)
+    assert result.exit_code == 0, result.output
+    assert is_store(store)

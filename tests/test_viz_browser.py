@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.pipeline import load
 from kg.viz import subgraph
-from visualizations.pages import DEFAULT_MAX_NODES, limit_graph, write_page
+from visualizations.pages import DEFAULT_MAX_NODES, limit_graph, render_page
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -34,6 +34,11 @@ class Opened:
     def js(self, expression: str, arg=None):
         """Evaluate a function expression (the page's CSP forbids evaluating strings)."""
         return self.page.evaluate(expression, arg)
+
+
+def written(path: Path, html: str) -> Path:
+    path.write_text(html, encoding="utf-8")
+    return path
 
 
 def open_page(browser, path: Path) -> Opened:
@@ -152,7 +157,7 @@ def test_search_selects_and_type_filter_hides(browser, tmp_path):
     for i, name in enumerate(["张三", "张四", "李五"]):
         g.add_node(f"p{i}", type="Person", label=name)
         g.add_edge(f"p{i}", "m", type="ATTENDED", label="出席")
-    opened = open_page(browser, write_page(g, tmp_path / "s.html"))
+    opened = open_page(browser, written(tmp_path / "s.html", render_page(g)))
     opened.page.fill("#kg-search", "张")
     assert sorted(opened.js("() => kgPage.network.getSelectedNodes()")) == ["p0", "p1"]
     assert "2" in opened.page.text_content("#kg-found")
@@ -170,7 +175,7 @@ def test_a_large_graph_is_cut_and_the_page_says_so(browser, tmp_path):
         for leaf in range(100):
             g.add_node(f"p{hub}.{leaf}", type="Person", label=f"人员{hub}.{leaf}")
             g.add_edge(f"p{hub}.{leaf}", f"m{hub}", type="ATTENDED", label="列席")
-    opened = open_page(browser, write_page(g, tmp_path / "big.html", max_nodes=200))
+    opened = open_page(browser, written(tmp_path / "big.html", render_page(g, max_nodes=200)))
     assert opened.js("() => [kgPage.nodes.length, kgPage.edges.length]") == [200, 194]
     notice = opened.page.text_content("#kg-left-out")
     assert opened.page.is_visible("#kg-left-out") and "未显示 406 个节点和 406 条关系" in notice

@@ -23,10 +23,9 @@ edges carry ``label`` (the relation, or the role on an attendance). Other attrib
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
-from pathlib import Path
 
 import networkx as nx
 
@@ -61,8 +60,6 @@ TOOLTIP_FIELDS = {
 TEMPLATES = files("visualizations") / "templates"
 VIS_NETWORK = ("pyvis", "templates/lib/vis-9.1.2")
 """The copy of vis-network that pyvis ships (package, folder); read when a page is drawn."""
-MARKER = re.compile(r"/\*KG-(STYLE|VIS|SCRIPT|DATA)\*/")
-"""Where the template takes its parts; one pass, so nothing inserted is scanned again."""
 
 
 @dataclass
@@ -117,20 +114,23 @@ def render_page(
     limited = limit_graph(graph, max_nodes, keep)
     data = _page_data(limited, title=title, notes=list(notes), focus=[str(n) for n in keep])
     data["settle_ms"] = settle_seconds * 1000
-    parts = {
-        "STYLE": _asset(_vis("vis-network.css")) + _asset(TEMPLATES / "page.css"),
-        "VIS": _asset(_vis("vis-network.min.js")),
-        "SCRIPT": _asset(TEMPLATES / "page.js"),
-        "DATA": _script_json(data),
-    }
-    return MARKER.sub(lambda m: parts[m.group(1)], _asset(TEMPLATES / "page.html"))
+    return _template().render(
+        title=title,
+        style=_asset(_vis("vis-network.css")) + _asset(TEMPLATES / "page.css"),
+        vis=_asset(_vis("vis-network.min.js")),
+        script=_asset(TEMPLATES / "page.js"),
+        data=_script_json(data),
+    )
 
 
-def write_page(graph: nx.Graph, path, **options) -> Path:
-    """Write :func:`render_page` of ``graph`` to ``path`` (UTF-8) and return the path."""
-    path = Path(path)
-    path.write_text(render_page(graph, **options), encoding="utf-8")
-    return path
+@cache
+def _template():
+    """The page's Jinja2 template, escaping every value but the page's own assets and its JSON (made
+    safe for a ``<script>`` block by :func:`_script_json`)."""
+    import jinja2
+
+    environment = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
+    return environment.from_string(_asset(TEMPLATES / "page.html"))
 
 
 def _page_data(limited: Limited, *, title: str, notes: list[str], focus: list[str]) -> dict:

@@ -6,13 +6,14 @@ Each calls the library function of the same name (:mod:`kg.summaries`, :mod:`kg.
 
 import click
 
-from kg.cli.options import store_option
+from kg.analytics import MEASURES
+from kg.cli.options import filter_options, store_option
 from kg.outputs import write_text
 from kg.sections import FORMATS as SECTION_FORMATS
 from kg.sections import render
 
 SUMMARY_KINDS = ("person", "unit", "meeting", "project", "document")
-EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml", "gexf", "csv", "json")
+EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml", "gexf", "csv", "json", "tables")
 
 
 def _emit(text: str, out: str) -> None:
@@ -30,7 +31,8 @@ def _emit(text: str, out: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(list(SECTION_FORMATS)), default="md", show_default=True)
 @click.option("--out", default="-", show_default=True, help="File to write; - prints.")
 @store_option
-def summary(kind, name, fmt, out, store):
+@filter_options
+def summary(kind, name, fmt, out, store, filters):
     """What the minutes say about one person, unit, meeting, project or document.
 
     Every row cites its source: the meeting's date, the file and the quoted sentence. NAME is
@@ -38,45 +40,62 @@ def summary(kind, name, fmt, out, store):
     """
     from kg.summaries import summary as build
 
-    _emit(render(build(kind, name, store), fmt), out)
+    _emit(render(build(kind, name, store, filters=filters), fmt), out)
 
 
 @click.command()
 @click.option("--out", default="report.html", show_default=True, help="report.html or report.md.")
 @store_option
-def report(out, store):
-    """Write a report of the whole store (counts, charts, sortable tables) that reads offline."""
+@filter_options
+def report(out, store, filters):
+    """Write a report of the store (contents, counts, charts, sortable tables) that reads offline.
+
+    Each part is announced on stderr as it is gathered (a report of a thousand minutes takes a while).
+    """
     from kg.report import report as write
 
-    click.echo(f"wrote {write(store, out)}")
+    def progress(part: str) -> None:
+        click.echo(f"report: {part} …", err=True)
+
+    click.echo(f"wrote {write(store, out, filters=filters, progress=progress)}")
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(list(SECTION_FORMATS)), default="table", show_default=True)
-@click.option("--top", type=int, default=None, help="Show only the N nodes of highest PageRank per network.")
+@click.option("--top", type=int, default=None, help="Show only the first N nodes per network.")
+@click.option(
+    "--sort",
+    type=click.Choice(MEASURES),
+    default="pagerank",
+    show_default=True,
+    help="The measure the nodes are listed by, highest first.",
+)
 @click.option("--out", default="-", show_default=True, help="File to write; - prints.")
 @store_option
-def analyze(fmt, top, out, store):
+@filter_options
+def analyze(fmt, top, sort, out, store, filters):
     """Degree, betweenness, PageRank and communities of the co-attendance and unit-item networks."""
     from kg.analytics import analyze as run
 
-    _emit(render(run(store, top=top), fmt), out)
+    _emit(render(run(store, top=top, sort=sort, filters=filters), fmt), out)
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option(
-    "--out", default="-", show_default=True, help="File or folder; - is stdout; csv needs a folder."
+    "--out", default="-", show_default=True, help="File or folder; - is stdout; csv and tables need a folder."
 )
 @store_option
-def export(fmt, out, store):
-    """Export the graph: RDF (ttl, nt, trig, nq, jsonld), GraphML/GEXF for Gephi, neo4j-admin CSV, JSON.
+@filter_options
+def export(fmt, out, store, filters):
+    """Export the graph: RDF (ttl, nt, trig, nq, jsonld), GraphML/GEXF for Gephi, neo4j-admin CSV, JSON,
+    or a CSV per table of the record (tables: meetings, attendance, items, decisions, directives, documents).
 
     trig, nq and jsonld keep one named graph per source document.
     """
     from kg.exports import export as write
 
-    for path in write(fmt, out, store):
+    for path in write(fmt, out, store, filters=filters):
         click.echo(f"wrote {path}", err=True)
 
 

@@ -13,7 +13,7 @@ import sys
 import click
 
 from kg.answers import RENDERERS, render
-from kg.cli.options import param_pair, store_option
+from kg.cli.options import filter_options, param_pair, store_option
 
 
 def connection_options(command):
@@ -183,9 +183,13 @@ def cypher(query, params, fmt, write, conn):
 @click.option("--list", "list_", is_flag=True, help="List the saved questions.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
 @store_option
+@filter_options
 @connection_options
-def ask(name, params, engine, all_, compare, list_, fmt, store, conn):
-    """Ask a saved question NAME (kg/queries/NAME.rq and NAME.cypher) of the store or of Neo4j."""
+def ask(name, params, engine, all_, compare, list_, fmt, store, conn, filters):
+    """Ask a saved question NAME (kg/queries/NAME.rq and NAME.cypher) of the store or of Neo4j.
+
+    --since, --until and --government are the questions' parameters since, until and in_government.
+    """
     from kg import questions
 
     if list_:
@@ -193,20 +197,20 @@ def ask(name, params, engine, all_, compare, list_, fmt, store, conn):
             click.echo(f"{q.name} ({', '.join(q.params)}): {q.description}")
         return
     if all_ or compare:
-        _ask_all(store, conn, engine, compare, None if all_ else [name])
+        _ask_all(store, conn, engine, compare, None if all_ else [name], filters.params())
         return
     if not name:
         raise click.UsageError("give a question NAME, or --all [--compare], or --list")
-    table = questions.ask(name, engine, dict(map(param_pair, params)), store, conn)
+    table = questions.ask(name, engine, dict(map(param_pair, params)) | filters.params(), store, conn)
     click.echo(render(table.columns, table.rows, fmt))
 
 
-def _ask_all(store, conn, engine, compare, names):
+def _ask_all(store, conn, engine, compare, names, params):
     from kg import questions
 
     if names == [None]:
         raise click.UsageError("--compare needs a question NAME or --all")
-    answers = questions.ask_all(store, conn, ("sparql", "cypher") if compare else (engine,), names)
+    answers = questions.ask_all(store, conn, ("sparql", "cypher") if compare else (engine,), names, params)
     if not compare:
         for answer in answers:
             table = answer.tables[engine]

@@ -1,5 +1,7 @@
 """Options and arguments that several command modules share: one definition, imported by each."""
 
+import functools
+
 import click
 from rdflib import URIRef
 
@@ -23,3 +25,19 @@ def param_pair(text: str) -> tuple[str, object]:
     if value.startswith("<") and value.endswith(">"):
         return name.lstrip("?$"), URIRef(value[1:-1])
     return name.lstrip("?$"), value
+
+
+def filter_options(command):
+    """``--since``, ``--until`` and ``--government``, handed to the command as one ``filters``
+    (:class:`kg.scope.Filters`)."""
+
+    @click.option("--government", metavar="NAME", help="Only meetings of this government (any of its names).")
+    @click.option("--until", metavar="DATE", help="Only meetings up to DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+    @click.option("--since", metavar="DATE", help="Only meetings from DATE on (YYYY, YYYY-MM or YYYY-MM-DD).")
+    @functools.wraps(command)
+    def wrapper(since, until, government, **kwargs):
+        from kg.scope import Filters
+
+        return command(filters=Filters(since, until, government), **kwargs)
+
+    return wrapper

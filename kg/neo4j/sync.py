@@ -313,7 +313,7 @@ def _retract(tx, view: StoreView, graph: str, keep_nodes: list[str], keep_edges:
     """
     tx.run(
         "MATCH (a)-[r]->(b) WHERE $graph IN r.sources "
-        "AND NOT coalesce(r.uri, a.uri + ' ' + type(r) + ' ' + b.uri) IN $keep "
+        "AND NOT a.uri + ' ' + type(r) + ' ' + b.uri + ' ' + coalesce(r.uri, '') IN $keep "
         "SET r.sources = [s IN r.sources WHERE s <> $graph] "
         "WITH r WHERE size(r.sources) = 0 DELETE r",
         graph=graph,
@@ -335,7 +335,9 @@ def _retract(tx, view: StoreView, graph: str, keep_nodes: list[str], keep_edges:
 
 
 def _edge_key(edge) -> str:
-    return edge.props.get("uri") or f"{edge.source} {edge.type} {edge.target}"
+    """An edge by its ends, its type and its ``uri``: an attendance whose IRI now names another
+    person (a corrected document) is another edge, and the old one goes."""
+    return f"{edge.source} {edge.type} {edge.target} {edge.props.get('uri', '')}"
 
 
 def _name(name: str) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from loaders.errors import InputError
+from loaders.genre import METADATA_KEYS
 from loaders.readers.text import decode_text
 
 BLOCK_TAGS = frozenset(
@@ -54,20 +55,14 @@ INSIDE_SHARE = 0.1
 MIN_BLOCK = 10
 """Blocks with less text of their own do not count towards finding the document (menus, buttons)."""
 
-METADATA_LABELS = (
-    *("索引号", "信息索取号", "文号", "发文字号", "关键词", "主题词", "发布机构", "发文机关", "发文单位"),
-    *("公开形式", "公开方式", "公开目录", "公开范围", "公开时限", "有效性", "服务对象", "所属机构"),
-    *("生成日期", "成文日期", "发文日期", "发布日期", "发布时间", "主题分类", "体裁分类", "信息分类"),
-    *("组配分类", "信息来源", "来源", "名称", "标题", "文件编号", "浏览次数", "点击数", "访问量", "字号"),
-)
 COUNTER_LABELS = frozenset({"浏览次数", "点击数", "访问量", "字号"})
 """Labels that end the value before them but are page furniture, not metadata of the document."""
 _LABEL = re.compile(
     "("
-    + "|".join(r"\s*".join(label) for label in sorted(METADATA_LABELS, key=len, reverse=True))
+    + "|".join(r"\s*".join(label) for label in sorted(METADATA_KEYS, key=len, reverse=True))
     + r")\s*[:：]"
 )
-_BARE_LABEL = re.compile("^(" + "|".join(METADATA_LABELS) + ")[:：]?$")
+_BARE_LABEL = re.compile("^(" + "|".join(METADATA_KEYS) + ")[:：]?$")
 _OTHER_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})[:：]\s*(.*)$")
 """Inside a metadata block, any short label with a colon (名称：, 文件编号：) is one too."""
 METADATA_MAX_CHARS = 600

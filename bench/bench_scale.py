@@ -217,7 +217,7 @@ def questions_at_scale(args, store: Path, n: int) -> None:
     slow = []
     for name, params in typical_parameters(store):
         got = in_process(["ask", str(store), name, json.dumps(params, ensure_ascii=False)], args.timeout)
-        shown = json.dumps(params, ensure_ascii=False)[:44]
+        shown = json.dumps({k: v for k, v in params.items() if v}, ensure_ascii=False)[:44]
         ratio = got["seconds"] / base["seconds"]
         rows = got.get("rows", "")
         print(f"{name:<22} {shown:<44} {got['seconds']:8.2f} {ratio:8.1f} {rows!s:>6} {got['peak_mb']:8.0f}")

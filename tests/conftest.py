@@ -50,6 +50,15 @@ def county_store(tmp_path_factory, corpus_dir) -> Path:
     return path
 
 
+def one_line(done) -> str:
+    """A failed ``kg`` subprocess's message: exit non-zero, exactly one line on stderr, no traceback."""
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    return lines[0]
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox",

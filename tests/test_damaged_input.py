@@ -15,6 +15,7 @@ import pytest
 
 from loaders.errors import InputError, InputWarning
 from loaders.formats import read_source
+from tests.conftest import one_line
 
 KG = Path(sys.executable).with_name("kg")
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -22,15 +23,6 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 def kg(*args, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([str(KG), *args], capture_output=True, text=True, cwd=cwd)
-
-
-def one_line(done: subprocess.CompletedProcess) -> str:
-    """The failure's message: exit non-zero, exactly one line on stderr, no traceback."""
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1, done.stderr
-    return lines[0]
 
 
 def test_numbered_line_in_a_text_of_preamble_only_is_parsed(tmp_path):

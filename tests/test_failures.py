@@ -13,6 +13,8 @@ from pathlib import Path
 
 from test_formats import write_pdf
 
+from tests.conftest import one_line
+
 KG = Path(sys.executable).with_name("kg")
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -26,14 +28,6 @@ def kg(*args, fsize=None, memory=None) -> subprocess.CompletedProcess:
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
     return subprocess.run([str(KG), *args], capture_output=True, text=True, preexec_fn=limited)
-
-
-def one_line(done: subprocess.CompletedProcess) -> str:
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1, done.stderr
-    return lines[0]
 
 
 def test_file_size_limit_hit_while_loading(tmp_path):

@@ -19,6 +19,7 @@ import pytest
 from kg.neo4j import credentials, server
 from kg.neo4j.connection import Connection, Neo4jAuthError
 from kg.neo4j.sync import counts
+from tests.conftest import one_line
 
 PORT = 7693
 URI = f"bolt://127.0.0.1:{PORT}"
@@ -28,14 +29,6 @@ KG = Path(sys.executable).with_name("kg")
 def kg(*args, env=None) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")} | (env or {})
     return subprocess.run([str(KG), *args], capture_output=True, text=True, env=environ)
-
-
-def one_line(done: subprocess.CompletedProcess) -> str:
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1, done.stderr
-    return lines[0]
 
 
 def start_as_an_older_kg_did(home: Path) -> None:

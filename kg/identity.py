@@ -8,7 +8,7 @@ government) is kept beside it under the name with the first digits of its hash, 
 and the load says so. No document is ever replaced by one about a different meeting.
 
 >>> registry = Registry(None)
->>> registry.add("纪要.txt", "urn:g1", "aa" * 32, "urn:meeting:1")
+>>> registry.add("纪要.txt", "aa" * 32, "urn:meeting:1")
 >>> registry.place("纪要.txt", "urn:meeting:1", "bb" * 32)[0]
 '纪要.txt'
 >>> registry.place("纪要.txt", "urn:meeting:2", "cc" * 32)[0]
@@ -18,7 +18,7 @@ and the load says so. No document is ever replaced by one about a different meet
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
 
 from ontology import MKG
 
@@ -29,42 +29,39 @@ SELECT ?g ?file ?hash ?meeting WHERE {
 }"""
 
 
-@dataclass
-class _Loaded:
-    key: str
-    graph: str
-    meeting: str | None
-
-
 class Registry:
     """What is loaded, read once per load and kept up to date as files are prepared: by content
     hash (the same bytes anywhere are the same document, so a moved folder loads nothing twice) and
-    by file name (a file of a loaded name and the same meeting replaces it; another meeting under
-    that name is kept beside it, under the name with its hash's first digits, and reported)."""
+    by file name and meeting (a file of a loaded name and the same meeting replaces it; another
+    meeting under that name is kept beside it, under the name with its hash's first digits, and
+    reported). Every look-up is one dictionary read, however many pages are called index.html."""
 
     def __init__(self, store):
         """Read what ``store`` (a :class:`kg.store.Store`, or None for an empty registry) holds."""
         self.by_hash: dict[str, str] = {}
-        self.by_name: dict[str, list[_Loaded]] = {}
+        self.by_meeting: dict[tuple[str, str | None], str] = {}
+        self.keys: dict[str, list[str]] = defaultdict(list)
         for row in store.query(_LOADED) if store is not None else ():
             meeting = row["meeting"].value if row["meeting"] else None
-            self.add(row["file"].value, row["g"].value, row["hash"].value if row["hash"] else None, meeting)
+            self.add(row["file"].value, row["hash"].value if row["hash"] else None, meeting)
 
-    def add(self, key: str, graph: str, digest: str | None, meeting: str | None) -> None:
+    def add(self, key: str, digest: str | None, meeting: str | None) -> None:
+        """Record the document kept under ``key`` (its file name, or the name with a hash)."""
         if digest:
             self.by_hash[digest] = key
-        named = self.by_name.setdefault(_base_name(key), [])
-        named[:] = [d for d in named if d.key != key] + [_Loaded(key, graph, meeting)]
+        name = _base_name(key)
+        if (name, meeting) not in self.by_meeting:
+            self.by_meeting[name, meeting] = key
+            self.keys[name].append(key)
 
-    def place(self, name: str, meeting: str | None, digest: str) -> tuple[str, _Loaded | None, list[_Loaded]]:
-        """The key a new version goes under, the document it replaces, and the others of its name."""
-        same_name = self.by_name.get(name, [])
-        for loaded in same_name:
-            if loaded.meeting == meeting:
-                return loaded.key, loaded, []
-        if not same_name:
-            return name, None, []
-        return f"{name}~{digest[:8]}", None, list(same_name)
+    def place(self, name: str, meeting: str | None, digest: str) -> tuple[str, bool, list[str]]:
+        """The key a new version goes under, whether it replaces the document kept there, and the
+        keys of the other documents of its name when it is kept beside them."""
+        if (name, meeting) in self.by_meeting:
+            return self.by_meeting[name, meeting], True, []
+        if name not in self.keys:
+            return name, False, []
+        return f"{name}~{digest[:8]}", False, list(self.keys[name])
 
 
 _HASHED = re.compile(r"~[0-9a-f]{8}$")

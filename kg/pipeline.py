@@ -215,10 +215,10 @@ def _place(done: _Converted, registry: Registry, names) -> tuple[FileResult, Doc
         minutes = _minutes(path)
         minutes.source = key
         document = to_statements(minutes, content_hash=done.digest, names=names)
-    registry.add(key, document.graph, done.digest, meeting_of(document))
+    registry.add(key, done.digest, meeting_of(document))
     note = None
     if beside:
-        others = ", ".join(d.key for d in beside)
+        others = ", ".join(beside[:3]) + (f" and {len(beside) - 3} more" if len(beside) > 3 else "")
         note = f"{path}: {others} of this name records another meeting; kept both, this one as {key}"
     status = "replaced" if replaced else "loaded"
     result = FileResult(str(path), status, len(document.triples), note=note, warnings=done.warnings)

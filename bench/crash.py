@@ -40,10 +40,11 @@ def main() -> None:
         equal = 0
         for n in range(args.kills):
             after = rng.uniform(0.3, took)
-            same = killed_then_loaded(folder, Path(tmp) / f"s{n}", after) == clean
-            equal += same
-            verdict = "equals" if same else "DIFFERS FROM"
-            print(f"kill {n + 1:>2} at {after:5.2f} s: rerun {verdict} the clean load")
+            found, killed = killed_then_loaded(folder, Path(tmp) / f"s{n}", after)
+            equal += found == clean
+            verdict = "equals" if found == clean else "DIFFERS FROM"
+            running = "during the load" if killed else "after it ended"
+            print(f"kill {n + 1:>2} at {after:5.2f} s ({running}): rerun {verdict} the clean load")
         print(f"{args.kills} kills, {equal} reruns equal to a clean load, quad for quad")
 
 

@@ -18,22 +18,24 @@ KG = Path(sys.executable).with_name("kg")
 
 
 def load(folder: Path, store: Path) -> subprocess.CompletedProcess:
+    """``kg load FOLDER --store STORE`` as a user runs it."""
     return subprocess.run([KG, "load", folder, "--store", store], capture_output=True, text=True, check=False)
 
 
-def killed_then_loaded(folder: Path, store: Path, after: float) -> set[str]:
+def killed_then_loaded(folder: Path, store: Path, after: float) -> tuple[set[str], bool]:
     """Start a load, kill it with SIGKILL ``after`` seconds in (or let it end if it is quicker),
-    load again to the end, and return the store's quads."""
+    load again to the end; the store's quads, and whether the kill found the load still running."""
     process = subprocess.Popen([KG, "load", folder, "--store", store], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)  # fmt: skip
     time.sleep(after)
-    if process.poll() is None:
+    killed = process.poll() is None
+    if killed:
         os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert not survivors(store), "a worker of the killed load lives on"
     rerun = load(folder, store)
     assert rerun.returncode == 0, rerun.stderr
-    return quads(store)
+    return quads(store), killed
 
 
 def survivors(store: Path, wait: float = 5.0) -> list[str]:

@@ -22,12 +22,17 @@ def load(folder: Path, store: Path) -> subprocess.CompletedProcess:
     return subprocess.run([KG, "load", folder, "--store", store], capture_output=True, text=True, check=False)
 
 
-def killed_then_loaded(folder: Path, store: Path, after: float) -> tuple[set[str], bool]:
-    """Start a load, kill it with SIGKILL ``after`` seconds in (or let it end if it is quicker),
-    load again to the end; the store's quads, and whether the kill found the load still running."""
+def killed_then_loaded(folder: Path, store: Path, after) -> tuple[set[str], bool]:
+    """Start a load, kill it with SIGKILL ``after`` seconds in, or as soon as ``after(process)``
+    says so (or let it end if it is quicker), load again to the end; the store's quads, and whether
+    the kill found the load still running."""
     process = subprocess.Popen([KG, "load", folder, "--store", store], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)  # fmt: skip
-    time.sleep(after)
+    if callable(after):
+        while process.poll() is None and not after(process):
+            time.sleep(0.005)
+    else:
+        time.sleep(after)
     killed = process.poll() is None
     if killed:
         os.kill(process.pid, signal.SIGKILL)
@@ -36,6 +41,11 @@ def killed_then_loaded(folder: Path, store: Path, after: float) -> tuple[set[str
     rerun = load(folder, store)
     assert rerun.returncode == 0, rerun.stderr
     return quads(store), killed
+
+
+def has_workers(process: subprocess.Popen) -> bool:
+    """Whether the load has started its worker processes (it is reading and parsing files)."""
+    return subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, check=False).returncode == 0
 
 
 def survivors(store: Path, wait: float = 5.0) -> list[str]:

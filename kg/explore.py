@@ -23,7 +23,9 @@ from urllib.parse import unquote
 from rdflib import Literal, URIRef
 
 from kg import explore_queries as q
-from kg.store import plain, sparql
+from kg.names import local_name
+from kg.store import sparql
+from kg.terms import plain
 from loaders.errors import KGError
 from ontology import ID
 
@@ -100,15 +102,6 @@ class Entity:
 
 
 # ---------------------------------------------------------------- naming things
-
-
-def local_type(iri: str) -> str:
-    """``Person`` for the class IRI ``…ns#Person``.
-
-    >>> local_type("https://w3id.org/minutes-kg/ns#Person")
-    'Person'
-    """
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def main_type(types) -> str:
@@ -236,7 +229,7 @@ def head(st, iri: str) -> tuple[str | None, str | None, list[str]]:
     titles = sorted({r["title"] for r in found if r["title"]})
     label = (titles or labels or [None])[0]
     aliases = sorted({r["alias"] for r in found if r["alias"]} | set(labels) - {label})
-    return main_type({local_type(r["type"]) for r in found}), label, aliases
+    return main_type({local_name(r["type"]) for r in found}), label, aliases
 
 
 # ---------------------------------------------------------------- an entity's page
@@ -270,23 +263,19 @@ def _facts(st, iri: str) -> list[dict]:
     for row in rows(st, q.OUTGOING, target=iri):
         value = row["value"]
         link = {"value_iri": value} if isinstance(value, str) and value.startswith(str(ID)) else {}
-        out.append({"relation": _relation(row["relation"]), **({} if link else {"value": value}), **link})
+        out.append({"relation": local_name(row["relation"]), **({} if link else {"value": value}), **link})
     return sorted(_named(st, out), key=lambda r: (r["relation"], str(r["value"])))
 
 
 def _links_in(st, iri: str, limit: int | None) -> Section:
     """The links to the node, the first ``limit`` named (a name is a look-up each)."""
     out = [
-        {"relation": _relation(r["relation"]), "from_iri": r["from_iri"]}
+        {"relation": local_name(r["relation"]), "from_iri": r["from_iri"]}
         for r in rows(st, q.INCOMING, target=iri)
         if r["from_iri"].startswith(str(ID))
     ]
     out.sort(key=lambda r: (r["relation"], r["from_iri"]))
     return Section("Linked from 被引用", _named(st, out[:limit] if limit is not None else out), len(out))
-
-
-def _relation(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _short_iri(iri: str) -> str:
@@ -306,7 +295,7 @@ def _tidy(found: list[dict]) -> list[dict]:
             if v is None or k == "target":
                 continue
             if k in ("role", "outcome") and isinstance(v, str) and "/" in v:
-                v = v.rstrip("/").rsplit("/", 1)[-1]
+                v = local_name(v)
             tidy[k.lstrip("_")] = v
         out.append(tidy)
     return out
@@ -387,7 +376,7 @@ def neighbours(st, iri: str, limit: int | None = None) -> dict:
         a, b = (iri, row["node"]) if row["out"] else (row["node"], iri)
         if "/role/" in row["relation"]:
             a, b = (b, a) if row["out"] else (a, b)  # the person attended the meeting
-        label = _relation(row["relation"])
+        label = local_name(row["relation"])
         edges[(a, b, label)] = {"id": f"{a}|{label}|{b}", "from": a, "to": b, "label": label}
     return {"nodes": list(nodes.values()), "edges": list(edges.values()), "more": len(left_out)}
 
@@ -403,7 +392,7 @@ def _node(st, iri: str) -> dict:
     dates = sorted({r["date"] for r in found if r.get("date")})
     return {
         "id": iri,
-        "type": main_type({local_type(r["type"]) for r in found}),
+        "type": main_type({local_name(r["type"]) for r in found}),
         "label": names[0] if names else _short_iri(iri),
         "date": dates[0] if dates else None,
         "government": government_key(iri),
@@ -449,7 +438,7 @@ def source(st, file: str, folders) -> dict:
     path = find_file(file, folders)
     text = read_source(path).text
     spans = [
-        {"start": r["_start"], "end": r["_end"], "iri": r["fact"], "type": local_type(r["type"])}
+        {"start": r["_start"], "end": r["_end"], "iri": r["fact"], "type": local_name(r["type"])}
         for r in rows(st, q.SOURCE_FACTS, file=file)
     ]
     spans = sorted(

@@ -32,7 +32,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cache
 
 import networkx as nx
@@ -41,6 +40,7 @@ import rdflib
 from rdflib import namespace
 
 from kg.names import local_name
+from kg.terms import literal
 from ontology import MKG, ONTOLOGY_TTL
 
 MKG_NS = str(MKG._NS)
@@ -300,23 +300,11 @@ def edge_type(iri: str) -> str:
     return _snake(local_name(iri)).upper()
 
 
-# --- terms of rdflib and pyoxigraph as plain Python: an _IRI, a value, or (text, language) ---
-
-_XSD = str(namespace.XSD)
-_NUMBERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
-_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
+# --- terms of rdflib and pyoxigraph as plain Python: an _IRI, a value (kg.terms), or (text, language) ---
 
 
 def _literal(text: str, datatype: str | None, language: str | None):
-    if language:
-        return (text, language)
-    if datatype in _NUMBERS:
-        return int(text)
-    if datatype in _FLOATS:
-        return float(Decimal(text))
-    if datatype == _XSD + "boolean":
-        return text in ("true", "1")
-    return text
+    return (text, language) if language else literal(text, datatype)
 
 
 def _from_rdflib(term):

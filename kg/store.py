@@ -35,6 +35,7 @@ import pyoxigraph as ox
 import rdflib
 
 from kg import readonly
+from kg.terms import plain
 from loaders import iris
 from loaders.errors import KGError
 from loaders.rdf import Statements
@@ -403,25 +404,6 @@ def sparql(query: str, store=None, params: dict | None = None, *, allow_service:
             columns = [v.value for v in answer.variables]
             return Table(columns, [[plain(row[c]) for c in columns] for row in answer])
         return Table(["subject", "predicate", "object"], [[plain(t[i]) for i in range(3)] for t in answer])
-
-
-_NUMBERS = {
-    "http://www.w3.org/2001/XMLSchema#integer": int,
-    "http://www.w3.org/2001/XMLSchema#decimal": float,
-    "http://www.w3.org/2001/XMLSchema#double": float,
-}
-
-
-def plain(term):
-    """A query value as plain Python: None, an int or float for numbers, a triple term (a document's
-    reference to a shared fact) in N-Triples syntax, else its text."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Triple):
-        return str(term)
-    datatype = getattr(term, "datatype", None)
-    convert = _NUMBERS.get(datatype.value) if datatype is not None else None
-    return convert(term.value) if convert else term.value
 
 
 _BEGUN = re.compile(

@@ -29,7 +29,7 @@ from kg import summary_queries as q
 from kg.names import local_name, nearest
 from kg.scope import Filters, scoped
 from kg.sections import Section, Tables
-from kg.store import plain
+from kg.terms import plain
 from loaders.errors import KGError
 
 QUOTE_LIMIT = 120

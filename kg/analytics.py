@@ -30,6 +30,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from kg.sections import Section, Tables
 from loaders.errors import KGError
+from loaders.record import NOT_IN_ROOM
 from ontology import MKG
 
 NETWORK_PREDICATES = (
@@ -38,9 +39,6 @@ NETWORK_PREDICATES = (
 )  # fmt: skip
 """The properties the networks are drawn from; the rest of the graph (quotes, offsets, titles …) is
 most of it and not read for them."""
-
-NOT_THERE = frozenset({"on_leave", "absent"})
-"""Roles of persons listed at a meeting who were not in the room."""
 
 UNIT_ITEM_TIES = {
     "PRESENTER": "presented",
@@ -60,7 +58,7 @@ def meeting_attendees(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for source, target, data in graph.edges(data=True):
         kind = data.get("type")
-        if kind == "ATTENDED" and data.get("role") not in NOT_THERE:
+        if kind == "ATTENDED" and data.get("role") not in NOT_IN_ROOM:
             out.setdefault(target, set()).add(source)
         elif kind == "CHAIR":
             out.setdefault(source, set()).add(target)

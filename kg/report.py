@@ -16,16 +16,20 @@ from __future__ import annotations
 import base64
 from collections import Counter
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from kg import summary_queries as q
 from kg.charts import bar_chart, column_chart
 from kg.names import local_name
 from kg.outputs import write_text
-from kg.sections import Section, Tables, html_page, html_table, render_markdown
+from kg.sections import Section, md_escape, md_table, templates
 from kg.summaries import ROLES, per_month, select
 from loaders.errors import KGError
+from loaders.record import NOT_IN_ROOM
+
+TITLE = "Minutes knowledge graph: report"
 
 TOP = 15
 """Bars in a chart of units or persons."""
@@ -178,7 +182,7 @@ def _attendance(rows: list[dict]) -> list[dict]:
                 person[key] = pick(filter(None, (person.get(key), row[key])))
         person["uri"] = row["person"]
     for person in people.values():
-        person["in_room"] = sum(person[r] for r in ("present", "invited", "observer", "recorder"))
+        person["in_room"] = sum(person[r] for r in ROLES if r != "chair" and r not in NOT_IN_ROOM)
         person["in_room"] = max(person["in_room"], person["chair"])
     return sorted(people.values(), key=lambda p: (-p["in_room"], p["name"]))
 
@@ -206,17 +210,16 @@ def contents(data: ReportData) -> list[str]:
 
 
 def render_html(data: ReportData) -> str:
-    counts = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in data.counts.items())
-    figures = "".join(f"<figure>{_chart(*c)}</figure>" for c in data.charts if c[1])
-    toc = "".join(f'<li><a href="#s{n}">{escape(title)}</a></li>' for n, title in enumerate(contents(data)))
-    body = [f"<p>Filters: {escape(', '.join(data.filters))}</p>"] if data.filters else []
-    body += [
-        f'<nav><h2>Contents</h2><ol class="toc">{toc}</ol></nav>',
-        f'<h2 id="s0">Counts</h2><table class="counts">{counts}</table>',
-        f'<h2 id="s1">Charts</h2><div class="charts">{figures}</div>',
-    ]
-    body += [f'<h2 id="s{n}">{escape(s.title)}</h2>\n{html_table(s)}' for n, s in enumerate(data.sections, 2)]
-    return html_page("Minutes knowledge graph: report", "\n".join(body))
+    """The report as one page (``kg/templates/report.html``): every text escaped by the template;
+    the charts are SVG that :mod:`kg.charts` wrote with their labels escaped."""
+    return templates().get_template("report.html").render(
+        title=TITLE,
+        filters=data.filters,
+        contents=contents(data),
+        counts=data.counts,
+        charts=[Markup(_chart(*c)) for c in data.charts if c[1]],
+        sections=data.sections,
+    )
 
 
 def _anchor(title: str) -> str:
@@ -231,18 +234,19 @@ def _anchor(title: str) -> str:
 
 
 def render_md(data: ReportData) -> str:
-    lines = [f"Filters: {', '.join(data.filters)}", ""] if data.filters else []
+    lines = [f"# {TITLE}", ""]
+    lines += [f"Filters: {md_escape(', '.join(data.filters))}", ""] if data.filters else []
     lines += ["Contents:", ""] + [f"- [{t}](#{_anchor(t)})" for t in contents(data)] + [""]
-    lines += ["## Counts", "", "| what | count |", "| --- | --- |"]
-    lines += [f"| {k} | {v} |" for k, v in data.counts.items()]
+    counts = Section("Counts", [{"what": k, "count": v} for k, v in data.counts.items()])
+    lines += ["## Counts", "", *md_table(counts)]
     lines += ["", "## Charts", ""]
     for title, rows, kind in data.charts:
         if rows:
             svg = base64.b64encode(_chart(title, rows, kind).encode("utf-8")).decode("ascii")
             lines += [f"![{title}](data:image/svg+xml;base64,{svg})", ""]
-    tables = render_markdown(Tables("Minutes knowledge graph: report", data.sections))
-    head, _, rest = tables.partition("\n\n")
-    return head + "\n\n" + "\n".join(lines) + "\n" + rest
+    for section in data.sections:
+        lines += [f"## {md_escape(section.title)}", "", *md_table(section), ""]
+    return "\n".join(lines).rstrip("\n")
 
 
 FORMATS = {".html": render_html, ".htm": render_html, ".md": render_md}
@@ -262,4 +266,5 @@ def report(store=None, out: str | Path = "report.html", *, filters=None, progres
         )
     if not path.parent.is_dir():
         raise KGError(f"{path}: the folder {path.parent} does not exist")
-    return str(write_text(path, renderer(report_data(store, filters=filters, progress=progress))))
+    text = renderer(report_data(store, filters=filters, progress=progress))
+    return str(write_text(path, text + "\n"))

@@ -1,10 +1,19 @@
-"""Titled sections of rows, rendered as Markdown, CSV, JSON, terminal tables or one HTML page.
+"""Tabular output for every command: sections of rows as an aligned table, CSV, JSON, Markdown or HTML.
 
-Summaries, the analytics and the report all produce the same thing: a few titled tables of rows
-(dicts of str/int/float). One registry of renderers turns them into text, so a table looks the same
-in ``kg summary``, ``kg analyze`` and the report. Every piece of text in HTML output is escaped,
-and in Markdown every character that would start markup (a tag, a link, an image, emphasis, a
-table cell): a name or sentence of a document is shown, never run or fetched.
+Every command that prints rows prints them through here, so a table looks the same wherever it is
+shown. A :class:`Section` is one table (a title, rows as dicts, the columns in order); the answer
+of a query (:class:`kg.store.Table`, what ``kg sparql``, ``kg cypher`` and ``kg ask`` get) is a
+section without a title (:func:`answer`), and ``kg stats``, ``kg schema`` and ``kg resolve`` print
+one too. :class:`Tables` are titled sections: what ``kg summary``, ``kg analyze`` and the report
+show. :data:`FORMATS` registers each format once, with how it lays out one section and how it lays
+out titled sections (an answer's JSON is a list of rows, the programs' shape; titled sections are
+one object). The commands offer exactly its names.
+
+Terminal tables are aligned by tabulate, which measures wide characters (wcwidth), so columns of
+Chinese names line up. Every piece of text in HTML is escaped by the template engine (Jinja2 with
+autoescape, :func:`templates`), and in Markdown every character that would start markup (a tag, a
+link, an image, emphasis, a table cell): a name or sentence of a document is shown, never run or
+fetched.
 
 >>> t = Tables("甲", [Section("Items", [{"item": 1, "title": "<b>x</b>", "quote": "a|b"}])])
 >>> print(render(t, "md"))
@@ -15,9 +24,12 @@ table cell): a name or sentence of a document is shown, never run or fetched.
 | item | title | quote |
 | --- | --- | --- |
 | 1 | \\<b\\>x\\</b\\> | a\\|b |
-<BLANKLINE>
 >>> "&lt;b&gt;x&lt;/b&gt;" in render(t, "html") and "<b>x</b>" not in render(t, "html")
 True
+>>> print(render(Section("", [{"name": "陈明远", "n": 1}, {"name": "Li", "n": 22}]), "table"))
+name    n
+陈明远  1
+Li      22
 """
 
 from __future__ import annotations
@@ -26,35 +38,48 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape
+from functools import cache
 
-from kg.answers import render_table, width
+import tabulate
+import wcwidth
+
 from loaders.errors import KGError
 
 CITATION = ("date", "source", "quote")
 """The columns that say where a row came from; shown last."""
 
 CLIP = 60
-"""Terminal tables cut a cell at this many columns (wide characters count two)."""
+"""Terminal tables of titled sections cut a cell at this many columns (wide characters count two)."""
 
 
 class UnknownFormat(KGError):
-    """An output format no renderer of sections is registered for."""
+    """An output format no renderer is registered for."""
 
 
 @dataclass
 class Section:
-    """One table: a title and rows of plain values."""
+    """One table: a title, rows of plain values, and ``header``, the columns in order where the
+    rows alone cannot say it (a query's SELECT order, an empty answer)."""
 
     title: str
     rows: list[dict] = field(default_factory=list)
+    header: list[str] | None = None
 
     @property
     def columns(self) -> list[str]:
-        """Every key of every row, in order of first appearance, the citation columns last."""
+        """The header given, else every key of every row in order of first appearance, the citation
+        columns last."""
+        if self.header is not None:
+            return list(self.header)
         keys = list(dict.fromkeys(k for row in self.rows for k in row))
         return [k for k in keys if k not in CITATION] + [k for k in CITATION if k in keys]
+
+    def values(self) -> list[list]:
+        """The rows as lists, in the order of :attr:`columns`."""
+        columns = self.columns
+        return [[row.get(c) for c in columns] for row in self.rows]
 
     def to_dict(self) -> dict:
         return {"title": self.title, "columns": self.columns, "rows": self.rows}
@@ -72,26 +97,127 @@ class Tables:
         return {**self.meta, "title": self.title, "sections": [s.to_dict() for s in self.sections]}
 
 
-def render(tables: Tables, format: str) -> str:
-    """The tables as text in ``format`` (one of :data:`FORMATS`)."""
-    renderer = FORMATS.get(format)
-    if renderer is None:
+def answer(table, title: str = "") -> Section:
+    """The answer of a query (a :class:`kg.store.Table`: columns and rows of values) as a section.
+
+    >>> answer(type("Table", (), {"columns": ["n"], "rows": [[3]]})()).rows
+    [{'n': 3}]
+    """
+    return Section(title, [dict(zip(table.columns, row, strict=True)) for row in table.rows], table.columns)
+
+
+def render(data: Section | Tables, format: str) -> str:
+    """``data`` as text in ``format`` (one of :data:`FORMATS`), without a line end after the last line."""
+    fmt = FORMATS.get(format)
+    if fmt is None:
         raise UnknownFormat(f"unknown output format {format!r}; known: {', '.join(FORMATS)}")
-    return renderer(tables)
+    return fmt.section(data) if isinstance(data, Section) else fmt.tables(data)
+
+
+# ---------------------------------------------------------------- cells
 
 
 def cell(value) -> str:
-    """A value as text: nothing for None, floats to four places.
+    """A value as a person reads it: nothing for None, floats to four places.
 
-    >>> cell(None), cell(0.25), cell(1.0), cell("甲")
-    ('', '0.25', '1', '甲')
+    >>> cell(None), cell(0.25), cell(1.0), cell(1 / 3), cell("甲")
+    ('', '0.25', '1', '0.3333', '甲')
     """
-    if value is None:
-        return ""
     if isinstance(value, float):
         return f"{value:.4f}".rstrip("0").rstrip(".")
-    return str(value)
+    return _exact(value)
 
+
+def _exact(value) -> str:
+    """A value as a program reads it (CSV): nothing for None, a number in full."""
+    return "" if value is None else str(value)
+
+
+def clip(text: str, limit: int = CLIP) -> str:
+    """``text`` on one line, cut to ``limit`` terminal columns with an ellipsis.
+
+    >>> clip("一二三四五", 6)
+    '一二…'
+    """
+    text = text.replace("\n", " ")
+    if _width(text) <= limit:
+        return text
+    kept = ""
+    for ch in text:
+        if _width(kept + ch) >= limit:
+            break
+        kept += ch
+    return kept + "…"
+
+
+def _width(text: str) -> int:
+    """Terminal columns, as tabulate measures them (a character wcwidth cannot measure counts one)."""
+    return sum(w if (w := wcwidth.wcwidth(ch)) >= 0 else 1 for ch in text)
+
+
+# ---------------------------------------------------------------- aligned tables for a terminal
+
+
+def aligned(section: Section, limit: int | None = None) -> str:
+    """The section's columns padded to their widest cell (tabulate, wide characters counted two),
+    cells cut at ``limit`` columns when given; a header alone when there are no rows."""
+    rows = [[cell(v) if limit is None else clip(cell(v), limit) for v in row] for row in section.values()]
+    # the header as the first row: tabulate widens a column by two beyond a header it is given as one
+    table = [section.columns, *rows]
+    return tabulate.tabulate(table, tablefmt="plain", disable_numparse=True, stralign="left")
+
+
+def _text_tables(tables: Tables) -> str:
+    out = [tables.title, ""]
+    for section in tables.sections:
+        out += [f"{section.title}:", ""]
+        out += [aligned(section, CLIP) if section.rows else "(none)", ""]
+    return "\n".join(out).rstrip("\n")
+
+
+# ---------------------------------------------------------------- CSV and JSON for programs
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    """CSV with a header row, LF line endings (what pandas and Unix tools expect), values in full."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([[_exact(v) for v in row] for row in rows])
+    return out.getvalue().removesuffix("\n")
+
+
+def _csv_section(section: Section) -> str:
+    """
+    >>> _csv_section(Section("", [{"a": "x,y", "b": None}]))
+    'a,b\\n"x,y",'
+    """
+    return _csv(section.columns, section.values())
+
+
+def _csv_tables(tables: Tables) -> str:
+    """One CSV of every row: a ``section`` column first, the union of the sections' columns after."""
+    columns = list(dict.fromkeys(c for s in tables.sections for c in s.columns))
+    rows = [[s.title, *(row.get(c) for c in columns)] for s in tables.sections for row in s.rows]
+    return _csv(["section", *columns], rows)
+
+
+def _json_section(section: Section) -> str:
+    """A JSON array of objects, one per row, Chinese kept as it is.
+
+    >>> _json_section(Section("", [{"名": "李"}]))
+    '[\\n  {\\n    "名": "李"\\n  }\\n]'
+    """
+    columns = section.columns
+    rows = [dict(zip(columns, row, strict=True)) for row in section.values()]
+    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def _json_tables(tables: Tables) -> str:
+    return json.dumps(tables.to_dict(), ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- Markdown
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
 """Characters that start Markdown or HTML in GitHub-flavoured Markdown, wherever they stand."""
@@ -106,137 +232,82 @@ def md_escape(text: str) -> str:
     return _MARKUP.sub(r"\\\1", text.replace("\n", " "))
 
 
-def render_markdown(tables: Tables) -> str:
-    """GitHub-flavoured Markdown: a heading, then a heading and a pipe table per section."""
+def md_table(section: Section) -> list[str]:
+    """The section as the lines of a pipe table, every cell escaped; ``(none)`` without rows."""
+    if not section.rows:
+        return ["(none)"]
+    columns = section.columns
+    rows = [[md_escape(c) for c in columns], ["---"] * len(columns)]
+    rows += [[md_escape(cell(v)) for v in row] for row in section.values()]
+    return ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def _md_tables(tables: Tables) -> str:
+    """GitHub-flavoured Markdown: a heading, then a heading (where titled) and a pipe table per section."""
     lines = [f"# {md_escape(tables.title)}", ""]
     for section in tables.sections:
-        lines += [f"## {md_escape(section.title)}", ""]
-        if not section.rows:
-            lines += ["(none)", ""]
-            continue
-        columns = section.columns
-        lines.append("| " + " | ".join(columns) + " |")
-        lines.append("| " + " | ".join("---" for _ in columns) + " |")
-        for row in section.rows:
-            lines.append("| " + " | ".join(md_escape(cell(row.get(c))) for c in columns) + " |")
-        lines.append("")
-    return "\n".join(lines)
+        if section.title:
+            lines += [f"## {md_escape(section.title)}", ""]
+        lines += [*md_table(section), ""]
+    return "\n".join(lines).rstrip("\n")
 
 
-def render_csv(tables: Tables) -> str:
-    """One CSV of every row: a ``section`` column first, the union of the sections' columns after."""
-    columns = list(dict.fromkeys(c for s in tables.sections for c in s.columns))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["section", *columns])
-    for section in tables.sections:
-        for row in section.rows:
-            writer.writerow([section.title, *(cell(row.get(c)) for c in columns)])
-    return buffer.getvalue()
+# ---------------------------------------------------------------- HTML
 
 
-def render_json(tables: Tables) -> str:
-    return json.dumps(tables.to_dict(), ensure_ascii=False, indent=1)
+@cache
+def templates():
+    """The one Jinja2 environment of kg's offline pages (``kg/templates/``: the report, summaries and
+    answers as HTML), autoescape on for every template, so text from a document is escaped wherever a
+    template puts it. (``kg serve`` renders ``kg/web/templates`` through Flask's Jinja2, autoescaped
+    too; the pages of ``kg viz`` through their own in ``visualizations/``, which may not import kg.)"""
+    import jinja2
 
-
-def clip(text: str, limit: int = CLIP) -> str:
-    """``text`` on one line, cut to ``limit`` terminal columns with an ellipsis.
-
-    >>> clip("一二三四五", 6)
-    '一二…'
-    """
-    text = text.replace("\n", " ")
-    if width(text) <= limit:
-        return text
-    kept = ""
-    for ch in text:
-        if width(kept + ch) >= limit:
-            break
-        kept += ch
-    return kept + "…"
-
-
-def render_text(tables: Tables) -> str:
-    """Aligned tables for a terminal, long cells clipped."""
-    out = [tables.title, ""]
-    for section in tables.sections:
-        out += [f"{section.title}:", ""]
-        columns = section.columns
-        rows = [[clip(cell(row.get(c))) for c in columns] for row in section.rows]
-        out += [render_table(columns, rows) if rows else "(none)", ""]
-    return "\n".join(out)
-
-
-PAGE_STYLE = """
-body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
-       margin: 2em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; text-align: left; }
-th { background: #f0f3f7; cursor: pointer; user-select: none; }
-th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
-td.quote { max-width: 40em; color: #444; } td.nowrap { white-space: nowrap; }
-figure { margin: 1em 0; } .charts { display: flex; flex-wrap: wrap; gap: 2em; }
-"""
-
-SORT_SCRIPT = """
-document.querySelectorAll("table.sortable th").forEach(function (th) {
-  th.addEventListener("click", function () {
-    var table = th.closest("table"), body = table.tBodies[0], col = th.cellIndex;
-    var up = th.getAttribute("aria-sort") !== "ascending";
-    table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
-    th.setAttribute("aria-sort", up ? "ascending" : "descending");
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var x = a.cells[col].textContent.trim(), y = b.cells[col].textContent.trim();
-      var c = (x !== "" && y !== "" && !isNaN(x) && !isNaN(y)) ? x - y : x.localeCompare(y, "zh");
-      return up ? c : -c;
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
-  });
-});
-"""
-"""Click a column heading to sort by it: numbers as numbers, text in Chinese collation order."""
-
-
-def html_table(section: Section) -> str:
-    """One sortable HTML table, every cell escaped."""
-    if not section.rows:
-        return "<p>(none)</p>"
-    columns = section.columns
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td{_css(c)}>{escape(cell(row.get(c)))}</td>" for c in columns) + "</tr>"
-        for row in section.rows
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("kg", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
-    return f'<table class="sortable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    environment.filters["cell"] = cell
+    environment.globals["cell_classes"] = CELL_CLASSES
+    return environment
 
 
 CELL_CLASSES = {"quote": "quote", "date": "nowrap", "source": "nowrap"}
+"""The class a cell of these columns takes in HTML (a quote wraps narrower, a date never wraps)."""
 
 
-def _css(column: str) -> str:
-    return f' class="{CELL_CLASSES[column]}"' if column in CELL_CLASSES else ""
+def _html_tables(tables: Tables) -> str:
+    return templates().get_template("tables.html").render(title=tables.title, sections=tables.sections)
 
 
-def html_page(title: str, body: str) -> str:
-    """A standalone page: inline style and script, nothing fetched from the network."""
-    return (
-        '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title><style>{PAGE_STYLE}</style></head>\n<body>\n"
-        f"<h1>{escape(title)}</h1>\n{body}\n<script>{SORT_SCRIPT}</script>\n</body></html>\n"
-    )
+def _html_section(section: Section) -> str:
+    untitled = Section("", section.rows, section.columns)
+    return _html_tables(Tables(section.title or "minutes-kg", [untitled]))
 
 
-def render_html(tables: Tables) -> str:
-    body = "\n".join(f"<h2>{escape(s.title)}</h2>\n{html_table(s)}" for s in tables.sections)
-    return html_page(tables.title, body)
+def _md_section(section: Section) -> str:
+    return "\n".join(([f"# {md_escape(section.title)}", ""] if section.title else []) + md_table(section))
+
+
+# ---------------------------------------------------------------- the registry
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: how it lays out one section (an answer) and titled sections."""
+
+    section: Callable[[Section], str]
+    tables: Callable[[Tables], str]
 
 
 FORMATS = {
-    "md": render_markdown,
-    "table": render_text,
-    "json": render_json,
-    "csv": render_csv,
-    "html": render_html,
+    "table": Format(aligned, _text_tables),
+    "csv": Format(_csv_section, _csv_tables),
+    "json": Format(_json_section, _json_tables),
+    "md": Format(_md_section, _md_tables),
+    "html": Format(_html_section, _html_tables),
 }
-"""Output formats of sections, by name."""
+"""Output formats by name: the choices of every command's ``--format`` that prints rows."""

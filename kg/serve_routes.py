@@ -12,6 +12,7 @@ from urllib.parse import quote
 from flask import Response, current_app, jsonify, render_template, request
 
 from kg import explore, readonly
+from kg.sections import answer, render
 from loaders.errors import KGError
 from ontology import ID
 
@@ -213,12 +214,10 @@ def report():
 
 def _answer(template: str, table, **context):
     """The page of an answer, or the answer as a CSV or JSON download (``?format=csv``)."""
-    from kg.answers import render
-
     fmt = request.args.get("format")
     if table is not None and fmt in DOWNLOADS:
         headers = {"Content-Disposition": f'attachment; filename="answer.{fmt}"'}
-        return Response(render(table.columns, table.rows, fmt), mimetype=DOWNLOADS[fmt], headers=headers)
+        return Response(render(answer(table), fmt), mimetype=DOWNLOADS[fmt], headers=headers)
     return render_template(template, table=table, **context)
 
 

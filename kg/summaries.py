@@ -31,6 +31,8 @@ from kg.scope import Filters, scoped
 from kg.sections import Section, Tables
 from kg.terms import plain
 from loaders.errors import KGError
+from loaders.record import NOT_IN_ROOM
+from loaders.record import ROLES as RECORD_ROLES
 
 QUOTE_LIMIT = 120
 """Quotes longer than this (an item's whole text) are cut to their first sentence."""
@@ -132,7 +134,8 @@ def _by_count(key: str):
     return lambda row: (-row.get(key, 0), row.get("person") or row.get("unit") or "")
 
 
-ROLES = ("chair", "present", "invited", "observer", "recorder", "on_leave", "absent")
+ROLES = ("chair", *sorted(RECORD_ROLES, key=lambda r: r in NOT_IN_ROOM))
+"""The roles a row shows, in this order: the chair, those in the room, those listed but away."""
 ROLE_ORDER = {r: n for n, r in enumerate(ROLES)}
 
 

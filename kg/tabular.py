@@ -22,8 +22,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.answers import render_csv
 from kg.outputs import write_text
+from kg.sections import Section, render
 
 SEPARATOR = ";"
 
@@ -126,6 +126,6 @@ def write_tables(pg, directory: Path) -> list[str]:
     for name, rows in tables(to_networkx(pg)).items():
         path = Path(directory) / f"{name}.csv"
         columns = list(dict.fromkeys(k for row in rows for k in row))
-        write_text(path, render_csv(columns, [[row.get(c) for c in columns] for row in rows]) + "\n")
+        write_text(path, render(Section(name, rows, columns), "csv") + "\n")
         written.append(str(path))
     return written

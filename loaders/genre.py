@@ -40,6 +40,8 @@ UPPER_LEVELS = "".join(c for c in LEVELS if c not in TOWNSHIP_LEVELS)
 NUMERALS: str = GENRE["numerals"]
 
 ROLES: tuple[str, ...] = tuple(GENRE["codes"]["roles"])
+NOT_IN_ROOM: frozenset[str] = frozenset(GENRE["codes"]["not_in_room"])
+"""Roles of persons listed at a meeting who were not in the room (请假, 缺席)."""
 LIST_LABELS: dict[str, str] = GENRE["list_labels"]
 """Label of an attendance list -> role of the people under it."""
 DISTRIBUTION_LABELS: tuple[str, ...] = tuple(GENRE["distribution"]["labels"])

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.genre import ITEM_KINDS, OUTCOMES, ROLES
+from loaders.genre import ITEM_KINDS, NOT_IN_ROOM, OUTCOMES, ROLES
 
-__all__ = ["ITEM_KINDS", "OUTCOMES", "ROLES"]  # the codes of the genre, with the record that uses them
+# the codes of the genre, with the record that uses them
+__all__ = ["ITEM_KINDS", "NOT_IN_ROOM", "OUTCOMES", "ROLES"]
 
 
 @dataclass(frozen=True)

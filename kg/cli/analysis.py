@@ -8,12 +8,10 @@ import click
 
 from kg.analytics import MEASURES
 from kg.cli.options import filter_options, store_option
+from kg.exports import FORMATS as EXPORT_FORMATS
 from kg.outputs import write_text
-from kg.sections import FORMATS as SECTION_FORMATS
-from kg.sections import render
-
-SUMMARY_KINDS = ("person", "unit", "meeting", "project", "document")
-EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml", "gexf", "csv", "json", "tables")
+from kg.sections import FORMATS, render
+from kg.summaries import KINDS as SUMMARY_KINDS
 
 
 def _emit(text: str, out: str) -> None:
@@ -21,14 +19,14 @@ def _emit(text: str, out: str) -> None:
     if out == "-":
         click.echo(text)
     else:
-        write_text(out, text)
+        write_text(out, text + "\n")
         click.echo(f"wrote {out}", err=True)
 
 
 @click.command()
-@click.argument("kind", type=click.Choice(SUMMARY_KINDS))
+@click.argument("kind", type=click.Choice(list(SUMMARY_KINDS)))
 @click.argument("name")
-@click.option("--format", "fmt", type=click.Choice(list(SECTION_FORMATS)), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
 @click.option("--out", default="-", show_default=True, help="File to write; - prints.")
 @store_option
 @filter_options
@@ -61,7 +59,7 @@ def report(out, store, filters):
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(list(SECTION_FORMATS)), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--top", type=int, default=None, help="Show only the first N nodes per network.")
 @click.option(
     "--sort",
@@ -81,7 +79,7 @@ def analyze(fmt, top, sort, out, store, filters):
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), required=True)
 @click.option(
     "--out", default="-", show_default=True, help="File or folder; - is stdout; csv and tables need a folder."
 )

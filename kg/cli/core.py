@@ -13,9 +13,9 @@ import click
 
 from kg import pipeline
 from kg import store as kgstore
-from kg.answers import RENDERERS, render
 from kg.cli.graphdb import mirror
 from kg.cli.options import param_pair, store_option
+from kg.sections import FORMATS, Section, answer, render
 from loaders.record import WARNINGS
 
 
@@ -134,7 +134,7 @@ class _ProgressBar:
     metavar="NAME=VALUE",
     help="Bind ?NAME to VALUE: a string, or an IRI written <…>.",
 )
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--allow-service", is_flag=True, help="Let SERVICE send requests to the servers it names.")
 @store_option
 def sparql(query, query_file, params, fmt, allow_service, store):
@@ -149,33 +149,33 @@ def sparql(query, query_file, params, fmt, allow_service, store):
     bindings = dict(map(param_pair, params))
     text = query if query is not None else query_file.read()
     table = kgstore.sparql(text, store, bindings, allow_service=allow_service)
-    click.echo(render(table.columns, table.rows, fmt))
+    click.echo(render(answer(table), fmt))
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @store_option
 def stats(fmt, store):
     """Count what the store holds: triples, documents, meetings, persons, organizations …
 
-    json is one object of counts; table and csv a row per count.
+    json is one object of counts; the other formats a row per count.
     """
     counts = pipeline.stats(store)
     if fmt == "json":
         click.echo(json.dumps(counts, indent=2))
     else:
-        click.echo(render(["what", "count"], list(counts.items()), fmt))
+        click.echo(render(Section("Counts", [{"what": k, "count": n} for k, n in counts.items()]), fmt))
 
 
 @click.command("schema")
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 def schema_command(fmt):
     """The graph's classes, properties and relationship types, each with an example query
     (SPARQL for classes and properties, Cypher for relationships); read from the ontology."""
     from kg.schema import COLUMNS, schema
 
     rows = schema()
-    click.echo(render(COLUMNS, [[r[c] for c in COLUMNS] for r in rows], fmt))
+    click.echo(render(Section("Schema", rows, COLUMNS), fmt))
 
 
 @click.command()

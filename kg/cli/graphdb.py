@@ -12,8 +12,9 @@ import sys
 
 import click
 
-from kg.answers import RENDERERS, render
+from kg import questions
 from kg.cli.options import filter_options, param_pair, store_option
+from kg.sections import FORMATS, answer, render
 
 
 def connection_options(command):
@@ -159,7 +160,7 @@ def mirror(store, conn=None) -> None:
 @click.option(
     "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind $NAME to VALUE (a string)."
 )
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--write", is_flag=True, help="Allow the query to write (by default it runs read-only).")
 @connection_options
 def cypher(query, params, fmt, write, conn):
@@ -167,13 +168,13 @@ def cypher(query, params, fmt, write, conn):
     from kg.neo4j.cypher import cypher as run_cypher
 
     table = run_cypher(query, conn, dict(map(param_pair, params)), write=write)
-    click.echo(render(table.columns, table.rows, fmt))
+    click.echo(render(answer(table), fmt))
 
 
 @click.command()
 @click.argument("name", required=False)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter of the question.")
-@click.option("--engine", type=click.Choice(["sparql", "cypher"]), default="sparql", show_default=True)
+@click.option("--engine", type=click.Choice(list(questions.ENGINES)), default="sparql", show_default=True)
 @click.option("--all", "all_", is_flag=True, help="Every question, for every value of its parameter.")
 @click.option(
     "--compare",
@@ -181,7 +182,7 @@ def cypher(query, params, fmt, write, conn):
     help="Both engines, for every value of the parameter; exit 1 showing any difference.",
 )
 @click.option("--list", "list_", is_flag=True, help="List the saved questions.")
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @store_option
 @filter_options
 @connection_options
@@ -190,8 +191,6 @@ def ask(name, params, engine, all_, compare, list_, fmt, store, conn, filters):
 
     --since, --until and --government are the questions' parameters since, until and in_government.
     """
-    from kg import questions
-
     if list_:
         for q in questions.questions().values():
             click.echo(f"{q.name} ({', '.join(q.params)}): {q.description}")
@@ -202,12 +201,10 @@ def ask(name, params, engine, all_, compare, list_, fmt, store, conn, filters):
     if not name:
         raise click.UsageError("give a question NAME, or --all [--compare], or --list")
     table = questions.ask(name, engine, dict(map(param_pair, params)) | filters.params(), store, conn)
-    click.echo(render(table.columns, table.rows, fmt))
+    click.echo(render(answer(table, name), fmt))
 
 
 def _ask_all(store, conn, engine, compare, names, params):
-    from kg import questions
-
     if names == [None]:
         raise click.UsageError("--compare needs a question NAME or --all")
     answers = questions.ask_all(store, conn, ("sparql", "cypher") if compare else (engine,), names, params)
@@ -215,7 +212,7 @@ def _ask_all(store, conn, engine, compare, names, params):
         for answer in answers:
             table = answer.tables[engine]
             click.echo(f"== {answer.question} {json.dumps(answer.params, ensure_ascii=False)}")
-            click.echo(render(table.columns, table.rows))
+            click.echo(render(answer(table), "table"))
         return
     differ = [(a, a.difference()) for a in answers]
     differ = [(a, d) for a, d in differ if d]

@@ -9,8 +9,8 @@ import json
 import click
 
 from kg import resolve as library
-from kg.answers import RENDERERS, render
 from kg.cli.options import store_option
+from kg.sections import FORMATS, Section, render
 
 KINDS = click.Choice([*library.CLASSES, "government"])
 government_option = click.option(
@@ -19,7 +19,7 @@ government_option = click.option(
 
 
 @click.group(invoke_without_command=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @store_option
 @click.pass_context
 def resolve(ctx, fmt, store):
@@ -36,12 +36,12 @@ def resolve(ctx, fmt, store):
 
 
 @resolve.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @store_option
 def candidates(fmt, store):
     """Pairs of names that may be one person, unit, document, project or government."""
     rows = library.candidates(store)
-    click.echo(render(library.COLUMNS, [[r[c] for c in library.COLUMNS] for r in rows], fmt))
+    click.echo(render(Section("Merge candidates", rows, library.COLUMNS), fmt))
 
 
 @resolve.command()

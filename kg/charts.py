@@ -4,7 +4,9 @@ Why hand-written SVG rather than matplotlib: the report needs two or three plain
 written here is a few hundred bytes per chart, needs no plotting dependency (matplotlib and its
 font cache weigh tens of megabytes and need a CJK font configured to draw Chinese labels), keeps the
 labels as real text that the browser renders with its own Chinese fonts, can be searched and copied,
-and is escaped like every other piece of document text. A chart is a pure function of its rows.
+and is escaped like every other piece of document text: this module works out where each bar goes,
+the template ``kg/templates/chart.svg`` writes them (Jinja2, autoescape on). A chart is a pure
+function of its rows.
 
 >>> svg = bar_chart([("县财政局", 3), ("<b>", 1)], title="Items")
 >>> svg.startswith("<svg") and "&lt;b&gt;" in svg and "<b>" not in svg
@@ -14,7 +16,8 @@ True
 from __future__ import annotations
 
 import math
-from html import escape
+
+from kg.sections import templates
 
 BAR = 18
 GAP = 6
@@ -28,19 +31,14 @@ COLOUR = "#4e79a7"
 def bar_chart(rows: list[tuple[str, float]], *, title: str) -> str:
     """Horizontal bars, one per ``(label, value)``, in the order given; the value printed at the end."""
     top = max((value for _, value in rows), default=0) or 1
-    height = 30 + len(rows) * (BAR + GAP)
-    parts = [_open(LABEL_WIDTH + PLOT_WIDTH + 60, height, title)]
+    bars = []
     for n, (label, value) in enumerate(rows):
         y = 30 + n * (BAR + GAP)
         width = PLOT_WIDTH * value / top
-        parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + BAR - 5}" text-anchor="end">{escape(str(label))}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR}" fill="{COLOUR}">'
-            f"<title>{escape(str(label))}: {value:g}</title></rect>"
-            f'<text x="{LABEL_WIDTH + width + 4:.1f}" y="{y + BAR - 5}">{value:g}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        bars.append({"label": str(label), "value": value, "x": LABEL_WIDTH, "y": y, "width": width,
+                     "height": BAR, "value_at": (LABEL_WIDTH + width + 4, y + BAR - 5),
+                     "label_at": (LABEL_WIDTH - 6, y + BAR - 5), "rotate": False})  # fmt: skip
+    return _svg(LABEL_WIDTH + PLOT_WIDTH + 60, 30 + len(rows) * (BAR + GAP), title, bars)
 
 
 def column_chart(rows: list[tuple[str, float]], *, title: str) -> str:
@@ -57,32 +55,20 @@ def column_chart(rows: list[tuple[str, float]], *, title: str) -> str:
     step = min(BAR * 2 + GAP, (WIDEST - 40) / max(len(rows), 1))
     column, plot = max(step - GAP / 2, 1), 160
     every = math.ceil(20 / step) if step < 16 else 1
-    parts = [_open(max(40 + len(rows) * step, 240), plot + 80, title)]
+    bars = []
     for n, (label, value) in enumerate(rows):
         x = 30 + n * step
-        bar = plot * value / top
-        y = 30 + plot - bar
+        height = plot * value / top
+        y = 30 + plot - height
         middle = x + column / 2
-        parts.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{column:.1f}" height="{bar:.1f}" fill="{COLOUR}">'
-            f"<title>{escape(str(label))}: {value:g}</title></rect>"
-        )
-        if every == 1:
-            parts.append(f'<text x="{middle:.1f}" y="{y - 3:.1f}" text-anchor="middle">{value:g}</text>')
-        if n % every == 0:
-            parts.append(
-                f'<text x="{middle:.1f}" y="{plot + 45}" text-anchor="end" '
-                f'transform="rotate(-45 {middle:.1f} {plot + 45})">{escape(str(label))}</text>'
-            )
-    parts.append("</svg>")
-    return "".join(parts)
+        bars.append({"label": str(label), "value": value, "x": x, "y": y, "width": column, "height": height,
+                     "value_at": (middle, y - 3) if every == 1 else None, "rotate": True,
+                     "label_at": (middle, plot + 45) if n % every == 0 else None})  # fmt: skip
+    return _svg(max(40 + len(rows) * step, 240), plot + 80, title, bars)
 
 
-def _open(width: float, height: float, title: str) -> str:
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" style="max-width:100%;height:auto" '
-        'font-size="12" font-family="sans-serif">'
-        f"<title>{escape(title)}</title>"
-        f'<text x="4" y="16" font-weight="bold">{escape(title)}</text>'
-    )
+def _svg(width: float, height: float, title: str, bars: list[dict]) -> str:
+    """The chart's SVG from ``kg/templates/chart.svg``: a title, then each bar with its label and value
+    where they are given (a column chart labels the axis under it, turned 45 degrees)."""
+    chart = templates().get_template("chart.svg")
+    return chart.render(width=width, height=height, title=title, bars=bars, colour=COLOUR)

@@ -16,7 +16,7 @@ the same name, for links.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -24,6 +24,7 @@ from rdflib import Literal, URIRef
 
 from kg import explore_queries as q
 from kg.names import local_name
+from kg.sections import Section
 from kg.store import sparql
 from kg.terms import plain
 from loaders.errors import KGError
@@ -72,16 +73,6 @@ class ReadOnlyError(KGError):
 
 class SourceMissing(KGError):
     """The file of minutes a fact was read from is not in any folder the explorer was given."""
-
-
-@dataclass
-class Section:
-    """One table of a page: a title, its rows (dicts of plain values), and how many rows there were
-    before the page cut them to its limit."""
-
-    title: str
-    rows: list[dict] = field(default_factory=list)
-    total: int = 0
 
 
 SECTION_ROWS = 200
@@ -255,7 +246,7 @@ def entity(
 
 
 def _cut(title: str, found: list[dict], limit: int | None) -> Section:
-    return Section(title, found[:limit] if limit is not None else found, len(found))
+    return Section(title, found[:limit] if limit is not None else found, total=len(found))
 
 
 def _facts(st, iri: str) -> list[dict]:
@@ -275,7 +266,8 @@ def _links_in(st, iri: str, limit: int | None) -> Section:
         if r["from_iri"].startswith(str(ID))
     ]
     out.sort(key=lambda r: (r["relation"], r["from_iri"]))
-    return Section("Linked from 被引用", _named(st, out[:limit] if limit is not None else out), len(out))
+    shown = out[:limit] if limit is not None else out
+    return Section("Linked from 被引用", _named(st, shown), total=len(out))
 
 
 def _short_iri(iri: str) -> str:

@@ -61,11 +61,13 @@ class UnknownFormat(KGError):
 @dataclass
 class Section:
     """One table: a title, rows of plain values, and ``header``, the columns in order where the
-    rows alone cannot say it (a query's SELECT order, an empty answer)."""
+    rows alone cannot say it (a query's SELECT order, an empty answer). ``total`` is how many rows
+    there were before a page of ``kg serve`` cut them to its limit."""
 
     title: str
     rows: list[dict] = field(default_factory=list)
     header: list[str] | None = None
+    total: int | None = None
 
     @property
     def columns(self) -> list[str]:

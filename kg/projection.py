@@ -261,20 +261,22 @@ def _superclasses() -> dict[str, set[str]]:
     """Class -> all its super-classes in the vocabulary, read once from ``ontology/minutes.ttl``."""
     graph = nx.DiGraph(
         (str(c), str(s))
-        for c, s in _ontology().subject_objects(namespace.RDFS.subClassOf)
+        for c, s in ontology_graph().subject_objects(namespace.RDFS.subClassOf)
         if str(c).startswith(MKG_NS) and str(s).startswith(MKG_NS)
     )
     return {c: nx.descendants(graph, c) for c in graph}
 
 
 @cache
-def _ontology() -> rdflib.Graph:
+def ontology_graph() -> rdflib.Graph:
+    """The vocabulary (``ontology/minutes.ttl``), parsed once: the projection, the pages' names and
+    ``kg schema`` read it; nothing may change it."""
     return rdflib.Graph().parse(ONTOLOGY_TTL)
 
 
 @cache
 def _vocabulary_terms() -> frozenset[str]:
-    return frozenset(str(s) for s in _ontology().subjects() if isinstance(s, rdflib.URIRef))
+    return frozenset(str(s) for s in ontology_graph().subjects() if isinstance(s, rdflib.URIRef))
 
 
 def _is_vocabulary_term(iri: str) -> bool:

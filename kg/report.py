@@ -8,7 +8,9 @@ from :mod:`kg.charts` (why not matplotlib: see there), so the page fetches nothi
 report carries the same charts as ``data:`` images.
 
 :func:`report_data` gathers plain rows; the renderers in :data:`FORMATS` (by file suffix) only lay
-them out. Every text that came from a document is escaped in HTML.
+them out: the HTML through the Jinja2 templates of :mod:`kg.sections` (``report.html``, autoescape on,
+so every text that came from a document is escaped by the template engine), the Markdown with
+:func:`kg.sections.md_escape`.
 """
 
 from __future__ import annotations
@@ -210,8 +212,8 @@ def contents(data: ReportData) -> list[str]:
 
 
 def render_html(data: ReportData) -> str:
-    """The report as one page (``kg/templates/report.html``): every text escaped by the template;
-    the charts are SVG that :mod:`kg.charts` wrote with their labels escaped."""
+    """The report as one page (``kg/templates/report.html``): every text escaped by the template; the
+    charts are SVG that the same engine wrote (``chart.svg``), so they go in as they are."""
     return templates().get_template("report.html").render(
         title=TITLE,
         filters=data.filters,

@@ -19,8 +19,8 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.names import local_name
-from kg.projection import QUALIFIED, VALUE_CLASSES, edge_type
-from ontology import MKG, ONTOLOGY_TTL
+from kg.projection import QUALIFIED, VALUE_CLASSES, edge_type, ontology_graph
+from ontology import MKG
 
 COLUMNS = ["kind", "name", "label", "example"]
 
@@ -29,7 +29,7 @@ _NS = str(MKG._NS)
 
 def schema() -> list[dict]:
     """Rows ``{kind, name, label, example}``: classes, then properties, then edge types."""
-    graph = rdflib.Graph().parse(ONTOLOGY_TTL)
+    graph = ontology_graph()
     rows = []
     for cls in _terms(graph, OWL.Class):
         rows.append(

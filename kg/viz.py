@@ -215,7 +215,7 @@ def role_names() -> dict[str, str]:
 
     from ontology import MKG
 
-    onto = _ontology()
+    onto = projection.ontology_graph()
     return {
         local_name(str(role)): label
         for role in onto.subjects(RDF.type, MKG.Role)
@@ -228,21 +228,12 @@ def relation_names() -> dict[str, str]:
     """Edge types (``HAS_ITEM``) to the Chinese label of their property in the ontology (议题)."""
     from rdflib.namespace import OWL, RDF, RDFS
 
-    onto = _ontology()
+    onto = projection.ontology_graph()
     return {
         projection.edge_type(str(p)): label
         for p in onto.subjects(RDF.type, OWL.ObjectProperty)
         for label in _chinese(onto.objects(p, RDFS.label))
     }
-
-
-@cache
-def _ontology():
-    import rdflib
-
-    from ontology import ONTOLOGY_TTL
-
-    return rdflib.Graph().parse(ONTOLOGY_TTL)
 
 
 def _chinese(labels) -> list[str]:

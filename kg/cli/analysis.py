@@ -7,10 +7,10 @@ Each calls the library function of the same name (:mod:`kg.summaries`, :mod:`kg.
 import click
 
 from kg.analytics import MEASURES
-from kg.cli.options import filter_options, store_option
+from kg.cli.options import filter_options, format_option, store_option
 from kg.exports import FORMATS as EXPORT_FORMATS
 from kg.outputs import write_text
-from kg.sections import FORMATS, render
+from kg.sections import render
 from kg.summaries import KINDS as SUMMARY_KINDS
 
 
@@ -26,7 +26,7 @@ def _emit(text: str, out: str) -> None:
 @click.command()
 @click.argument("kind", type=click.Choice(list(SUMMARY_KINDS)))
 @click.argument("name")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
+@format_option("md")
 @click.option("--out", default="-", show_default=True, help="File to write; - prints.")
 @store_option
 @filter_options
@@ -59,7 +59,7 @@ def report(out, store, filters):
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option()
 @click.option("--top", type=int, default=None, help="Show only the first N nodes per network.")
 @click.option(
     "--sort",

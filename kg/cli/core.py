@@ -14,8 +14,8 @@ import click
 from kg import pipeline
 from kg import store as kgstore
 from kg.cli.graphdb import mirror
-from kg.cli.options import param_pair, store_option
-from kg.sections import FORMATS, Section, answer, render
+from kg.cli.options import format_option, param_pair, store_option
+from kg.sections import Section, answer, render
 from loaders.record import WARNINGS
 
 
@@ -134,7 +134,7 @@ class _ProgressBar:
     metavar="NAME=VALUE",
     help="Bind ?NAME to VALUE: a string, or an IRI written <…>.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option()
 @click.option("--allow-service", is_flag=True, help="Let SERVICE send requests to the servers it names.")
 @store_option
 def sparql(query, query_file, params, fmt, allow_service, store):
@@ -153,7 +153,7 @@ def sparql(query, query_file, params, fmt, allow_service, store):
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option()
 @store_option
 def stats(fmt, store):
     """Count what the store holds: triples, documents, meetings, persons, organizations …
@@ -168,7 +168,7 @@ def stats(fmt, store):
 
 
 @click.command("schema")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option()
 def schema_command(fmt):
     """The graph's classes, properties and relationship types, each with an example query
     (SPARQL for classes and properties, Cypher for relationships); read from the ontology."""

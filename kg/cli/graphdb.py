@@ -13,8 +13,8 @@ import sys
 import click
 
 from kg import questions
-from kg.cli.options import filter_options, param_pair, store_option
-from kg.sections import FORMATS, answer, render
+from kg.cli.options import filter_options, format_option, param_pair, store_option
+from kg.sections import answer, render
 
 
 def connection_options(command):
@@ -160,7 +160,7 @@ def mirror(store, conn=None) -> None:
 @click.option(
     "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind $NAME to VALUE (a string)."
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option()
 @click.option("--write", is_flag=True, help="Allow the query to write (by default it runs read-only).")
 @connection_options
 def cypher(query, params, fmt, write, conn):
@@ -182,7 +182,7 @@ def cypher(query, params, fmt, write, conn):
     help="Both engines, for every value of the parameter; exit 1 showing any difference.",
 )
 @click.option("--list", "list_", is_flag=True, help="List the saved questions.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option()
 @store_option
 @filter_options
 @connection_options

@@ -5,6 +5,8 @@ import functools
 import click
 from rdflib import URIRef
 
+from kg.sections import FORMATS
+
 store_option = click.option(
     "--store",
     type=click.Path(file_okay=False),
@@ -41,3 +43,8 @@ def filter_options(command):
         return command(filters=Filters(since, until, government), **kwargs)
 
     return wrapper
+
+
+def format_option(default: str = "table"):
+    """``--format`` of a command that prints rows: one of the formats of :mod:`kg.sections`."""
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default=default, show_default=True)

@@ -9,8 +9,8 @@ import json
 import click
 
 from kg import resolve as library
-from kg.cli.options import store_option
-from kg.sections import FORMATS, Section, render
+from kg.cli.options import format_option, store_option
+from kg.sections import Section, render
 
 KINDS = click.Choice([*library.CLASSES, "government"])
 government_option = click.option(
@@ -19,7 +19,7 @@ government_option = click.option(
 
 
 @click.group(invoke_without_command=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option()
 @store_option
 @click.pass_context
 def resolve(ctx, fmt, store):
@@ -36,7 +36,7 @@ def resolve(ctx, fmt, store):
 
 
 @resolve.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option()
 @store_option
 def candidates(fmt, store):
     """Pairs of names that may be one person, unit, document, project or government."""

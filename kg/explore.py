@@ -26,7 +26,7 @@ from kg import explore_queries as q
 from kg.names import local_name
 from kg.sections import Section
 from kg.store import sparql
-from kg.terms import plain
+from kg.terms import records
 from loaders.errors import KGError
 from ontology import ID
 
@@ -157,9 +157,7 @@ def _named(st, found: list[dict]) -> list[dict]:
 def rows(st, sparql: str, **params) -> list[dict]:
     """A SELECT's rows as dicts of plain values; ``target`` binds an IRI, other params a string."""
     bound = {k: URIRef(v) if k == "target" else v for k, v in params.items()}
-    solutions = st.query(sparql, bound)
-    names = [v.value for v in solutions.variables]
-    return [{n: plain(s[n]) for n in names} for s in solutions]
+    return records(st.query(sparql, bound))
 
 
 # ---------------------------------------------------------------- search

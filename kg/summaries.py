@@ -29,7 +29,7 @@ from kg import summary_queries as q
 from kg.names import local_name, nearest
 from kg.scope import Filters, scoped
 from kg.sections import Section, Tables
-from kg.terms import plain
+from kg.terms import records
 from loaders.errors import KGError
 from loaders.record import NOT_IN_ROOM
 from loaders.record import ROLES as RECORD_ROLES
@@ -83,9 +83,7 @@ def resolve(store, finder: str, name: str, kind: str) -> list[str]:
 
 def select(store, sparql: str, **params: str) -> list[dict]:
     """Rows of plain values (str, int, None) for a SELECT; ``params`` are IRIs bound, never formatted in."""
-    solutions = store.query(sparql, {k: URIRef(v) for k, v in params.items()})
-    names = [v.value for v in solutions.variables]
-    return [{n: plain(solution[n]) for n in names} for solution in solutions]
+    return records(store.query(sparql, {k: URIRef(v) for k, v in params.items()}))
 
 
 def _rows(sparql: str, *, order: Callable | None = None, post: Callable | None = None):

@@ -60,3 +60,13 @@ def plain(term):
     if isinstance(term, ox.Literal):
         return literal(term.value, term.datatype.value)
     return term.value
+
+
+def records(solutions) -> list[dict]:
+    """The rows of a SELECT's pyoxigraph solutions as dicts of plain values, by variable name.
+
+    >>> records(ox.Store().query('SELECT ?n WHERE { VALUES ?n { 1 "a" } }'))
+    [{'n': 1}, {'n': 'a'}]
+    """
+    names = [v.value for v in solutions.variables]
+    return [{n: plain(solution[n]) for n in names} for solution in solutions]

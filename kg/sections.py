@@ -244,6 +244,10 @@ def md_table(section: Section) -> list[str]:
     return ["| " + " | ".join(row) + " |" for row in rows]
 
 
+def _md_section(section: Section) -> str:
+    return "\n".join(([f"# {md_escape(section.title)}", ""] if section.title else []) + md_table(section))
+
+
 def _md_tables(tables: Tables) -> str:
     """GitHub-flavoured Markdown: a heading, then a heading (where titled) and a pipe table per section."""
     lines = [f"# {md_escape(tables.title)}", ""]
@@ -288,10 +292,6 @@ def _html_tables(tables: Tables) -> str:
 def _html_section(section: Section) -> str:
     untitled = Section("", section.rows, section.columns)
     return _html_tables(Tables(section.title or "minutes-kg", [untitled]))
-
-
-def _md_section(section: Section) -> str:
-    return "\n".join(([f"# {md_escape(section.title)}", ""] if section.title else []) + md_table(section))
 
 
 # ---------------------------------------------------------------- the registry

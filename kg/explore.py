@@ -23,7 +23,8 @@ from urllib.parse import unquote
 from rdflib import Literal, URIRef
 
 from kg import explore_queries as q
-from kg.store import plain, sparql
+from kg.store import plain
+from kg.stores import sparql
 from loaders.errors import KGError
 from ontology import ID
 

@@ -26,7 +26,8 @@ import rdflib
 
 from kg import resolve
 from kg.identity import Registry, meeting_of
-from kg.store import Document, Store, opened
+from kg.store import Document, Store
+from kg.stores import opened
 from loaders.errors import KGError, NotMinutesError
 from loaders.rdf import PREFIXES, Statements, to_statements
 from ontology import ID, MKG, ONTOLOGY_TTL, SHAPES_TTL

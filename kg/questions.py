@@ -31,7 +31,8 @@ from pathlib import Path
 
 from kg.names import nearest
 from kg.scope import check_government
-from kg.store import Table, opened, sparql
+from kg.store import Table
+from kg.stores import opened, sparql
 from loaders.errors import KGError
 
 QUERIES = Path(str(files("kg"))) / "queries"

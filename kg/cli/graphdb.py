@@ -125,7 +125,7 @@ def push(rebuild, files, store, conn):
     """
     if rebuild:
         from kg.neo4j.bulk import rebuild as rebuild_neo4j
-        from kg.store import opened
+        from kg.stores import opened
 
         with opened(store) as st:
             done = rebuild_neo4j(st, conn, files)
@@ -143,7 +143,7 @@ def mirror(store, conn=None) -> None:
     """Push the store to Neo4j and say what changed: ``kg push``, and ``kg load|remove --neo4j``."""
     from kg.neo4j.connection import connection
     from kg.neo4j.sync import push as push_store
-    from kg.store import opened
+    from kg.stores import opened
 
     conn = conn or connection()
     with opened(store) as st:

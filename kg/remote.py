@@ -36,6 +36,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from kg.parameters import bind
+from kg.sparqlserver import credentials_for
 from kg.store import (
     _BOOKKEEPING,
     _DOCUMENTS,
@@ -48,6 +49,7 @@ from kg.store import (
     QueryError,
     Store,
     StoreError,
+    StoreUnavailable,
     _first_line,
     _nquads,
     _param,
@@ -116,7 +118,7 @@ def credentials(url: str) -> tuple[str, str] | None:
     user, password = os.environ.get("KG_STORE_USER"), os.environ.get("KG_STORE_PASSWORD")
     if user or password:
         return user or "", password or ""
-    return None
+    return credentials_for(shown(url))
 
 
 class RemoteStore:
@@ -127,6 +129,10 @@ class RemoteStore:
     ``empty`` drops everything first (``kg load --rebuild``), the decisions and aliases kept in it
     apart, in the same update.
     """
+
+    batch_triples = 20_000
+    """New documents go up together, up to this many triples in one upload (``kg load``): the server
+    holds a transaction in memory until it commits, and a load killed midway loses one batch."""
 
     def __init__(self, url: str, *, empty: bool = False):
         self.url = shown(url)
@@ -170,14 +176,14 @@ class RemoteStore:
             )
         except requests.ConnectionError as error:
             reason = "connection refused" if "refused" in str(error).lower() else "no connection"
-            raise StoreError(
+            raise StoreUnavailable(
                 f"{self.url}: no SPARQL server answers there ({reason}); is it running? "
                 "(`kg sparql-server status`)"
             ) from None
         except requests.RequestException as error:
-            raise StoreError(f"{self.url}: the request failed ({type(error).__name__})") from None
+            raise StoreUnavailable(f"{self.url}: the request failed ({type(error).__name__})") from None
         if answer.status_code in (401, 403):
-            raise StoreError(
+            raise StoreUnavailable(
                 f"{self.url}: refused the credentials ({answer.status_code}); "
                 "set KG_STORE_USER/KG_STORE_PASSWORD"
             )

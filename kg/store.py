@@ -84,6 +84,11 @@ class StoreError(KGError):
     """The store cannot be opened or written (locked by another process, not a store, disk full)."""
 
 
+class StoreUnavailable(StoreError):
+    """The store cannot be reached at all (a server that does not answer, or refuses kg): nothing can
+    be written, so a load stops instead of failing its documents one by one."""
+
+
 class QueryError(KGError):
     """A SPARQL query the store cannot parse or run."""
 
@@ -102,6 +107,12 @@ class Store:
     ``empty`` clears it on opening, before its layout is checked. ``read_only`` takes no lock, so
     any number of readers can work beside one writer (they see what was written before they opened).
     """
+
+    batch_triples = 200_000
+    """New documents are written together, up to this many triples at a time (``kg load``): each
+    write of Oxigraph's bulk loader builds and ingests a set of files, which RocksDB compacts later,
+    so fewer, larger writes cost less (bench/bench_pipeline.py: 200,000 loads a third faster than
+    50,000; more gains nothing and holds more in memory). A replaced document is written at once."""
 
     def __init__(
         self,

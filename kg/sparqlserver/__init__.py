@@ -78,6 +78,8 @@ def start(engine: str = DEFAULT_ENGINE, port: int | None = None, data=None) -> d
     module = engine_module(engine)
     data = Path(data or default_data(engine)).absolute()
     module.require(SparqlServerError)
+    if not data.exists():
+        data.mkdir(parents=True, mode=0o700)  # the graph is the user's alone, like its password
     with processes.locked(data):
         if _pid(module, data):
             return status(engine, data) | {"already_running": True}

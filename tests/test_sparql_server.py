@@ -161,3 +161,81 @@ def test_the_default_graph_is_the_union_of_the_named_graphs(server, graph):
     updated(server, f"INSERT DATA {{ GRAPH <{graph}> {{ <{graph}#s> <{graph}#p> 1 }} }}")
     rows = select(server, f"SELECT ?o {{ <{graph}#s> <{graph}#p> ?o }}")
     assert [row["o"]["value"] for row in rows] == ["1"]
+
+
+def test_fuseki_refuses_anyone_without_the_password(fuseki_server):
+    insert = "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }"
+    assert update(fuseki_server, insert, auth=False)[0] == 401
+    wrong = fuseki_server | {"password": "not-the-password"}
+    assert update(wrong, insert)[0] == 401
+    assert request(fuseki_server["endpoints"]["query"] + "?query=ASK%7B%7D")[0] == 401
+    assert request(fuseki_server["url"], accept="application/n-quads")[0] == 401
+
+
+def test_fuseki_s_password_is_kept_owner_only(fuseki_server):
+    from kg import passwords
+
+    kept = passwords.config_dir() / sparqlserver.FILE
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert (Path(fuseki_server["data"]) / "passwd").stat().st_mode & 0o777 == 0o600
+    assert fuseki_server["user"] == "kg" and len(fuseki_server["password"]) == 24
+
+
+def test_oxigraph_s_server_asks_for_no_password(oxigraph_server):
+    assert oxigraph_server["user"] is None and sparqlserver.credentials_for(oxigraph_server["url"]) is None
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml",
+                                    "text/tab-separated-values"])  # fmt: skip
+def test_triple_terms_in_an_update_a_pattern_and_each_result_format(server, graph, accept):
+    updated(server, f"INSERT DATA {{ GRAPH <{graph}> {{ {TRIPLE_TERM} }} }}")
+    found = select(server, f"SELECT ?t {{ GRAPH <{graph}> {{ <{EX}d> <{EX}states> ?t }} }}", accept)
+    if accept.endswith("json"):
+        assert found == [{"t": {"type": "triple", "value": {
+            "subject": {"type": "uri", "value": f"{EX}a"},
+            "predicate": {"type": "uri", "value": f"{EX}p"},
+            "object": {"type": "uri", "value": f"{EX}b"},
+        }}}]  # fmt: skip
+    elif accept.endswith("xml"):
+        assert f"<triple><subject><uri>{EX}a</uri></subject>" in "".join(found.split())
+    else:
+        assert found.splitlines()[1] == f"<<( <{EX}a> <{EX}p> <{EX}b> )>>"
+    pattern = f"SELECT ?o {{ ?d <{EX}states> <<( <{EX}a> <{EX}p> ?o )>> }}"
+    assert [row["o"]["value"] for row in select(server, pattern)] == [f"{EX}b"]
+
+
+def test_n_quads_with_triple_terms_go_in_through_the_graph_store_protocol(server, graph):
+    auth, store = (server["user"], server["password"]), server["endpoints"]["store"]
+    quads = f"{TRIPLE_TERM} <{graph}> .\n"
+    posted = request(store, quads, "application/n-quads", auth=auth, method="POST")
+    assert posted[0] in (200, 204), posted[1]
+    into_graph = store + "?" + urllib.parse.urlencode({"graph": graph})
+    triples = f"{TRIPLE_TERM} .\n<{EX}e> <{EX}p> \"1\" .\n"
+    put = request(into_graph, triples, "application/n-triples", auth=auth, method="PUT")
+    assert put[0] in (200, 201, 204), put[1]
+    rows = select(server, f"SELECT ?s ?t {{ GRAPH <{graph}> {{ ?s ?p ?t }} }} ORDER BY ?s")
+    assert [row["t"]["type"] for row in rows] == ["triple", "literal"]
+
+
+def test_service_is_refused_by_fuseki_and_run_by_oxigraph(oxigraph_server, fuseki_server):
+    """Oxigraph's server has no switch for SERVICE; kg's Fuseki turns it off (arq:httpServiceAllowed)."""
+    remote = f"SELECT * {{ SERVICE <{oxigraph_server['endpoints']['query']}> {{ BIND(1 AS ?one) }} }}"
+    assert select(oxigraph_server, remote) == [
+        {"one": {"type": "literal", "value": "1", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}
+    ]
+    url = fuseki_server["endpoints"]["query"] + "?" + urllib.parse.urlencode({"query": remote})
+    status, body = request(url, auth=(fuseki_server["user"], fuseki_server["password"]))
+    assert status >= 400 and "SERVICE execution disabled" in body
+
+
+def test_load_of_a_file_url(server, graph, tmp_path):
+    """Oxigraph refuses ``LOAD <file:…>``; Fuseki reads the file, and has no switch to stop it (only
+    its password keeps others out): docs/sparql-server.md says so."""
+    facts = tmp_path / "facts.nt"
+    facts.write_text(f'<{EX}f> <{EX}p> "from a file" .\n', encoding="utf-8")
+    status, _ = update(server, f"LOAD <{facts.as_uri()}> INTO GRAPH <{graph}>")
+    rows = select(server, f"SELECT ?o {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    if server["engine"] == "oxigraph":
+        assert status == 500 and rows == []
+    else:
+        assert status in (200, 204) and [row["o"]["value"] for row in rows] == ["from a file"]

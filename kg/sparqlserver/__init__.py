@@ -78,6 +78,8 @@ def start(engine: str = DEFAULT_ENGINE, port: int | None = None, data=None) -> d
     module = engine_module(engine)
     data = Path(data or default_data(engine)).absolute()
     module.require(SparqlServerError)
+    if not data.exists():
+        data.mkdir(parents=True, mode=0o700)  # the graph is the user's alone, like its password
     with processes.locked(data):
         if _pid(module, data):
             return status(engine, data) | {"already_running": True}
@@ -138,13 +140,20 @@ def credentials_for(url: str) -> tuple[str, str] | None:
     wanted = _local(url)
     if wanted is None:
         return None
-    found = [
-        (entry["user"], entry["password"])
-        for entry in passwords.read(FILE).values()
-        if _local(entry["url"]) and _local(entry["url"])[0] == wanted[0]
-        and wanted[1].startswith(_local(entry["url"])[1])
-    ]  # fmt: skip
+    found = [(e["user"], e["password"]) for e in passwords.read(FILE).values() if _under(wanted, e["url"])]
     return found[-1] if found else None
+
+
+def _under(wanted: tuple[int, str], dataset_url: str) -> bool:
+    """``wanted`` (port, path) is the dataset at ``dataset_url`` or an endpoint below it.
+
+    >>> _under((3030, "/kg/query"), "http://127.0.0.1:3030/kg"), _under((3030, "/kgx"), "http://localhost:3030/kg")
+    (True, False)
+    """
+    dataset = _local(dataset_url)
+    if dataset is None or dataset[0] != wanted[0]:
+        return False
+    return wanted[1] == dataset[1] or wanted[1].startswith(dataset[1] + "/")
 
 
 def _local(url: str) -> tuple[int, str] | None:

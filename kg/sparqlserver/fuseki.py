@@ -36,7 +36,8 @@ PREFIX rdf:    <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX tdb2:   <http://jena.apache.org/2016/tdb#>
 
 [] rdf:type fuseki:Server ;
-   fuseki:allowedUsers "{user}" .
+   fuseki:allowedUsers "{user}" ;
+   ja:context [ ja:cxtName "arq:httpServiceAllowed" ; ja:cxtValue "false" ] .
 
 <#service> rdf:type fuseki:Service ;
     fuseki:name "kg" ;

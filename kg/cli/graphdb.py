@@ -180,15 +180,23 @@ def cypher(query, params, fmt, write, conn):
     is_flag=True,
     help="Both engines, for every value of the parameter; exit 1 showing any difference.",
 )
+@click.option(
+    "--against",
+    metavar="STORE",
+    help="With --compare: compare the store with this other store (a folder or a SPARQL server's URL) "
+    "instead of Neo4j.",
+)
 @click.option("--list", "list_", is_flag=True, help="List the saved questions.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True)
 @store_option
 @filter_options
 @connection_options
-def ask(name, params, engine, all_, compare, list_, fmt, store, conn, filters):
+def ask(name, params, engine, all_, compare, against, list_, fmt, store, conn, filters):
     """Ask a saved question NAME (kg/queries/NAME.rq and NAME.cypher) of the store or of Neo4j.
 
-    --since, --until and --government are the questions' parameters since, until and in_government.
+    --compare asks both the store and Neo4j (or, with --against, another store) and shows where
+    they differ. --since, --until and --government are the questions' parameters since, until and
+    in_government.
     """
     from kg import questions
 
@@ -196,8 +204,10 @@ def ask(name, params, engine, all_, compare, list_, fmt, store, conn, filters):
         for q in questions.questions().values():
             click.echo(f"{q.name} ({', '.join(q.params)}): {q.description}")
         return
+    if against and not compare:
+        raise click.UsageError("--against goes with --compare")
     if all_ or compare:
-        _ask_all(store, conn, engine, compare, None if all_ else [name], filters.params())
+        _ask_all(store, conn, engine, compare, None if all_ else [name], filters.params(), against)
         return
     if not name:
         raise click.UsageError("give a question NAME, or --all [--compare], or --list")
@@ -205,12 +215,13 @@ def ask(name, params, engine, all_, compare, list_, fmt, store, conn, filters):
     click.echo(render(table.columns, table.rows, fmt))
 
 
-def _ask_all(store, conn, engine, compare, names, params):
+def _ask_all(store, conn, engine, compare, names, params, against=None):
     from kg import questions
 
     if names == [None]:
         raise click.UsageError("--compare needs a question NAME or --all")
-    answers = questions.ask_all(store, conn, ("sparql", "cypher") if compare else (engine,), names, params)
+    engines = ("sparql",) if against else ("sparql", "cypher") if compare else (engine,)
+    answers = questions.ask_all(store, conn, engines, names, params, against)
     if not compare:
         for answer in answers:
             table = answer.tables[engine]

@@ -70,7 +70,8 @@ RETRY = Retry(
     allowed_methods=None,
     raise_on_status=False,
 )
-"""Connection errors and a busy gateway are tried again, 0.4 s, 0.8 s … apart (about 12 s in all).
+"""Connection errors and a busy gateway are tried again five times, waiting up to 6.4 s between
+(about 12 s in all) before the one line that says the server does not answer.
 Every request kg sends may be sent twice: an upload of quads and a retract-and-insert leave the same
 dataset however often they run."""
 

@@ -223,3 +223,20 @@ def test_a_server_without_the_union_default_graph_is_refused():
     finally:
         server.kill()
         server.wait()
+
+
+def test_kg_serve_pages_over_a_server(oxigraph_server, county_store, corpus_dir):
+    """The explorer's pages read a server as they read the embedded store: the same page text."""
+    from kg.serve import create_app
+
+    url = emptied(oxigraph_server["url"])
+    kg("load", *files(corpus_dir), "--store", url)
+    pages = ["/?q=李晓", "/meetings", "/questions/person-meetings?person=李晓东&ask=1"]
+    with opened(url) as there, opened(county_store) as here:
+        stores = (there, here)
+        for page in pages:
+            answers = [create_app(st, sources=[corpus_dir, MULTI]).test_client().get(page) for st in stores]
+            assert [a.status_code for a in answers] == [200, 200]
+            texts = [a.get_data(as_text=True) for a in answers]
+            assert unordered(texts[0]) == unordered(texts[1])
+        assert "县政府第二十八次常务会议" in texts[0]

@@ -239,3 +239,12 @@ def test_load_of_a_file_url(server, graph, tmp_path):
         assert status == 500 and rows == []
     else:
         assert status in (200, 204) and [row["o"]["value"] for row in rows] == ["from a file"]
+
+
+def test_missing_java_or_maven_is_a_clear_error(tmp_path, monkeypatch):
+    data = str(tmp_path / "data")
+    done = kg("sparql-server", "start", "--engine", "fuseki", "--data", data, env={"PATH": str(tmp_path)})
+    assert one_line(done).startswith("kg: `java` is not on PATH: install a Java 17 runtime")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(sparqlserver.SparqlServerError, match="`mvn` is not on PATH: install Maven 3"):
+        sparqlserver.fuseki.fetch_jars(sparqlserver.SparqlServerError, tmp_path / "lib")

@@ -43,14 +43,20 @@ def running_pid(pid_file: Path, marker: str) -> int | None:
 
 
 def alive(pid: int) -> bool:
-    """The process runs (a zombie does not; our own exited child is reaped on the way)."""
+    """The process runs (our own exited child is reaped on the way).
+
+    A zombie is dead unless threads of it still run: a JVM's first thread can exit (and show as a
+    zombie) while the others are still closing the server's sockets and files.
+    """
     with suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except (ProcessLookupError, FileNotFoundError):
         return False
-    return not Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    return not fields["State"].strip().startswith("Z") or int(fields["Threads"]) > 1
 
 
 def _has_argument(pid: int, marker: str) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import sparqlserver
+from kg import processes, sparqlserver
 from tests.conftest import one_line
 
 KG = [str(Path(sys.executable).with_name("kg"))]
@@ -101,6 +101,7 @@ def test_start_status_stop_and_the_data_survives_a_restart(engine, tmp_path):
         info = sparqlserver.status(engine, data) | _credentials(url)
         updated(info, f"INSERT DATA {{ GRAPH <{EX}g> {{ {TRIPLE_TERM} }} }}")
         assert kg("sparql-server", "stop", *where).stdout.startswith(f"{engine} stopped (pid ")
+        assert not processes.port_open(int(port)), "stop returned before the server let go of its port"
         assert kg("sparql-server", "status", *where).returncode == 1
         assert kg("sparql-server", "start", *where, "--port", port).returncode == 0
         assert select(info, "SELECT ?d { ?d ?p <<( ?s ?q ?o )>> }") == [
@@ -177,7 +178,8 @@ def test_fuseki_s_password_is_kept_owner_only(fuseki_server):
 
     kept = passwords.config_dir() / sparqlserver.FILE
     assert kept.stat().st_mode & 0o777 == 0o600
-    assert (Path(fuseki_server["data"]) / "passwd").stat().st_mode & 0o777 == 0o600
+    realm = Path(fuseki_server["data"]) / "passwd"
+    assert realm.stat().st_mode & 0o777 == 0o600 and fuseki_server["password"] not in realm.read_text()
     assert fuseki_server["user"] == "kg" and len(fuseki_server["password"]) == 24
 
 
@@ -239,3 +241,12 @@ def test_load_of_a_file_url(server, graph, tmp_path):
         assert status == 500 and rows == []
     else:
         assert status in (200, 204) and [row["o"]["value"] for row in rows] == ["from a file"]
+
+
+def test_missing_java_or_maven_is_a_clear_error(tmp_path, monkeypatch):
+    data = str(tmp_path / "data")
+    done = kg("sparql-server", "start", "--engine", "fuseki", "--data", data, env={"PATH": str(tmp_path)})
+    assert one_line(done).startswith("kg: `java` is not on PATH: install a Java 17 runtime")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(sparqlserver.SparqlServerError, match="`mvn` is not on PATH: install Maven 3"):
+        sparqlserver.fuseki.fetch_jars(sparqlserver.SparqlServerError, tmp_path / "lib")

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg import questions  # noqa: E402
 from kg.pipeline import load  # noqa: E402
-from kg.store import opened  # noqa: E402
+from kg.stores import opened  # noqa: E402
 from tests.many import GOVERNMENTS, write_minutes  # noqa: E402
 
 PERSON, UNIT = "陆安平", "县水利局"

@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from kg.pipeline import BATCH_TRIPLES, load
+from kg.pipeline import load
 from kg.store import Store, _ox
 from loaders.rdf import to_rdf, to_statements
 from loaders.reading import read_minutes
@@ -56,14 +56,14 @@ def timed(label: str, work, count: int, baseline: float | None = None) -> float:
 
 
 def write(statements, store: Path) -> None:
-    """Write documents already converted as ``kg load`` does (batches of BATCH_TRIPLES, Store.add_new):
+    """Write documents already converted as ``kg load`` does (batches of Store.batch_triples, Store.add_new):
     the part of a load that is Oxigraph's."""
     with Store(store) as st:
         batch, size = [], 0
         for document in statements:
             batch.append(document)
             size += len(document.triples)
-            if size >= BATCH_TRIPLES:
+            if size >= Store.batch_triples:
                 st.add_new(batch)
                 batch, size = [], 0
         st.add_new(batch)

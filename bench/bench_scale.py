@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg import questions  # noqa: E402
-from kg.store import opened  # noqa: E402
+from kg.stores import opened  # noqa: E402
 from tests.many import GOVERNMENTS, write_minutes  # noqa: E402
 
 KG = Path(sys.executable).with_name("kg")

@@ -36,7 +36,7 @@ from kg import explore
 from kg.pipeline import load
 from kg.serve import serve
 from kg.serve_routes import entity_url
-from kg.store import opened
+from kg.stores import opened
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "tests" / "data" / "multi"

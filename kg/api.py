@@ -31,7 +31,7 @@ def load(paths, store=None, *, workers: int = 1) -> dict[str, int]:
 def query(sparql: str, store=None, **params) -> list[dict]:
     """Rows of a SPARQL SELECT over the whole store, one dict per row; ``params`` bind variables
     (``person="陈明远"`` binds ``?person``; the variable must be in the SELECT clause)."""
-    from kg.store import sparql as run
+    from kg.stores import sparql as run
 
     table = run(sparql, store, params)
     return [dict(zip(table.columns, row, strict=True)) for row in table.rows]

@@ -25,7 +25,7 @@ from rdflib import Literal, URIRef
 from kg import explore_queries as q
 from kg.names import local_name
 from kg.sections import Section
-from kg.store import sparql
+from kg.stores import sparql
 from kg.terms import records
 from loaders.errors import KGError
 from ontology import ID
@@ -62,6 +62,7 @@ SEARCH_KINDS = {
 
 FILTERS = ("from", "to", "role", "outcome", "unit", "government")
 """Filters a list or a page takes from its query string."""
+
 
 class NotFoundError(KGError):
     """The store holds nothing about the IRI a page asks for."""

@@ -26,7 +26,8 @@ import rdflib
 
 from kg import resolve
 from kg.identity import Registry, meeting_of
-from kg.store import Document, Store, opened
+from kg.store import Document, Store, StoreUnavailable
+from kg.stores import opened
 from loaders.errors import KGError, NotMinutesError
 from loaders.rdf import PREFIXES, Statements, to_statements
 from ontology import ID, MKG, ONTOLOGY_TTL, SHAPES_TTL
@@ -35,12 +36,6 @@ STATUSES = ("loaded", "replaced", "unchanged", "failed")
 CHUNK = 8
 """Files a worker converts at a time when loading in parallel: few enough to keep the writer fed
 evenly, enough to spare the round trips."""
-
-BATCH_TRIPLES = 200_000
-"""New documents are written together, up to this many triples at a time: each write of Oxigraph's
-bulk loader builds and ingests a set of files, which RocksDB compacts later, so fewer, larger writes
-cost less (bench/bench_pipeline.py: 200,000 loads a third faster than 50,000; more gains nothing and
-holds more in memory). A replaced document is written at once, in one transaction."""
 
 
 class DocumentNotFound(KGError):
@@ -124,8 +119,8 @@ def load(
 
 
 class _Batch:
-    """Documents waiting to be written: new ones gather up to BATCH_TRIPLES, a replaced one goes at once
-    (so that it and the documents before it keep their order)."""
+    """Documents waiting to be written: new ones gather up to the store's ``batch_triples``, a replaced
+    one goes at once (so that it and the documents before it keep their order)."""
 
     def __init__(self, st: Store, progress, total: int):
         self.st, self.progress = st, progress
@@ -139,7 +134,7 @@ class _Batch:
             return
         self.pending.append((result, document))
         self.triples += result.triples
-        if result.status == "replaced" or self.triples >= BATCH_TRIPLES:
+        if result.status == "replaced" or self.triples >= self.st.batch_triples:
             self.flush()
 
     def flush(self) -> None:
@@ -154,6 +149,8 @@ class _Batch:
                 self.st.add_new(documents)
             else:
                 self.st.replace_many(documents)
+        except StoreUnavailable:
+            raise
         except KGError:
             for result, document in batch:
                 try:

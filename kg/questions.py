@@ -5,7 +5,8 @@ Neo4j. Their first line says what the question asks; ``param:`` lines name its p
 (``param: step=`` gives one a default). Parameters are bound by the engines (Oxigraph
 substitutions, Cypher ``$name``), never pasted into the text. Both files select the same columns,
 so the answers can be compared row for row: ``kg ask --all --compare`` runs every question for
-every value of its parameters found in the store, on both engines, and lists where they differ.
+every value of its parameters found in the store, on both engines, and lists where they differ
+(``--against STORE`` compares the store with another store instead: a folder or a server's URL).
 
 An answer is a set of rows: every question selects DISTINCT on both engines. The store's default
 graph is the union of the documents' graphs, so a triple that several documents state (a person's
@@ -31,7 +32,8 @@ from pathlib import Path
 
 from kg.names import nearest
 from kg.scope import check_government
-from kg.store import Table, opened, sparql
+from kg.store import Table
+from kg.stores import opened, sparql
 from loaders.errors import KGError
 
 QUERIES = Path(str(files("kg"))) / "queries"
@@ -164,22 +166,28 @@ def _without_empty_echoes(table: Table, bound: dict) -> Table:
     return Table([table.columns[i] for i in keep], [[row[i] for i in keep] for row in table.rows])
 
 
-def ask_all(store=None, conn=None, engines=("sparql", "cypher"), names=None, params=None) -> list[Answer]:
+def ask_all(
+    store=None, conn=None, engines=("sparql", "cypher"), names=None, params=None, against=None
+) -> list[Answer]:
     """Every question (or those ``names``), for every value of its parameters in the store, on each
     of ``engines``; ``params`` (the filters ``since``, ``until``, ``in_government``) go to every
-    question that takes them."""
+    question that takes them. ``against`` (another store: a folder or a server's URL) answers too,
+    under the engine name ``against``, so two stores can be compared as the store and Neo4j are."""
     from kg.neo4j.connection import connection, driver
 
     conn = conn or connection()
     answers = []
     with opened(store) as st, ExitStack() as stack:
         db = stack.enter_context(driver(conn)) if "cypher" in engines else None
+        other = stack.enter_context(opened(against)) if against is not None else None
         for q in [question(n) for n in names] if names else questions().values():
             given = {k: v for k, v in (params or {}).items() if k in q.params}
             for asked in _param_sets(q, st):
                 answer = Answer(q.name, asked | given)
                 for engine in engines:
                     answer.tables[engine] = ask(q.name, engine, asked | given, st, conn, db)
+                if other is not None:
+                    answer.tables["against"] = ask(q.name, "sparql", asked | given, other)
                 answers.append(answer)
     return answers
 

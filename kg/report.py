@@ -214,13 +214,17 @@ def contents(data: ReportData) -> list[str]:
 def render_html(data: ReportData) -> str:
     """The report as one page (``kg/templates/report.html``): every text escaped by the template; the
     charts are SVG that the same engine wrote (``chart.svg``), so they go in as they are."""
-    return templates().get_template("report.html").render(
-        title=TITLE,
-        filters=data.filters,
-        contents=contents(data),
-        counts=data.counts,
-        charts=[Markup(_chart(*c)) for c in data.charts if c[1]],
-        sections=data.sections,
+    return (
+        templates()
+        .get_template("report.html")
+        .render(
+            title=TITLE,
+            filters=data.filters,
+            contents=contents(data),
+            counts=data.counts,
+            charts=[Markup(_chart(*c)) for c in data.charts if c[1]],
+            sections=data.sections,
+        )
     )
 
 

@@ -17,7 +17,7 @@ summaries) would have to follow them; with one IRI per real thing, every query s
 from __future__ import annotations
 
 import json
-import os
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote
@@ -25,7 +25,8 @@ from urllib.parse import unquote
 import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.store import ALIASES_FILE, DECISIONS_FILE, Store, opened, sparql, store_path
+from kg.store import ALIASES_FILE, DECISIONS_FILE, Store
+from kg.stores import opened, sparql
 from loaders import aliases, iris
 from loaders.errors import KGError
 from loaders.rdf import rdflib_term
@@ -44,47 +45,53 @@ class ResolveError(KGError):
 # --- where the decisions live -------------------------------------------------------------------
 
 
-def _folder(store) -> Path:
-    path = store.path if isinstance(store, Store) else store_path(store)
-    if path is None:
-        raise ResolveError("an in-memory store has no folder to keep decisions in")
-    return Path(path)
-
-
 def decisions(store=None) -> list[dict]:
     """The decisions taken so far for ``store``, oldest first (empty when none)."""
-    path = _folder(store) / DECISIONS_FILE
-    if not path.exists():
+    with opened(store) as st:
+        text = st.kept(DECISIONS_FILE)
+        where = _where(st, DECISIONS_FILE)
+    if text is None:
         return []
     try:
-        found = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ResolveError(f"{path}: cannot read the decisions ({error})") from None
+        found = json.loads(text)
+    except ValueError as error:
+        raise ResolveError(f"{where}: cannot read the decisions ({error})") from None
     if not isinstance(found, list):
-        raise ResolveError(f"{path}: expected a JSON list of decisions")
+        raise ResolveError(f"{where}: expected a JSON list of decisions")
     return found
 
 
 def names(store=None) -> aliases.Names:
     """What names resolve to for ``store``: the shipped rules, the store's aliases, its decisions
     (an in-memory store has only the shipped rules)."""
-    if isinstance(store, Store) and store.path is None:
-        return aliases.default_names()
-    folder = _folder(store)
-    tables = [ALIASES_TTL] + [p for p in [folder / ALIASES_FILE] if p.exists()]
-    return aliases.with_decisions(aliases.read_aliases(tables), decisions(store))
+    with opened(store) as st:
+        table, where = st.kept(ALIASES_FILE), _where(st, ALIASES_FILE)
+        taken = decisions(st)
+    if table is None:
+        return aliases.with_decisions(aliases.default_names(), taken) if taken else aliases.default_names()
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / ALIASES_FILE
+        copy.write_text(table, encoding="utf-8")
+        try:
+            read = aliases.read_aliases([ALIASES_TTL, copy])
+        except aliases.AliasFileError as error:
+            raise aliases.AliasFileError(str(error).replace(str(copy), where)) from None
+    return aliases.with_decisions(read, taken)
+
+
+def _where(store, name: str) -> str:
+    """Where the text ``name`` is kept, for messages: the file beside an embedded store, or the
+    server's URL."""
+    if isinstance(store, Store):
+        return str(store.path / name) if store.path else name
+    return f"{store.url} ({name} in its bookkeeping graph)"
 
 
 def _record(store, decision: dict) -> None:
-    folder = _folder(store)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / DECISIONS_FILE
-    taken = decisions(store)
-    if decision in taken:
-        return
-    scratch = path.with_suffix(".json.tmp")
-    scratch.write_text(json.dumps([*taken, decision], ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(scratch, path)
+    with opened(store) as st:
+        taken = decisions(st)
+        if decision not in taken:
+            st.keep(DECISIONS_FILE, json.dumps([*taken, decision], ensure_ascii=False, indent=2))
 
 
 # --- taking decisions ---------------------------------------------------------------------------
@@ -327,5 +334,3 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def _contains(short: str, long: str) -> bool:
     return len(short) >= 4 and short != long and short in long
-
-

@@ -26,7 +26,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from kg.names import nearest
-from kg.store import Store, opened, sparql
+from kg.store import Store
+from kg.stores import opened, sparql
 from loaders.errors import KGError
 
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

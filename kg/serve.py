@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kg import explore, serve_routes
 from kg.serve_routes import entity_url
-from kg.store import opened
+from kg.stores import opened
 from visualizations.pages import VIS_NETWORK
 
 HOST = "127.0.0.1"

@@ -132,7 +132,6 @@ def api_neighbours():
 def api_node():
     from flask import url_for
 
-
     page = explore.entity(_store(), request.args.get("iri", ""), full=False)
     facts = next(s for s in page.sections if s.title.startswith("Facts")).rows
     return jsonify(

@@ -27,23 +27,17 @@ import os
 import re
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 
-from kg import readonly
-from kg.terms import plain
 from loaders import iris
 from loaders.errors import KGError
 from loaders.rdf import Statements
 from loaders.rdf import rdflib_term as _rdflib
 from ontology import BOOKKEEPING, ENTITIES, MKG
-
-DEFAULT_STORE = Path(".kg") / "store"
-"""Where the store lives when neither ``--store`` nor ``KG_STORE`` says otherwise."""
 
 DECISIONS_FILE = "resolution.json"
 """The reviewed resolution decisions (:mod:`kg.resolve`), a JSON list in the store's folder."""
@@ -90,43 +84,18 @@ class StoreError(KGError):
     """The store cannot be opened or written (locked by another process, not a store, disk full)."""
 
 
+class StoreUnavailable(StoreError):
+    """The store cannot be reached at all (a server that does not answer, or refuses kg): nothing can
+    be written, so a load stops instead of failing its documents one by one."""
+
+
 class QueryError(KGError):
     """A SPARQL query the store cannot parse or run."""
-
-
-def store_path(path: str | os.PathLike | None = None) -> Path:
-    """The store's folder: the path given, else ``$KG_STORE``, else ``.kg/store`` here.
-
-    >>> str(store_path("/tmp/x"))
-    '/tmp/x'
-    """
-    return Path(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
 
 
 def is_store(path: Path) -> bool:
     """Whether ``path`` is a folder an Oxigraph store wrote (RocksDB's ``CURRENT`` and options)."""
     return (path / "CURRENT").is_file() and any(path.glob("OPTIONS-*"))
-
-
-@contextmanager
-def opened(store, *, write: bool = False, create: bool = False, empty: bool = False) -> Iterator[Store]:
-    """The store given, or the one at a path (opened here, and closed again when done).
-
-    Without ``write`` the store is opened read-only, so reading commands answer (from the last
-    complete state) while a load runs. Only ``create`` (``kg load``) may make a new store; every
-    other command needs one that exists. ``empty`` clears what the store holds first
-    (``kg load --rebuild``).
-    """
-    if isinstance(store, Store):
-        if empty:
-            store._ox.clear()
-        yield store
-        return
-    st = Store(store_path(store), create=create, empty=empty, read_only=not (write or create or empty))
-    try:
-        yield st
-    finally:
-        st.close()
 
 
 class Store:
@@ -138,6 +107,12 @@ class Store:
     ``empty`` clears it on opening, before its layout is checked. ``read_only`` takes no lock, so
     any number of readers can work beside one writer (they see what was written before they opened).
     """
+
+    batch_triples = 200_000
+    """New documents are written together, up to this many triples at a time (``kg load``): each
+    write of Oxigraph's bulk loader builds and ingests a set of files, which RocksDB compacts later,
+    so fewer, larger writes cost less (bench/bench_pipeline.py: 200,000 loads a third faster than
+    50,000; more gains nothing and holds more in memory). A replaced document is written at once."""
 
     def __init__(
         self,
@@ -163,7 +138,7 @@ class Store:
             problem = _first_line(error)
             raise StoreError(f"{path}: cannot open the store ({problem}); is another kg using it?") from None
         if empty:
-            self._ox.clear()
+            self.empty()
         self._check_layout()
         if not self.read_only:
             self._recover()
@@ -179,6 +154,10 @@ class Store:
         if self.path is not None and not self.read_only:
             self._ox.flush()
         del self._ox
+
+    def empty(self) -> None:
+        """Remove every document and the bookkeeping (the decisions and aliases beside it stay)."""
+        self._ox.clear()
 
     def _check_layout(self) -> None:
         """Refuse a store written in another layout: mixing them would count shared things twice."""
@@ -222,6 +201,21 @@ class Store:
         for quad in self._ox.quads_for_pattern(node, ox.NamedNode(str(MKG.contentHash)), None, node):
             return quad.object.value
         return None
+
+    def kept(self, name: str) -> str | None:
+        """The text kept beside the graph under ``name`` (:data:`DECISIONS_FILE`,
+        :data:`ALIASES_FILE`): a file in the store's folder, or None."""
+        file = None if self.path is None else self.path / name
+        return file.read_text(encoding="utf-8") if file is not None and file.exists() else None
+
+    def keep(self, name: str, text: str) -> None:
+        """Keep ``text`` under ``name`` in the store's folder, replacing the file whole."""
+        if self.path is None:
+            raise StoreError("an in-memory store has no folder to keep decisions in")
+        self.path.mkdir(parents=True, exist_ok=True)
+        scratch = self.path / f"{name}.tmp"
+        scratch.write_text(text, encoding="utf-8")
+        os.replace(scratch, self.path / name)
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -323,7 +317,7 @@ class Store:
         store: a shared fact once, the documents' references to it and the bookkeeping not."""
         query = f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
             FILTER(?p != {_STATES} && ?g != {_BOOKKEEPING}) }}"""
-        return int(next(iter(self._ox.query(query)))["n"].value)
+        return int(next(iter(self.query(query)))["n"].value)
 
     def subset(self, graphs: list[str]) -> Store:
         """An in-memory store of only the documents ``graphs``, with the shared facts they state
@@ -385,25 +379,6 @@ def _read_only(path: Path, tries: int = 20) -> ox.Store:
         except (OSError, RuntimeError):
             time.sleep(0.05)
     return ox.Store.read_only(str(path))
-
-
-def sparql(query: str, store=None, params: dict | None = None, *, allow_service: bool = False) -> Table:
-    """Answer a SPARQL query over all loaded documents; ``params`` bind variables safely.
-
-    A SELECT gives its variables as columns; ASK one column ``ask``; CONSTRUCT/DESCRIBE the
-    columns ``subject``, ``predicate``, ``object``. Values are plain: IRIs and strings as ``str``,
-    numbers as numbers. Updates are refused, and so is ``SERVICE`` unless ``allow_service``
-    (:mod:`kg.readonly`): a query never changes the store nor reaches out unasked.
-    """
-    readonly.check(query, allow_service)
-    with opened(store) as st:
-        answer = st.query(query, params)
-        if isinstance(answer, ox.QueryBoolean):
-            return Table(["ask"], [[bool(answer)]])
-        if isinstance(answer, ox.QuerySolutions):
-            columns = [v.value for v in answer.variables]
-            return Table(columns, [[plain(row[c]) for c in columns] for row in answer])
-        return Table(["subject", "predicate", "object"], [[plain(t[i]) for i in range(3)] for t in answer])
 
 
 _BEGUN = re.compile(

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.sparql_servers"]  # the oxigraph_server and fuseki_server fixtures
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -135,7 +137,7 @@ def county_neo4j(neo4j_server, county_store):
     """The test Neo4j holding the county store, emptied and pushed once per module: a push takes
     seconds, so a module's tests share it and must not change it (or put back what they change)."""
     from kg.neo4j.sync import clear, push
-    from kg.store import opened
+    from kg.stores import opened
 
     conn = tests_connection(neo4j_server)
     clear(conn)

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.store import opened
+from kg.stores import opened
 
 KG = Path(sys.executable).with_name("kg")
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from kg.analytics import MEASURES, node_label
 from kg.cli import main
 from kg.projection import store_graph
-from kg.store import opened, sparql
+from kg.stores import opened, sparql
 
 COUNT = """PREFIX mkg: <https://w3id.org/minutes-kg/ns#>
 SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a mkg:{cls} }}"""

@@ -13,7 +13,7 @@ from kg.cli import main
 from kg.pipeline import extract
 from kg.projection import project, to_networkx
 from kg.sections import render
-from kg.store import opened
+from kg.stores import opened
 from tests.conftest import CORPUS, SEED
 
 

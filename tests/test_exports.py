@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.exports import FORMATS, ExportError, export
 from kg.projection import project
-from kg.store import opened
+from kg.stores import opened
 
 RDF_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nq": "N_QUADS", "jsonld": "JSON_LD"}
 

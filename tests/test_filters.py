@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.report import report_data
 from kg.scope import Filters
-from kg.store import sparql
+from kg.stores import sparql
 from kg.viz import subgraph
 from tests.many import write_minutes
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.store import sparql
+from kg.stores import sparql
 
 
 def run(*args):

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from kg import questions
 from kg.cli import main
 from kg.pipeline import load, remove
-from kg.store import opened, sparql
+from kg.stores import opened, sparql
 from kg.summaries import summary
 from tests.many import write_minutes
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import passwords
 from kg.neo4j import credentials, server
 from kg.neo4j.connection import Connection, Neo4jAuthError
 from kg.neo4j.sync import counts
@@ -66,7 +67,7 @@ def locked(tmp_path_factory):
 
 
 def test_the_password_is_generated_and_kept_owner_only(locked):
-    kept = credentials.config_dir() / credentials.FILE
+    kept = passwords.config_dir() / credentials.FILE
     assert kept.stat().st_mode & 0o777 == 0o600
     assert kept.parent.stat().st_mode & 0o777 == 0o700
     password = credentials.for_home(locked)

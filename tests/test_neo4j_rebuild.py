@@ -22,7 +22,7 @@ from kg.neo4j.connection import Connection
 from kg.neo4j.cypher import cypher
 from kg.neo4j.sync import clear, counts, push
 from kg.projection import project
-from kg.store import opened
+from kg.stores import opened
 
 PORT = 7695
 URI = f"bolt://127.0.0.1:{PORT}"

@@ -15,7 +15,7 @@ from kg.neo4j import server
 from kg.neo4j.connection import Neo4jAuthError, Neo4jUnavailableError, connection
 from kg.neo4j.sync import counts, push
 from kg.projection import project
-from kg.store import opened
+from kg.stores import opened
 
 AUTH_PORT = 7688
 PASSWORD = "kg-test-Secret-9"

@@ -9,7 +9,7 @@ from kg.cli import main
 from kg.neo4j.cypher import cypher
 from kg.neo4j.sync import GRAPH_LABEL, RESOURCE, counts, push
 from kg.projection import project
-from kg.store import opened
+from kg.stores import opened
 from loaders.reading import read_minutes
 from tests.many import copy_text, template
 

@@ -19,7 +19,8 @@ import pytest
 from kg.outputs import OutputError, replacing
 from kg.report import report
 from kg.sections import render
-from kg.store import Store, opened
+from kg.store import Store
+from kg.stores import opened
 from kg.summaries import summary
 from loaders.rdf import to_rdf
 from loaders.record import Decision, Item, Meeting, Mention, Minutes, Participant, Span

@@ -140,7 +140,7 @@ def test_to_networkx_keeps_nodes_edges_and_attributes(pg):
 
 
 def test_the_corpus_projects_every_attendance_as_an_edge(corpus_store):
-    from kg.store import opened, sparql
+    from kg.stores import opened, sparql
 
     with opened(corpus_store) as st:
         pg = project(st.quads())

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.store import opened
+from kg.stores import opened
 from tests.conftest import ROOT
 
 DOC = ROOT / "docs" / "python.md"

@@ -16,8 +16,9 @@ README = ROOT / "README.md"
 def tour_commands() -> list[list[str]]:
     """Every ``$ kg …`` line of the README, without comments or shell redirections.
 
-    ``kg neo4j start|stop`` are left out: they manage the developer's own server, and the tests run
-    the same code against a server of their own (``tests/test_neo4j_server.py``).
+    ``kg neo4j …`` and ``kg sparql-server …`` are left out: they manage the developer's own servers,
+    and the tests run the same code against servers of their own (``tests/test_neo4j_server.py``,
+    ``tests/test_sparql_server.py``).
     """
     commands = []
     for line in README.read_text(encoding="utf-8").splitlines():
@@ -27,7 +28,7 @@ def tour_commands() -> list[list[str]]:
         words = shlex.split(line[2:], comments=True)
         if ">" in words:
             words = words[: words.index(">")]
-        if words[1:2] != ["neo4j"]:
+        if words[1] not in ("neo4j", "sparql-server"):
             commands.append(words[1:])
     return commands
 

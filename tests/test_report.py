@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.pipeline import stats
 from kg.report import report, report_data
-from kg.store import Store, sparql
+from kg.store import Store
+from kg.stores import sparql
 from kg.summaries import summary
 from loaders.errors import KGError
 from loaders.rdf import to_rdf

@@ -15,7 +15,8 @@ import kg
 from kg import resolve
 from kg.cli import main
 from kg.pipeline import load
-from kg.store import ALIASES_FILE, DECISIONS_FILE, opened, sparql
+from kg.store import ALIASES_FILE, DECISIONS_FILE
+from kg.stores import opened, sparql
 
 MULTI = Path(__file__).parent / "data" / "multi"
 QUERIES = Path(kg.__file__).parent / "queries"

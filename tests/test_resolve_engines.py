@@ -8,7 +8,7 @@ import pytest
 
 import kg
 from kg import questions
-from kg.store import sparql
+from kg.stores import sparql
 
 QUERIES = Path(kg.__file__).parent / "queries"
 

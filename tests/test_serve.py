@@ -16,7 +16,7 @@ from kg import explore
 from kg.pipeline import load
 from kg.serve import create_app
 from kg.serve_routes import entity_url
-from kg.store import opened
+from kg.stores import opened
 from tests.conftest import CORPUS, MULTI, ROOT
 
 CHAIR = "陆安平"  # chairs the invented county's meetings (tests/data/multi)

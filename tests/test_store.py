@@ -6,7 +6,8 @@ from rdflib.compare import isomorphic
 from test_rdf import GOV, handmade
 
 from kg.pipeline import remove, stats, validate
-from kg.store import Store, StoreError, sparql, store_path
+from kg.store import Store, StoreError
+from kg.stores import sparql, store_path
 from loaders import iris
 from loaders.rdf import to_rdf
 from loaders.record import Participant, Span

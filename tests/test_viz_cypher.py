@@ -17,7 +17,7 @@ def neo4j(neo4j_server, corpus_store):
     from conftest import tests_connection
 
     from kg.neo4j.sync import clear, push
-    from kg.store import opened
+    from kg.stores import opened
 
     conn = tests_connection(neo4j_server)
     clear(conn)

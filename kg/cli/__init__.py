@@ -17,7 +17,7 @@ import warnings
 
 import click
 
-from kg.cli import analysis, core, graphdb, pages, resolve
+from kg.cli import analysis, core, graphdb, pages, resolve, sparqlserver
 from loaders.errors import InputWarning, KGError
 
 
@@ -79,6 +79,6 @@ def main():
     """
 
 
-for module in (core, graphdb, pages, analysis, resolve):
+for module in (core, graphdb, sparqlserver, pages, analysis, resolve):
     for command in module.COMMANDS:
         main.add_command(command)

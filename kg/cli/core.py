@@ -11,8 +11,7 @@ import time
 
 import click
 
-from kg import pipeline
-from kg import store as kgstore
+from kg import pipeline, stores
 from kg.cli.graphdb import mirror
 from kg.cli.options import format_option, param_pair, store_option
 from kg.sections import Section, answer, render
@@ -148,7 +147,7 @@ def sparql(query, query_file, params, fmt, allow_service, store):
         raise click.UsageError("give a QUERY or -f FILE (one of them)")
     bindings = dict(map(param_pair, params))
     text = query if query is not None else query_file.read()
-    table = kgstore.sparql(text, store, bindings, allow_service=allow_service)
+    table = stores.sparql(text, store, bindings, allow_service=allow_service)
     click.echo(render(answer(table), fmt))
 
 

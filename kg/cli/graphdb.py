@@ -126,7 +126,7 @@ def push(rebuild, files, store, conn):
     """
     if rebuild:
         from kg.neo4j.bulk import rebuild as rebuild_neo4j
-        from kg.store import opened
+        from kg.stores import opened
 
         with opened(store) as st:
             done = rebuild_neo4j(st, conn, files)
@@ -144,7 +144,7 @@ def mirror(store, conn=None) -> None:
     """Push the store to Neo4j and say what changed: ``kg push``, and ``kg load|remove --neo4j``."""
     from kg.neo4j.connection import connection
     from kg.neo4j.sync import push as push_store
-    from kg.store import opened
+    from kg.stores import opened
 
     conn = conn or connection()
     with opened(store) as st:
@@ -181,22 +181,32 @@ def cypher(query, params, fmt, write, conn):
     is_flag=True,
     help="Both engines, for every value of the parameter; exit 1 showing any difference.",
 )
+@click.option(
+    "--against",
+    metavar="STORE",
+    help="With --compare: compare the store with this other store (a folder or a SPARQL server's URL) "
+    "instead of Neo4j.",
+)
 @click.option("--list", "list_", is_flag=True, help="List the saved questions.")
 @format_option()
 @store_option
 @filter_options
 @connection_options
-def ask(name, params, engine, all_, compare, list_, fmt, store, conn, filters):
+def ask(name, params, engine, all_, compare, against, list_, fmt, store, conn, filters):
     """Ask a saved question NAME (kg/queries/NAME.rq and NAME.cypher) of the store or of Neo4j.
 
-    --since, --until and --government are the questions' parameters since, until and in_government.
+    --compare asks both the store and Neo4j (or, with --against, another store) and shows where
+    they differ. --since, --until and --government are the questions' parameters since, until and
+    in_government.
     """
     if list_:
         for q in questions.questions().values():
             click.echo(f"{q.name} ({', '.join(q.params)}): {q.description}")
         return
+    if against and not compare:
+        raise click.UsageError("--against goes with --compare")
     if all_ or compare:
-        _ask_all(store, conn, engine, compare, None if all_ else [name], filters.params())
+        _ask_all(store, conn, engine, compare, None if all_ else [name], filters.params(), against)
         return
     if not name:
         raise click.UsageError("give a question NAME, or --all [--compare], or --list")
@@ -204,10 +214,11 @@ def ask(name, params, engine, all_, compare, list_, fmt, store, conn, filters):
     click.echo(render(answer(table, name), fmt))
 
 
-def _ask_all(store, conn, engine, compare, names, params):
+def _ask_all(store, conn, engine, compare, names, params, against=None):
     if names == [None]:
         raise click.UsageError("--compare needs a question NAME or --all")
-    answers = questions.ask_all(store, conn, ("sparql", "cypher") if compare else (engine,), names, params)
+    engines = ("sparql",) if against else ("sparql", "cypher") if compare else (engine,)
+    answers = questions.ask_all(store, conn, engines, names, params, against)
     if not compare:
         for answer in answers:
             table = answer.tables[engine]

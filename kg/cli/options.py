@@ -11,7 +11,7 @@ store_option = click.option(
     "--store",
     type=click.Path(file_okay=False),
     envvar="KG_STORE",
-    help="The store's folder (default: $KG_STORE, else .kg/store here).",
+    help="The store's folder, or a SPARQL server's dataset URL (default: $KG_STORE, else .kg/store here).",
 )
 
 

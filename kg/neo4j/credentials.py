@@ -10,54 +10,32 @@ there, so nobody has to copy it into ``NEO4J_PASSWORD``. A password the user cho
 
 from __future__ import annotations
 
-import json
-import os
-import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from loaders.errors import KGError
+from kg import passwords
 
 FILE = "neo4j-servers.json"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-class CredentialsError(KGError):
-    """The file of kept Neo4j passwords cannot be read or written."""
-
-
-def config_dir() -> Path:
-    """``$XDG_CONFIG_HOME/minutes-kg``, else ``~/.config/minutes-kg``."""
-    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
-    return Path(base) / "minutes-kg"
-
-
-def generate() -> str:
-    """A new password: 24 URL-safe characters (Neo4j asks for at least 8).
-
-    >>> len(generate()), generate() != generate()
-    (24, True)
-    """
-    return secrets.token_urlsafe(18)
-
-
 def save(home, uri: str, password: str) -> Path:
     """Keep ``password`` as that of the server in ``home`` listening at ``uri``; returns the file."""
-    servers = _read()
+    servers = passwords.read(FILE)
     servers.pop(str(home), None)
     servers[str(home)] = {"uri": uri, "password": password}  # last: the newest start wins a shared port
-    return _write(servers)
+    return passwords.write(FILE, servers)
 
 
 def for_home(home) -> str | None:
     """The kept password of the server in ``home``, if one was generated for it."""
-    entry = _read().get(str(home))
+    entry = passwords.read(FILE).get(str(home))
     return entry["password"] if entry else None
 
 
 def homes() -> dict[str, str]:
     """The homes of the servers whose passwords are kept, oldest start first, with their Bolt address."""
-    return {home: entry["uri"] for home, entry in _read().items()}
+    return {home: entry["uri"] for home, entry in passwords.read(FILE).items()}
 
 
 def for_uri(uri: str) -> str | None:
@@ -69,7 +47,7 @@ def for_uri(uri: str) -> str | None:
     wanted = local_port(uri)
     if wanted is None:
         return None
-    found = [e["password"] for e in _read().values() if local_port(e["uri"]) == wanted]
+    found = [e["password"] for e in passwords.read(FILE).values() if local_port(e["uri"]) == wanted]
     return found[-1] if found else None
 
 
@@ -85,31 +63,3 @@ def local_port(uri: str) -> int | None:
     except ValueError:
         return None
     return port if parts.hostname in LOCAL_HOSTS and parts.scheme.startswith(("bolt", "neo4j")) else None
-
-
-def _read() -> dict:
-    path = config_dir() / FILE
-    try:
-        return json.loads(path.read_text(encoding="utf-8")).get("servers", {})
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, AttributeError) as error:
-        raise CredentialsError(f"{path}: cannot read the kept Neo4j passwords ({error})") from None
-
-
-def _write(servers: dict) -> Path:
-    """Write the file owner-only from its first byte (created 0600, replaced by a rename)."""
-    folder = config_dir()
-    path = folder / FILE
-    temporary = folder / f".{FILE}.{os.getpid()}.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(folder, 0o700)
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-            json.dump({"servers": servers}, out, indent=1)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise CredentialsError(f"{path}: cannot keep the Neo4j password ({error.strerror})") from None
-    return path

@@ -16,17 +16,14 @@ cannot read the machine's files (file URLs are off; the import folder is an empt
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
-import shutil
-import signal
 import subprocess
 import time
-from contextlib import contextmanager, suppress
 from importlib.resources import files
 from pathlib import Path
 
+from kg import passwords, processes
 from kg.neo4j import credentials
 from loaders.errors import KGError
 
@@ -40,6 +37,7 @@ PAGECACHE = "512m"
 READY_TIMEOUT = 180.0
 STOP_TIMEOUT = 60.0
 PID_FILE = "run/kg-neo4j.pid"
+JAVA_HOW = "install a Java 17 runtime (Debian: apt-get install openjdk-17-jre-headless)"
 
 JVM_FLAGS = [
     "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+UnlockExperimentalVMOptions",
@@ -78,12 +76,12 @@ def start(home=None, port: int = DEFAULT_PORT, password: str | None = None, jars
     true when the server was up before.
     """
     home = Path(home or default_home()).absolute()
-    _require("java", "install a Java 17 runtime (Debian: apt-get install openjdk-17-jre-headless)")
-    with _locked(home):
+    processes.require("java", JAVA_HOW, Neo4jServerError)
+    with processes.locked(home):
         if _pid(home):
             return status(home) | {"already_running": True}
         lib = fetch_jars(Path(jars) if jars else default_home() / "lib")
-        chosen = password or credentials.for_home(home) or credentials.generate()
+        chosen = password or credentials.for_home(home) or passwords.generate()
         never_started = not (home / "data" / "databases").exists()
         _configure(home, port)
         if never_started and not (home / "data" / "dbms" / "auth.ini").exists():
@@ -110,7 +108,7 @@ def password(home=None, change: bool = False) -> str:
     port = _configured_port(home)
     if not _pid(home) or port is None:
         raise Neo4jServerError(f"{home}: Neo4j is not running; start it with `kg neo4j start`, then change")
-    new = credentials.generate()
+    new = passwords.generate()
     _set_password(port, ("neo4j", current), current, new)
     credentials.save(home, f"bolt://127.0.0.1:{port}", new)
     return new
@@ -122,12 +120,7 @@ def stop(home=None) -> dict:
     pid = _pid(home)
     if not pid:
         return {"home": str(home), "stopped": False}
-    os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + STOP_TIMEOUT
-    while _alive(pid):
-        if time.monotonic() > deadline:
-            raise Neo4jServerError(f"{home}: Neo4j (pid {pid}) did not stop within {STOP_TIMEOUT:.0f} s")
-        time.sleep(0.2)
+    processes.terminate(pid, STOP_TIMEOUT, f"{home}: Neo4j", Neo4jServerError)
     (home / PID_FILE).unlink(missing_ok=True)
     return {"home": str(home), "stopped": True, "pid": pid}
 
@@ -191,29 +184,7 @@ def configured_port(home) -> int | None:
 
 def fetch_jars(lib: Path) -> Path:
     """Copy the server's jars into ``lib`` with Maven, once (a marker file says it is complete)."""
-    marker = lib / ".complete"
-    if marker.exists():
-        return lib
-    _require("mvn", "install Maven 3 (Debian: apt-get install maven)")
-    partial = lib.with_name(lib.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    command = [
-        "mvn",
-        "-q",
-        "-B",
-        "-f",
-        str(POM),
-        "dependency:copy-dependencies",
-        f"-DoutputDirectory={partial}",
-    ]
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
-        tail = " | ".join((done.stdout + done.stderr).strip().splitlines()[-3:])
-        raise Neo4jServerError(f"{POM}: Maven could not fetch the Neo4j {VERSION} jars: {tail}")
-    shutil.rmtree(lib, ignore_errors=True)
-    partial.rename(lib)
-    marker.write_text(VERSION)
-    return lib
+    return processes.fetch_jars(POM, lib, f"Neo4j {VERSION}", Neo4jServerError)
 
 
 def config(port: int) -> str:
@@ -282,11 +253,7 @@ def _launch(home: Path, lib: Path) -> int:
                "org.neo4j.server.CommunityEntryPoint", f"--home-dir={home}", f"--config-dir={home / 'conf'}",
                "--console-mode"]  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k not in ("JAVA_OPTS", "HEAP_SIZE", "JAVA_TOOL_OPTIONS")}
-    with open(home / "logs" / "console.log", "ab") as log:
-        process = subprocess.Popen(command, cwd=home, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                   env=env, start_new_session=True)  # fmt: skip
-    (home / PID_FILE).write_text(str(process.pid))
-    return process.pid
+    return processes.launch(command, home, home / "logs" / "console.log", home / PID_FILE, env)
 
 
 def _wait_until_ready(home: Path, pid: int, port: int, password: str) -> None:
@@ -296,7 +263,7 @@ def _wait_until_ready(home: Path, pid: int, port: int, password: str) -> None:
     auth = ("neo4j", password)
     deadline = time.monotonic() + READY_TIMEOUT
     while True:
-        if not _alive(pid):
+        if not processes.alive(pid):
             (home / PID_FILE).unlink(missing_ok=True)
             raise Neo4jServerError(f"{home}: Neo4j exited while starting: {_log_tail(home)}")
         try:
@@ -346,47 +313,8 @@ def _set_password(port: int, auth: tuple[str, str], old: str, new: str) -> None:
 
 def _pid(home: Path) -> int | None:
     """The pid of this home's server when it is alive (a stale pid file is ignored)."""
-    try:
-        pid = int((home / PID_FILE).read_text())
-    except (OSError, ValueError):
-        return None
-    return pid if _alive(pid) and _is_ours(pid, home) else None
+    return processes.running_pid(home / PID_FILE, f"--home-dir={home}")
 
 
-def _alive(pid: int) -> bool:
-    with suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)  # reap it if it is our own child that exited
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return not Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")
-
-
-def _is_ours(pid: int, home: Path) -> bool:
-    """The process is this home's Neo4j, not another program that got the pid after a reboot."""
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
-        return False
-    return f"--home-dir={home}".encode() in cmdline
-
-
-def _log_tail(home: Path, lines: int = 5) -> str:
-    log = home / "logs" / "console.log"
-    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
-    return " | ".join(text.strip().splitlines()[-lines:]) or f"no output in {log}"
-
-
-def _require(program: str, how: str) -> None:
-    if shutil.which(program) is None:
-        raise Neo4jServerError(f"`{program}` is not on PATH: {how}")
-
-
-@contextmanager
-def _locked(home: Path):
-    """One start at a time per home, across processes (test sessions of several people, say)."""
-    home.mkdir(parents=True, exist_ok=True)
-    with open(home / "start.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
+def _log_tail(home: Path) -> str:
+    return processes.log_tail(home / "logs" / "console.log")

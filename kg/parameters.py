@@ -1,0 +1,70 @@
+"""Query parameters bound into SPARQL text, for a server that has no way to bind them.
+
+The embedded store binds ``?name`` through Oxigraph's substitutions: the variable takes the value
+everywhere in the query, subqueries included, and a projected one still comes back as a column. A
+SPARQL server takes only the query's text, so :func:`bind` writes each value in place of its
+variable, as Jena's ``ParameterizedSparqlString`` does: a token of the query that is the variable
+(never one inside a string, an IRI or a comment) becomes the value written by pyoxigraph, whose
+terms escape what they hold (a quote or a newline in a name cannot end the literal). Where the
+grammar takes a variable and no value - the projection of a SELECT, an ORDER BY or GROUP BY - the
+value goes in as ``(value AS ?name)`` or ``(value)``, so the answer has the same columns as the
+embedded store's; a subquery no longer projects it (the value is in it already).
+
+>>> import pyoxigraph as ox
+>>> bind('SELECT ?who WHERE { ?p <urn:name> ?who } ORDER BY ?who', {"who": ox.Literal('李"四')})
+'SELECT ("李\\\\"四" AS ?who) WHERE { ?p <urn:name> "李\\\\"四" } ORDER BY ("李\\\\"四")'
+>>> bind('SELECT ?p ?who WHERE { { SELECT ?p ?who WHERE { ?p <urn:name> ?who } } }', {"who": ox.Literal("x")})
+'SELECT ?p ("x" AS ?who) WHERE { { SELECT ?p  WHERE { ?p <urn:name> "x" } } }'
+>>> bind('SELECT ?x WHERE { ?x <urn:p> "?who" } # ?who', {"who": ox.Literal("x")})
+'SELECT ?x WHERE { ?x <urn:p> "?who" } # ?who'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pyoxigraph as ox
+
+_TOKENS = re.compile(
+    r"""(?P<skip>'''(?:'{0,2}(?:[^'\\]|\\.))*'''|\"\"\"(?:"{0,2}(?:[^"\\]|\\.))*\"\"\""""
+    r"""|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*"|<[^<>"{}|^`\\\x00-\x20]*>|\#[^\n]*)"""
+    r"""|(?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)"""
+    r"""|(?P<word>\b(?:SELECT|WHERE|BY|HAVING|LIMIT|OFFSET|VALUES)\b)"""
+    r"""|(?P<open>[({])|(?P<close>[)}])""",
+    re.IGNORECASE,
+)
+"""The tokens that matter: what to leave alone (strings, IRIs, comments), variables, the keywords
+that open and close a projection or a solution modifier, and brackets."""
+
+
+def bind(query: str, params: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """``query`` with each variable of ``params`` replaced by its value (see the module's doc)."""
+    if not params:
+        return query
+    values = {name.lstrip("?$"): str(term) for name, term in params.items()}
+    out, at, clause, depth, braces = [], 0, None, 0, 0
+    for token in _TOKENS.finditer(query):
+        kind, text = token.lastgroup, token.group()
+        if kind == "word":
+            word, depth = text.upper(), 0
+            clause = {"SELECT": "select" if braces == 0 else "subselect", "BY": "by"}.get(word)
+        elif kind == "open":
+            depth, braces = depth + 1, braces + (text == "{")
+            clause = None if text == "{" else clause
+        elif kind == "close":
+            depth, braces = depth - 1, braces - (text == "}")
+            clause = None if text == "}" else clause
+        elif kind == "var" and text[1:] in values:
+            out.append(query[at : token.start()] + _written(values[text[1:]], text[1:], clause, depth))
+            at = token.end()
+    return "".join(out) + query[at:]
+
+
+def _written(value: str, name: str, clause: str | None, depth: int) -> str:
+    """A value where its variable was: as a column of the outer SELECT, left out of a subquery's
+    (the value is in the subquery already, and projecting it too would bind the variable twice),
+    bracketed in ORDER BY and GROUP BY, as it is elsewhere."""
+    if depth or clause is None:
+        return value
+    return {"select": f"({value} AS ?{name})", "subselect": "", "by": f"({value})"}[clause]

@@ -94,23 +94,35 @@ def browser(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def neo4j_server():
-    """A Neo4j for the tests, started by the function behind `kg neo4j start` if it is not up.
-
-    It is a server of its own (its own home beside the default one, port 7689), so tests that reset
-    it never wipe the graph of the default server on 7687, which people and other tests use. It
-    fails, never skips, when it cannot be had; one test session at a time holds it (a lock in its
-    home), so suites run side by side don't reset each other's graph.
-    """
+def servers_lock():
+    """One test session at a time uses the tests' servers (Neo4j on 7689, Oxigraph's on 7879, Fuseki
+    on 3031), so suites run side by side don't change each other's graphs. One lock for all of them,
+    taken when a session first needs any: with a lock per server, two sessions each holding one and
+    waiting for the other's would wait for ever. It is the file earlier sessions locked for Neo4j
+    alone, so they and this one still exclude each other."""
     import fcntl
 
     from kg.neo4j import server
 
     home = server.default_home().with_name(server.default_home().name + "-tests")
-    info = server.start(home, port=7689)
-    with open(Path(info["home"]) / "tests.lock", "w") as lock:
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / "tests.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        yield info
+        yield
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(servers_lock):
+    """A Neo4j for the tests, started by the function behind `kg neo4j start` if it is not up.
+
+    It is a server of its own (its own home beside the default one, port 7689), so tests that reset
+    it never wipe the graph of the default server on 7687, which people and other tests use. It
+    fails, never skips, when it cannot be had; one test session at a time holds it (``servers_lock``).
+    """
+    from kg.neo4j import server
+
+    home = server.default_home().with_name(server.default_home().name + "-tests")
+    return server.start(home, port=7689)
 
 
 def tests_connection(info: dict):

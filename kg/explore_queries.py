@@ -33,7 +33,8 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 )
 
 PROV = """
-  OPTIONAL { ?fact mkg:sourceFile ?source } OPTIONAL { ?fact mkg:startOffset ?_start }
+  OPTIONAL { GRAPH ?fact_doc { ?fact a ?fact_class } ?fact_doc mkg:sourceFile ?source }
+  OPTIONAL { ?fact mkg:startOffset ?_start }
   OPTIONAL { ?fact mkg:endOffset ?_end } OPTIONAL { ?fact mkg:quote ?quote }"""
 """Where the fact ``?fact`` was read: the file, the offsets in it, the sentence."""
 
@@ -376,7 +377,8 @@ SOURCE_FACTS = (
     PREFIXES
     + """
 SELECT DISTINCT ?file ?fact ?type ?_start ?_end WHERE {
-  ?fact mkg:sourceFile ?file ; mkg:startOffset ?_start ; mkg:endOffset ?_end ; a ?type .
+  ?document mkg:sourceFile ?file .
+  GRAPH ?document { ?fact mkg:startOffset ?_start ; mkg:endOffset ?_end ; a ?type }
 }"""
 )
 """Every fact read from the file bound as ``?file``, with its offsets."""

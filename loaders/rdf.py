@@ -303,9 +303,8 @@ class _Builder:
     # --- named things and provenance ----------------------------------------------------------
 
     def provenance(self, node: str, span: Span | None) -> None:
-        """Every fact with a span says where it came from: the file, the offsets, the sentence."""
-        self.add(node, _prov.wasDerivedFrom, self.source_term)
-        self.add(node, _mkg.sourceFile, self.file)
+        """What only the fact knows of where it came from: the sentence and its offsets. The document
+        it came from is the graph it is in (layout 3), so it is not repeated on every fact."""
         if span is not None:
             self.add(node, _mkg.quote, _text(span.text))
             self.add(node, _mkg.startOffset, _integer(span.start))

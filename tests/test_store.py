@@ -167,3 +167,36 @@ def test_add_new_writes_what_replace_writes(store_path, tmp_path):
 def quads(path) -> list[str]:
     with Store(path) as st:
         return sorted(map(str, st.quads()))
+
+
+SEED_GRAPH_AT_MOST = 1_150
+"""Quads the seed's own graph may hold in layout 3 (1,378 in layout 2, which repeated the document
+on every fact). Issue 13 aims at 700; docs/rdf.md says what is left and why."""
+
+GRAPH_SIZES = """SELECT ?g (COUNT(*) AS ?quads) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"""
+
+
+def test_a_fact_s_document_is_the_graph_it_is_in(store_path):
+    """The seed's graph holds no prov:wasDerivedFrom and one mkg:sourceFile (the document's own); the
+    projection gives every fact of it both again, from the graph (``source`` on an ATTENDED edge)."""
+    from conftest import CORPUS, SEED
+
+    from kg.pipeline import load
+    from kg.projection import project
+
+    seed = CORPUS / f"{SEED}.txt"
+    load([seed], store_path)
+    graph = str(iris.source(seed.name))
+    with Store(store_path, read_only=True) as st:
+        sizes = {row[0]: row[1] for row in sparql(GRAPH_SIZES, st).rows}
+        own = list(st.document_quads(graph))
+        pg = project(st.quads())
+    assert sizes[graph] <= SEED_GRAPH_AT_MOST
+    assert not [q for q in own if q.predicate.value == "http://www.w3.org/ns/prov#wasDerivedFrom"]
+    assert [q.subject.value for q in own if q.predicate.value == str(MKG.sourceFile)] == [graph]
+    attended = [e for e in pg.edges if e.type == "ATTENDED"]
+    assert attended and {e.props["source"] for e in attended} == {seed.name}
+    derived = {e.source for e in pg.edges if e.type == "WAS_DERIVED_FROM" and e.target == graph}
+    kinds = ("Decision", "Directive", "AgendaItem", "Meeting")
+    facts = {n.uri for n in pg.nodes.values() if n.label in kinds}
+    assert len(facts) == 67 and facts <= derived

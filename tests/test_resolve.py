@@ -284,8 +284,8 @@ def test_the_shapes_check_post_holdings_and_document_stages():
     import pyshacl
     from rdflib import Graph
     from rdflib.namespace import ORG
+    from test_rdf import to_rdf
 
-    from loaders.rdf import to_rdf
     from loaders.reading import read_minutes
     from ontology import MKG, SHAPES_TTL
 

@@ -3,12 +3,11 @@
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from test_rdf import GOV, handmade
+from test_rdf import GOV, handmade, to_rdf
 
 from kg.pipeline import remove, stats, validate
 from kg.store import Store, StoreError, sparql, store_path
 from loaders import iris
-from loaders.rdf import to_rdf
 from loaders.record import Participant, Span
 from ontology import ID, MKG
 

@@ -2,9 +2,10 @@
 
 The node a page is about is bound as ``?target`` (the text searched for as ``?q``) through the
 store's substitutions, never written into the text; a bound variable is selected, as Oxigraph
-requires. No query names a ``GRAPH``: they read the union of the store's graphs, so they hold
-whether a name is stated in every document that uses it or once in a graph of its own, and they
-are ``DISTINCT`` because today the union repeats such facts once per document.
+requires. No query names a ``GRAPH`` but to find the document a fact came from (:data:`PROV`,
+:data:`SOURCE_FACTS`: the graph a fact is in is its document, layout 3): they read the union of the
+store's graphs, so they hold whether a name is stated in every document that uses it or once in a
+graph of its own, and they are ``DISTINCT`` because the union may repeat such facts.
 
 That repetition multiplies rows before ``DISTINCT`` removes them: a pattern on a person's type or
 name matches once per document that names the person, and two such patterns joined match the
@@ -17,7 +18,7 @@ carry their IRIs (``*_iri``) and :mod:`kg.explore` names each distinct IRI once 
 Every row about a fact carries its provenance (``source`` file, ``_start`` and ``_end`` offsets,
 ``quote``) and the IRIs it may link to (columns ending in ``_iri``), so a page can cite and link on.
 
->>> "?target" in PERSON_MEETINGS and "GRAPH" not in PERSON_MEETINGS
+>>> "?target" in PERSON_MEETINGS and PERSON_MEETINGS.count("GRAPH") == PROV.count("GRAPH") == 1
 True
 """
 
@@ -33,7 +34,8 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 )
 
 PROV = """
-  OPTIONAL { ?fact mkg:sourceFile ?source } OPTIONAL { ?fact mkg:startOffset ?_start }
+  OPTIONAL { GRAPH ?fact_doc { ?fact a ?fact_class } ?fact_doc mkg:sourceFile ?source }
+  OPTIONAL { ?fact mkg:startOffset ?_start }
   OPTIONAL { ?fact mkg:endOffset ?_end } OPTIONAL { ?fact mkg:quote ?quote }"""
 """Where the fact ``?fact`` was read: the file, the offsets in it, the sentence."""
 
@@ -376,7 +378,8 @@ SOURCE_FACTS = (
     PREFIXES
     + """
 SELECT DISTINCT ?file ?fact ?type ?_start ?_end WHERE {
-  ?fact mkg:sourceFile ?file ; mkg:startOffset ?_start ; mkg:endOffset ?_end ; a ?type .
+  ?document mkg:sourceFile ?file .
+  GRAPH ?document { ?fact mkg:startOffset ?_start ; mkg:endOffset ?_end ; a ?type }
 }"""
 )
 """Every fact read from the file bound as ``?file``, with its offsets."""

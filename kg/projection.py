@@ -41,6 +41,7 @@ from rdflib import namespace
 
 from kg.names import local_name
 from kg.terms import literal
+from loaders import iris
 from ontology import MKG, ONTOLOGY_TTL
 
 MKG_NS = str(MKG._NS)
@@ -128,7 +129,7 @@ def project(data) -> PropertyGraph:
     seen in two documents is one node.
     """
     subjects: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    for s, p, o in _triples(data):
+    for s, p, o in _triples(_with_provenance(data)):
         subjects[s][p].add(o)
     classes = {s: _vocabulary_classes(frozenset(po.get(TYPE, ()))) for s, po in subjects.items()}
     qualifiers = {s for s, c in classes.items() if c & QUALIFIED.keys()}
@@ -326,10 +327,54 @@ def _from_oxigraph(term):
     return _IRI(term.value)
 
 
-def _triples(data) -> Iterable[tuple]:
-    """Triples of plain terms from an rdflib graph or from triples or quads of either library."""
+_DERIVED_FROM = str(namespace.PROV.wasDerivedFrom)
+_SOURCE_FILE = str(MKG.sourceFile)
+
+
+def _with_provenance(data) -> Iterable[tuple]:
+    """The rows as they come, then for each fact of a document's graph the provenance its graph
+    gives it: ``prov:wasDerivedFrom`` the document and the document's ``mkg:sourceFile``.
+
+    The store keeps them once, on the document (layout 3: the graph a fact is in says where it came
+    from); the property graph carries them on each node and edge (``source`` on an ``ATTENDED``
+    edge), as it always has. Shared things (persons, units …) are no document's fact, and a graph
+    whose source node is not among the rows (a projection of some properties only) gives nothing.
+    """
     if isinstance(data, rdflib.Dataset | rdflib.ConjunctiveGraph):
         data = data.quads((None, None, None, None))
+    facts: dict[str, dict] = defaultdict(dict)
+    files: dict[str, tuple] = {}
+    for row in data:
+        yield row
+        graph = _graph_name(row)
+        if graph is None:
+            continue
+        subject = _name_of(row[0])
+        if subject == graph:
+            if _name_of(row[1]) == _SOURCE_FILE:
+                files[graph] = (row[0], row[1], row[2])
+        elif not iris.is_shared(subject):
+            facts[graph][row[0]] = None
+    for graph, (document, source_file, file) in files.items():
+        derived_from = type(source_file)(_DERIVED_FROM)
+        for fact in facts[graph]:
+            yield fact, derived_from, document
+            yield fact, source_file, file
+
+
+def _graph_name(row) -> str | None:
+    """The name of a quad's graph (pyoxigraph, or an rdflib context), None for a triple."""
+    if len(row) < 4 or row[3] is None or isinstance(row[3], pyoxigraph.DefaultGraph):
+        return None
+    return _name_of(getattr(row[3], "identifier", row[3]))
+
+
+def _name_of(term) -> str:
+    return term.value if isinstance(term, pyoxigraph.NamedNode | pyoxigraph.Literal) else str(term)
+
+
+def _triples(data) -> Iterable[tuple]:
+    """Triples of plain terms from an rdflib graph or from triples or quads of either library."""
     for row in data:
         s, p, o = row[0], row[1], row[2]
         convert = _from_oxigraph if isinstance(p, pyoxigraph.NamedNode) else _from_rdflib

@@ -136,9 +136,15 @@ class UnknownValue(KGError):
     """A ``--param`` that names no person, unit, meeting, document or post in the store."""
 
 
-_ALL_NAMES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_NAMED = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT (STR(?l) AS ?name) WHERE { ?x rdfs:label|skos:altLabel|skos:hiddenLabel ?l }"""
+SELECT ?value ?x WHERE {
+  { SELECT ?value ?x WHERE {
+      BIND(STRLANG(?value, "zh") AS ?l) ?x rdfs:label|skos:altLabel|skos:hiddenLabel ?l } }
+  UNION { ?x rdfs:label|skos:altLabel|skos:hiddenLabel ?value }
+} LIMIT 1"""
+"""Whether anything is named ``?value``: labels are Chinese (``@zh``), a file's name a plain string;
+the literal is looked up, not every name of the store compared with it."""
 
 
 def _check_known(q: Question, bound: dict, store) -> None:
@@ -147,9 +153,8 @@ def _check_known(q: Question, bound: dict, store) -> None:
     named = {k: v for k, v in bound.items() if v and (VALUES / f"{k}.rq").exists()}
     if not named:
         return
-    known = {row[0] for row in sparql(_ALL_NAMES, store).rows}
     for param, value in named.items():
-        if str(value) not in known:
+        if not sparql(_NAMED, store, {"value": str(value)}).rows:
             values = sparql((VALUES / f"{param}.rq").read_text(encoding="utf-8"), store).rows
             offered = nearest(str(value), [row[0] for row in values])
             hint = f"; did you mean {', '.join(offered)}?" if offered else ""

@@ -43,7 +43,7 @@ SELECT DISTINCT ?meeting ?meeting_name ?government ?chair (COUNT(DISTINCT ?i) AS
   OPTIONAL { ?meeting mkg:body ?b . ?b rdfs:label ?government }
   OPTIONAL { ?meeting mkg:chair ?c . ?c rdfs:label ?chair }
   OPTIONAL { ?meeting mkg:hasItem ?i . OPTIONAL { ?i mkg:hasDecision ?d } }
-  OPTIONAL { ?meeting mkg:sourceFile ?source }
+  OPTIONAL { ?minutes_doc mkg:recordOf ?meeting ; mkg:sourceFile ?source }
   $meeting_context
 } GROUP BY ?meeting ?meeting_name ?government ?chair ?date ?source""")
 

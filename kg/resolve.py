@@ -7,7 +7,7 @@ its full name - is listed by :func:`candidates` for review. Each answer is a *de
 (:func:`merge`, :func:`split`, :func:`distinct`) kept in ``resolution.json`` in the store's folder,
 beside an optional ``aliases.ttl`` of the government's own aliases (the format of
 ``ontology/aliases.ttl``). Both are read on every load (:func:`names` is what the pipeline passes
-to ``to_rdf``), and a new decision is applied at once to the documents already loaded
+to ``to_statements``), and a new decision is applied at once to the documents already loaded
 (:func:`apply`), by rewriting their graphs: so the store never needs the source files again.
 
 Why rewrite instead of materialising ``owl:sameAs`` links: every query (SPARQL, Cypher, the

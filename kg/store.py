@@ -45,9 +45,10 @@ DECISIONS_FILE = "resolution.json"
 ALIASES_FILE = "aliases.ttl"
 """A government's own unit aliases, in the store's folder (optional)."""
 
-LAYOUT = 2
-"""The layout this kg writes: 2 keeps shared entities once (issue 9); 1 repeated them in every
-document's graph. A store of another layout is refused with a word on how to reload it."""
+LAYOUT = 3
+"""The layout this kg writes: 3 keeps the provenance of a fact in the name of its document's graph
+instead of on every fact (issue 13); 2 kept shared entities once (issue 9); 1 repeated them in
+every document's graph. A store of another layout is refused with a word on how to reload it."""
 
 Document = Statements | rdflib.Graph
 """What the store writes: :class:`loaders.rdf.Statements` (what ``kg load`` builds) or an rdflib graph
@@ -168,7 +169,7 @@ class Store:
             return
         if not found and not any(True for _ in self._ox.named_graphs()):
             return
-        which = f"layout {found[0]}" if found else "an earlier kg, layout 1"
+        which = f"an earlier kg, layout {found[0]}" if found else "an earlier kg, layout 1"
         raise StoreError(
             f"{self.path}: this store was written by {which}; this kg writes layout {LAYOUT}. "
             "Load your minutes again: `kg load --rebuild FILES...` empties it and loads them"

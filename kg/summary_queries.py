@@ -43,16 +43,17 @@ FRAGMENTS = {
   OPTIONAL { ?i rdfs:label ?title } OPTIONAL { ?i mkg:itemKind ?kind }""",
     # where the fact in ?d came from
     "provenance": """
-  OPTIONAL { ?d mkg:quote ?quote } OPTIONAL { ?d mkg:sourceFile ?source }
+  OPTIONAL { ?d mkg:quote ?quote } OPTIONAL { GRAPH ?d_doc { ?d a ?d_class } ?d_doc mkg:sourceFile ?source }
   OPTIONAL { ?d mkg:startOffset ?_start }""",
     # where the item ?i came from
     "item_provenance": """
-  OPTIONAL { ?i mkg:quote ?quote } OPTIONAL { ?i mkg:sourceFile ?source }
+  OPTIONAL { ?i mkg:quote ?quote } OPTIONAL { GRAPH ?i_doc { ?i a ?i_class } ?i_doc mkg:sourceFile ?source }
   OPTIONAL { ?i mkg:startOffset ?_start }""",
     # a directive's sentence: its quote, else its text
     "directive_quote": """
   OPTIONAL { ?d mkg:quote ?q } OPTIONAL { ?d dcterms:description ?text } BIND(COALESCE(?q, ?text) AS ?quote)
-  OPTIONAL { ?d mkg:sourceFile ?source } OPTIONAL { ?d mkg:startOffset ?_start }""",
+  OPTIONAL { GRAPH ?d_doc { ?d a ?d_class } ?d_doc mkg:sourceFile ?source }
+  OPTIONAL { ?d mkg:startOffset ?_start }""",
 }
 
 
@@ -123,7 +124,8 @@ SELECT DISTINCT ?target ?meeting ?day ?file WHERE {
   ?target a mkg:Person ."""
     + in_room("target", 1)
     + """
-  OPTIONAL { ?meeting dcterms:date ?day } OPTIONAL { ?meeting mkg:sourceFile ?file }
+  OPTIONAL { ?meeting dcterms:date ?day }
+  OPTIONAL { ?minutes_doc mkg:recordOf ?meeting ; mkg:sourceFile ?file }
 }"""
 )
 """The meetings a person was in the room at (the co-attendees are counted from these in Python:
@@ -149,7 +151,8 @@ SELECT DISTINCT ?target ?unit ?i WHERE {
 PERSON_MEMBERSHIPS = query("""
 SELECT DISTINCT ?target ?unit ?day ?file WHERE {
   ?target org:memberOf ?u . ?u rdfs:label ?unit .
-  OPTIONAL { ?meeting mkg:hasAttendance ?a . ?a mkg:attendee ?target ; mkg:sourceFile ?file .
+  OPTIONAL { ?meeting mkg:hasAttendance ?a . ?a mkg:attendee ?target .
+             GRAPH ?a_doc { ?a a mkg:Attendance } ?a_doc mkg:sourceFile ?file .
              OPTIONAL { ?meeting dcterms:date ?day } }
 }""")
 """The units a person was listed with (列席 lists name a unit beside a person)."""
@@ -195,7 +198,7 @@ SELECT DISTINCT ?target ?meeting_name (GROUP_CONCAT(DISTINCT ?how; separator="�
   UNION { ?meeting mkg:hasItem ?i . ?i mkg:mentionsOrganization ?target . BIND("mentioned" AS ?how) }
   UNION { ?src mkg:recordOf ?meeting ; mkg:distributedTo ?target . BIND("distribution" AS ?how) }
   UNION { ?meeting mkg:body ?target . BIND("body" AS ?how) }
-  OPTIONAL { ?meeting mkg:sourceFile ?source } $meeting_context
+  OPTIONAL { ?minutes_doc mkg:recordOf ?meeting ; mkg:sourceFile ?source } $meeting_context
 } GROUP BY ?target ?meeting_name ?date ?source""")
 
 UNIT_ALIASES = query("""

@@ -1,17 +1,16 @@
 """The record of one set of minutes as RDF: one named graph per source document.
 
-:func:`to_rdf` returns an ``rdflib.Graph`` whose ``identifier`` is the IRI of the source document,
-which is also the name of the graph its facts live in, so a store can replace or withdraw a
-document whole. IRIs are deterministic (:mod:`loaders.iris`): the same record always gives the
-same triples, and the same person or unit of one government the same node in every document.
-docs/rdf.md describes the shape.
+:func:`to_statements` returns the triples of one record, every term in N-Triples syntax, and the IRI
+of the source document, which is also the name of the graph its facts live in, so a store can
+replace or withdraw a document whole. IRIs are deterministic (:mod:`loaders.iris`): the same record
+always gives the same triples, and the same person or unit of one government the same node in every
+document. docs/rdf.md describes the shape.
 
 >>> from loaders.record import Minutes, Meeting
->>> g = to_rdf(Minutes(source="m.txt", body="某县人民政府", meeting=Meeting(name="县政府第1次常务会议")))
->>> str(g.identifier)
-'https://w3id.org/minutes-kg/id/source/m.txt'
->>> sorted(str(label) for label in g.objects(predicate=RDFS.label))
-['m.txt', '县政府第1次常务会议', '某县人民政府']
+>>> record = Minutes(source="m.txt", body="某县人民政府", meeting=Meeting(name="县政府第1次常务会议"))
+>>> st = to_statements(record)
+>>> sorted(o for s, p, o in st.triples if p == _rdfs.label)
+['"m.txt"', '"县政府第1次常务会议"@zh', '"某县人民政府"@zh']
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from functools import lru_cache
 from pathlib import PurePath
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from loaders import aliases, iris
@@ -61,26 +60,6 @@ def org_class(name: str) -> URIRef | None:
     return None
 
 
-def to_rdf(minutes: Minutes, *, content_hash: str | None = None, names: aliases.Names | None = None) -> Graph:
-    """The minutes as a graph named by their source document's IRI (see the module's doc).
-
-    ``names`` decides what each name resolves to (:mod:`loaders.aliases`: the alias tables and the
-    reviewed merges and splits); by default the tables that ship with the ontology. The graph is
-    read back from :func:`to_statements` by pyoxigraph's N-Triples parser, so there is one mapping.
-    """
-    statements = to_statements(minutes, content_hash=content_hash, names=names)
-    graph = Graph(identifier=URIRef(statements.graph))
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    # a term recurs on many triples: each distinct one is read once, all of them in one parse
-    distinct = list(dict.fromkeys(t for triple in statements.triples for t in triple))
-    text = "".join(f"<urn:x> <urn:x> {t} .\n" for t in distinct)
-    parsed = (rdflib_term(t.object) for t in ox.parse(text, ox.RdfFormat.N_TRIPLES))
-    terms = dict(zip(distinct, parsed, strict=True))
-    graph.addN((terms[s], terms[p], terms[o], graph) for s, p, o in statements.triples)
-    return graph
-
-
 @dataclass
 class Statements:
     """One document's distinct triples, each term in N-Triples syntax, and the IRI of its graph.
@@ -100,7 +79,10 @@ class Statements:
 def to_statements(
     minutes: Minutes, *, content_hash: str | None = None, names: aliases.Names | None = None
 ) -> Statements:
-    """The same as :func:`to_rdf` as N-Triples terms, in a stable order; what ``kg load`` writes.
+    """The record's distinct triples as N-Triples terms, in a stable order; what ``kg load`` writes.
+
+    ``names`` decides what each name resolves to (:mod:`loaders.aliases`: the alias tables and the
+    reviewed merges and splits); by default the tables that ship with the ontology.
 
     >>> from loaders.record import Minutes
     >>> st = to_statements(Minutes(source="m.txt", body="某县人民政府"))
@@ -303,9 +285,8 @@ class _Builder:
     # --- named things and provenance ----------------------------------------------------------
 
     def provenance(self, node: str, span: Span | None) -> None:
-        """Every fact with a span says where it came from: the file, the offsets, the sentence."""
-        self.add(node, _prov.wasDerivedFrom, self.source_term)
-        self.add(node, _mkg.sourceFile, self.file)
+        """What only the fact knows of where it came from: the sentence and its offsets. The document
+        it came from is the graph it is in (layout 3), so it is not repeated on every fact."""
         if span is not None:
             self.add(node, _mkg.quote, _text(span.text))
             self.add(node, _mkg.startOffset, _integer(span.start))

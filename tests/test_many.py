@@ -139,6 +139,25 @@ def test_a_store_of_the_earlier_layout_is_refused(tmp_path):
     assert "kg load --rebuild" in result.output and "Traceback" not in result.output
 
 
+def test_a_store_of_layout_2_is_refused(tmp_path):
+    """A store whose facts each repeat their document (layout 2) is refused with the way to reload."""
+    import pyoxigraph as ox
+
+    from ontology import BOOKKEEPING, MKG
+
+    path = tmp_path / "old"
+    old = ox.Store(str(path))
+    book = ox.NamedNode(str(BOOKKEEPING))
+    two = ox.Literal("2", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    old.add(ox.Quad(book, ox.NamedNode(str(MKG.layout)), two, book))
+    old.flush()
+    del old
+    result = CliRunner().invoke(main, ["stats", "--store", str(path)])
+    assert result.exit_code != 0
+    assert "layout 2" in result.output and "kg load --rebuild" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_neo4j_agrees_with_the_store_on_every_question(many_files, neo4j, tmp_path):
     """The projection pushed to Neo4j answers every saved question, for every value, as SPARQL does
     (on twenty minutes of each government: kg ask --all on all 210 is timed in bench/bench_many.py)."""

@@ -22,7 +22,7 @@ from kg.sections import render
 from kg.store import Store
 from kg.stores import opened
 from kg.summaries import summary
-from loaders.rdf import to_rdf
+from loaders.rdf import to_statements
 from loaders.record import Decision, Item, Meeting, Mention, Minutes, Participant, Span
 
 KG = Path(sys.executable).with_name("kg")
@@ -135,7 +135,7 @@ def evil_store(store_path):
         ],
     )
     with Store(store_path) as st:
-        st.replace_many([to_rdf(record)])
+        st.replace_many([to_statements(record)])
     return store_path
 
 

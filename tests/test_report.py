@@ -13,7 +13,7 @@ from kg.store import Store
 from kg.stores import sparql
 from kg.summaries import summary
 from loaders.errors import KGError
-from loaders.rdf import to_rdf
+from loaders.rdf import to_statements
 from loaders.record import Decision, Item, Meeting, Mention, Minutes, Participant, Span
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -113,7 +113,7 @@ def test_document_text_is_escaped(store_path, tmp_path):
         ],
     )
     with Store(store_path) as st:
-        st.replace_many([to_rdf(record)])
+        st.replace_many([to_statements(record)])
     html = Path(report(store_path, tmp_path / "r.html")).read_text(encoding="utf-8")
     assert "<img" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html

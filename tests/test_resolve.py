@@ -285,12 +285,12 @@ def test_the_shapes_check_post_holdings_and_document_stages():
     import pyshacl
     from rdflib import Graph
     from rdflib.namespace import ORG
+    from test_rdf import loaded_graph
 
-    from loaders.rdf import to_rdf
     from loaders.reading import read_minutes
     from ontology import MKG, SHAPES_TTL
 
-    graph = to_rdf(read_minutes(MULTI / "qinghe-2025-standing-10.txt"))
+    graph = loaded_graph(read_minutes(MULTI / "qinghe-2025-standing-10.txt"))
     shapes = Graph().parse(SHAPES_TTL)
     assert pyshacl.validate(graph, shacl_graph=shapes)[0]
     holding = next(graph.subjects(RDF.type, MKG.PostHolding))

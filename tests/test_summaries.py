@@ -13,7 +13,7 @@ from kg.pipeline import extract
 from kg.sections import render
 from kg.store import Store
 from kg.summaries import NotFoundError, summary
-from loaders.rdf import to_rdf
+from loaders.rdf import to_statements
 from loaders.record import Decision, Directive, Item, Meeting, Mention, Minutes, Participant, Span
 from tests.conftest import CORPUS, SEED
 
@@ -190,8 +190,9 @@ def meeting_record(source: str, date: str, ordinal: int, status: str, extra=()) 
 @pytest.fixture
 def two_meetings(store_path):
     with Store(store_path) as st:
-        st.replace_many([to_rdf(meeting_record("one.txt", "2024-01-05", 1, "征求意见稿"))])
-        st.replace_many([to_rdf(meeting_record("two.txt", "2024-03-05", 2, "送审稿", extra=("周五",)))])
+        st.replace_many([to_statements(meeting_record("one.txt", "2024-01-05", 1, "征求意见稿"))])
+        second = meeting_record("two.txt", "2024-03-05", 2, "送审稿", extra=("周五",))
+        st.replace_many([to_statements(second)])
     return store_path
 
 
@@ -222,7 +223,7 @@ def test_document_text_is_escaped_in_html(store_path):
     record = meeting_record("x.txt", "2024-01-05", 1, "送审稿")
     record.items[0].presenters = [Mention("<script>alert(1)</script>局")]
     with Store(store_path) as st:
-        st.replace_many([to_rdf(record)])
+        st.replace_many([to_statements(record)])
     page = render(summary("unit", "<script>alert(1)</script>局", store_path), "html")
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;局" in page

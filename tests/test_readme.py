@@ -43,9 +43,17 @@ def test_the_tour_runs_as_written(tmp_path, neo4j, monkeypatch):
     monkeypatch.chdir(tmp_path)
     env = {"KG_STORE": str(tmp_path / "store"), "NEO4J_URI": neo4j.uri}
     runner = CliRunner()
+    said = []
     for words in tour_commands():
         result = runner.invoke(main, words, env=env, catch_exceptions=False)
         assert result.exit_code == 0, f"kg {shlex.join(words)} failed:\n{result.output}"
+        said.append(result.output)
+    # the figures the README shows are the ones kg prints: the first load's line, and stats' triples
+    shown = README.read_text(encoding="utf-8")
+    loaded = said[[w[:2] for w in tour_commands()].index(["load", "examples/minutes"])].splitlines()[0]
+    assert f"    {loaded}\n" in shown
+    triples = loaded.split("(")[1].split()[0]
+    assert f"    triples          {triples}\n" in shown
     assert (tmp_path / "p.html").is_file() and (tmp_path / "report.html").is_file()
 
 

@@ -24,12 +24,20 @@ CHAIR = "陆安平"  # chairs the invented county's meetings (tests/data/multi)
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """SIGINT as a terminal delivers it: a test run started in the background (``nohup``, ``&``)
+    passes its children SIGINT ignored, and Python then never turns Ctrl-C into KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextmanager
 def serving(store, *sources, host="127.0.0.1"):
     """``kg serve`` on a free port; yields its URL and the process, and stops it with Ctrl-C."""
     folders = [arg for folder in sources for arg in ("--sources", str(folder))]
     command = [Path(sys.executable).parent / "kg", "serve", "--store", str(store), "--port", "0", *folders]
-    process = subprocess.Popen([*command, "--host", host], stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*command, "--host", host], stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_as_in_a_terminal
+    )
     try:
         lines = [process.stderr.readline()]
         if "warning" in lines[0]:

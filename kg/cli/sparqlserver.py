@@ -8,9 +8,11 @@ import sys
 
 import click
 
+from kg import sparqlserver
+
 ENGINE = click.option(
     "--engine",
-    type=click.Choice(["oxigraph", "fuseki"]),
+    type=click.Choice(list(sparqlserver.ENGINES)),
     default="oxigraph",
     show_default=True,
     help="Oxigraph's server (pip-installed) or Apache Jena Fuseki with TDB2 (Java 17, Maven).",
@@ -59,8 +61,6 @@ def start(engine, port, data):
     generated then and kept owner-only in your config folder. Oxigraph's server has no
     authentication: it listens on 127.0.0.1 only.
     """
-    from kg import sparqlserver
-
     info = sparqlserver.start(engine, port=port, data=data)
     click.echo(f"{engine} is already running" if info["already_running"] else f"{engine} started")
     _print_status(info)
@@ -71,8 +71,6 @@ def start(engine, port, data):
 @DATA
 def stop(engine, data):
     """Shut the server down cleanly."""
-    from kg import sparqlserver
-
     info = sparqlserver.stop(engine, data=data)
     click.echo(f"{engine} stopped (pid {info['pid']})" if info["stopped"] else f"{engine} was not running")
 
@@ -82,8 +80,6 @@ def stop(engine, data):
 @DATA
 def status(engine, data):
     """Say whether the server runs, its URL and data folder; exit 1 when it does not run."""
-    from kg import sparqlserver
-
     info = sparqlserver.status(engine, data=data)
     click.echo(f"{engine} is running" if info["running"] else f"{engine} is not running")
     _print_status(info)

@@ -214,3 +214,17 @@ def test_sparql_binds_an_iri_parameter(loaded):
     assert [row["m"] for row in rows] == [first]
     bad = kg("sparql", query, "--param", "m=<not an iri>", "--store", loaded, ok=False)
     assert bad.exit_code == 1 and bad.stderr.startswith("kg: a query parameter is not a valid term")
+
+
+def test_ask_all_prints_every_question_for_every_value_in_the_format_asked(loaded):
+    """``kg ask --all`` (without --compare) answers each saved question once per value of its
+    parameter, as titled sections in the format asked."""
+    from kg import questions
+
+    printed = json.loads(kg("ask", "--all", "--format", "json", "--store", loaded).stdout)
+    asked = {s["title"].split(" ", 1)[0] for s in printed["sections"]}
+    assert asked == set(questions.questions())
+    by_person = [s for s in printed["sections"] if s["title"].startswith("person-meetings ")]
+    assert len(by_person) > 10 and sum(bool(s["rows"]) for s in by_person) > 10
+    table = kg("ask", "--all", "--store", loaded).stdout
+    assert "person-meetings {" in table and "meetings" in table

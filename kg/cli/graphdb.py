@@ -14,7 +14,7 @@ import click
 
 from kg import questions
 from kg.cli.options import filter_options, format_option, param_pair, store_option
-from kg.sections import answer, render
+from kg.sections import Tables, answer, render
 
 
 def connection_options(command):
@@ -206,7 +206,7 @@ def ask(name, params, engine, all_, compare, against, list_, fmt, store, conn, f
     if against and not compare:
         raise click.UsageError("--against goes with --compare")
     if all_ or compare:
-        _ask_all(store, conn, engine, compare, None if all_ else [name], filters.params(), against)
+        _ask_all(store, conn, engine, compare, None if all_ else [name], filters.params(), against, fmt)
         return
     if not name:
         raise click.UsageError("give a question NAME, or --all [--compare], or --list")
@@ -214,21 +214,22 @@ def ask(name, params, engine, all_, compare, against, list_, fmt, store, conn, f
     click.echo(render(answer(table, name), fmt))
 
 
-def _ask_all(store, conn, engine, compare, names, params, against=None):
+def _ask_all(store, conn, engine, compare, names, params, against=None, fmt="table"):
     if names == [None]:
         raise click.UsageError("--compare needs a question NAME or --all")
     engines = ("sparql",) if against else ("sparql", "cypher") if compare else (engine,)
     answers = questions.ask_all(store, conn, engines, names, params, against)
     if not compare:
-        for answer in answers:
-            table = answer.tables[engine]
-            click.echo(f"== {answer.question} {json.dumps(answer.params, ensure_ascii=False)}")
-            click.echo(render(answer(table), "table"))
+        sections = [
+            answer(a.tables[engine], f"{a.question} {json.dumps(a.params, ensure_ascii=False)}")
+            for a in answers
+        ]
+        click.echo(render(Tables("kg ask --all", sections), fmt))
         return
     differ = [(a, a.difference()) for a in answers]
     differ = [(a, d) for a, d in differ if d]
-    for answer, difference in differ:
-        click.echo(f"DIFFERENT {answer.question} {json.dumps(answer.params, ensure_ascii=False)}")
+    for asked, difference in differ:
+        click.echo(f"DIFFERENT {asked.question} {json.dumps(asked.params, ensure_ascii=False)}")
         for engine_name, rows in difference.items():
             for row in rows:
                 click.echo(f"  only {engine_name}: {json.dumps(row, ensure_ascii=False, default=str)}")

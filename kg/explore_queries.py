@@ -18,13 +18,16 @@ carry their IRIs (``*_iri``) and :mod:`kg.explore` names each distinct IRI once 
 Every row about a fact carries its provenance (``source`` file, ``_start`` and ``_end`` offsets,
 ``quote``) and the IRIs it may link to (columns ending in ``_iri``), so a page can cite and link on.
 
->>> "?target" in PERSON_MEETINGS and PERSON_MEETINGS.count("GRAPH") == PROV.count("GRAPH") == 1
+>>> "?target" in PERSON_MEETINGS and PERSON_MEETINGS.count("GRAPH") == PROV.count("GRAPH") == 2
 True
 """
 
 from __future__ import annotations
 
 from kg.summary_queries import PREFIXES as SUMMARY_PREFIXES
+from kg.summary_queries import STATED
+from loaders.rdf import sparql_end_offset
+from ontology import implied_class_values
 
 PREFIXES = (
     SUMMARY_PREFIXES
@@ -33,11 +36,24 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 )
 
-PROV = """
-  OPTIONAL { GRAPH ?fact_doc { ?fact a ?fact_class } ?fact_doc mkg:sourceFile ?source }
-  OPTIONAL { ?fact mkg:startOffset ?_start }
-  OPTIONAL { ?fact mkg:endOffset ?_end } OPTIONAL { ?fact mkg:quote ?quote }"""
-"""Where the fact ``?fact`` was read: the file, the offsets in it, the sentence."""
+IMPLIED = implied_class_values()
+"""The class each link from a meeting or an item implies (``ontology.IMPLIED_CLASSES``): a node's
+class is the one it is given (``?x a ?type``) or the one its link implies."""
+
+PROV = (
+    """
+  OPTIONAL { GRAPH ?fact_doc { ?fact """
+    + STATED
+    + """ ?_of } ?fact_doc mkg:sourceFile ?source }
+  OPTIONAL { ?fact mkg:startOffset ?_start } OPTIONAL { ?fact mkg:quote ?quote }
+  OPTIONAL { GRAPH ?_span_doc { ?fact mkg:startOffset ?_start .
+    OPTIONAL { ?fact mkg:quote ?_span_quote } OPTIONAL { ?fact mkg:endOffset ?_endOffset } }
+    BIND("""
+    + sparql_end_offset(quote="?_span_quote")
+    + """ AS ?_end) }"""
+)
+"""Where the fact ``?fact`` was read: the file, the offsets in it (the end, where the graph leaves it
+implied, from the start and the quote of the same document: ``loaders.rdf.end_offset``), the sentence."""
 
 MEETING = """
   OPTIONAL { ?meeting_iri rdfs:label ?meeting } OPTIONAL { ?meeting_iri dcterms:date ?date }"""
@@ -78,7 +94,10 @@ HEAD = (
     PREFIXES
     + """
 SELECT DISTINCT ?target ?type ?label ?alias ?title WHERE {
-  { SELECT DISTINCT ?target ?type WHERE { ?target a ?type } }
+  { SELECT DISTINCT ?target ?type WHERE {
+    { ?target a ?type } UNION { ?_parent ?_link ?target . """
+    + IMPLIED
+    + """ BIND(?_implied AS ?type) } } }
   OPTIONAL { SELECT DISTINCT ?target ?label WHERE { ?target rdfs:label ?label } }
   OPTIONAL { SELECT DISTINCT ?target ?alias WHERE { ?target skos:altLabel ?alias } }
   OPTIONAL { SELECT DISTINCT ?target ?title WHERE { ?target dcterms:title ?title } }
@@ -131,7 +150,10 @@ NODE = (
     PREFIXES
     + """
 SELECT DISTINCT ?target ?type ?name ?date WHERE {
-  { SELECT DISTINCT ?target ?type WHERE { ?target a ?type } }
+  { SELECT DISTINCT ?target ?type WHERE {
+    { ?target a ?type } UNION { ?_parent ?_link ?target . """
+    + IMPLIED
+    + """ BIND(?_implied AS ?type) } } }
   OPTIONAL { SELECT DISTINCT ?target ?name WHERE {
     { ?target rdfs:label ?name } UNION { ?target mkg:quote ?name } } }
   OPTIONAL { SELECT DISTINCT ?target ?date WHERE { ?target dcterms:date ?date } }
@@ -379,7 +401,14 @@ SOURCE_FACTS = (
     + """
 SELECT DISTINCT ?file ?fact ?type ?_start ?_end WHERE {
   ?document mkg:sourceFile ?file .
-  GRAPH ?document { ?fact mkg:startOffset ?_start ; mkg:endOffset ?_end ; a ?type }
+  GRAPH ?document { ?fact mkg:startOffset ?_start .
+    { ?fact a ?type } UNION { ?_parent ?_link ?fact . """
+    + IMPLIED
+    + """ BIND(?_implied AS ?type) }
+    OPTIONAL { ?fact mkg:quote ?quote } OPTIONAL { ?fact mkg:endOffset ?_endOffset } }
+  BIND("""
+    + sparql_end_offset()
+    + """ AS ?_end)
 }"""
 )
 """Every fact read from the file bound as ``?file``, with its offsets."""

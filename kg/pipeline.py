@@ -30,7 +30,7 @@ from kg.store import Document, Store, StoreUnavailable
 from kg.stores import opened
 from loaders.errors import KGError, NotMinutesError
 from loaders.rdf import PREFIXES, Statements, to_statements
-from ontology import ID, MKG, ONTOLOGY_TTL, SHAPES_TTL
+from ontology import ID, IMPLIED_CLASSES, MKG, ONTOLOGY_TTL, SHAPES_TTL
 
 STATUSES = ("loaded", "replaced", "unchanged", "failed")
 CHUNK = 8
@@ -334,6 +334,10 @@ def stats(store=None) -> dict[str, int]:
         out = {"triples": st.fact_count(), "documents": len(st.documents())}
         per_class = st.query("SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class")
         found = {row["class"].value: int(row["n"].value) for row in per_class}
+        links = " ".join(f"<{link}>" for link in IMPLIED_CLASSES)  # parts whose class their link implies
+        per_link = st.query(f"SELECT ?link (COUNT(DISTINCT ?x) AS ?n) WHERE {{ VALUES ?link {{ {links} }} "
+                            "?_ ?link ?x } GROUP BY ?link")  # fmt: skip
+        found |= {str(IMPLIED_CLASSES[rdflib.URIRef(r["link"].value)]): int(r["n"].value) for r in per_link}
         out.update({key: found.get(str(cls), 0) for key, cls in _COUNTS.items()})
         warned = st.query(f"SELECT (COUNT(?g) AS ?n) WHERE {{ ?g <{MKG.warningCount}> ?w }}")
         out["documents_with_warnings"] = int(next(iter(warned))["n"].value)
@@ -364,7 +368,9 @@ def validate(store=None) -> list[str]:
 
 def _name(data: rdflib.Graph, node) -> str:
     """``Meeting 县政府第一次常务会议`` or, for a node without a name, its IRI after the id prefix."""
-    kind = data.value(node, rdflib.RDF.type)
+    kind = data.value(node, rdflib.RDF.type) or next(
+        (cls for link, cls in IMPLIED_CLASSES.items() if (None, link, node) in data), None
+    )
     label = data.value(node, rdflib.RDFS.label) or unquote(str(node).removeprefix(str(ID)))
     return f"{kind.fragment} {label}" if isinstance(kind, rdflib.URIRef) and kind.fragment else str(label)
 

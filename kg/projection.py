@@ -42,7 +42,8 @@ from rdflib import namespace
 from kg.names import local_name
 from kg.terms import literal
 from loaders import iris
-from ontology import MKG, ONTOLOGY_TTL
+from loaders.rdf import end_offset
+from ontology import IMPLIED_CLASSES, MKG, ONTOLOGY_TTL
 
 MKG_NS = str(MKG._NS)
 TYPE = str(namespace.RDF.type)
@@ -129,7 +130,7 @@ def project(data) -> PropertyGraph:
     seen in two documents is one node.
     """
     subjects: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    for s, p, o in _triples(_with_provenance(data)):
+    for s, p, o in _triples(_with_provenance(_with_implied(_rows(data)))):
         subjects[s][p].add(o)
     classes = {s: _vocabulary_classes(frozenset(po.get(TYPE, ()))) for s, po in subjects.items()}
     qualifiers = {s for s, c in classes.items() if c & QUALIFIED.keys()}
@@ -202,7 +203,9 @@ def _props(uri: str, po: dict[str, set], linked: set[str]) -> dict:
         if p != TYPE:
             for key, value in _values(p, objects, linked):
                 props.setdefault(key, set()).add(value)
-    return {k: _collapse(v) for k, v in props.items()} | {"uri": uri}
+                if key == "start":  # the end next to it, as when every fact had its endOffset
+                    props.setdefault("end", set())
+    return {k: _collapse(v) for k, v in props.items() if v} | {"uri": uri}
 
 
 def _inverse(subjects, predicate: str) -> dict[str, list[str]]:
@@ -340,8 +343,6 @@ def _with_provenance(data) -> Iterable[tuple]:
     edge), as it always has. Shared things (persons, units …) are no document's fact, and a graph
     whose source node is not among the rows (a projection of some properties only) gives nothing.
     """
-    if isinstance(data, rdflib.Dataset | rdflib.ConjunctiveGraph):
-        data = data.quads((None, None, None, None))
     facts: dict[str, dict] = defaultdict(dict)
     files: dict[str, tuple] = {}
     for row in data:
@@ -360,6 +361,64 @@ def _with_provenance(data) -> Iterable[tuple]:
         for fact in facts[graph]:
             yield fact, derived_from, document
             yield fact, source_file, file
+
+
+def _rows(data) -> Iterable[tuple]:
+    """The rows of ``data``: an rdflib dataset as quads, anything else as it comes."""
+    if isinstance(data, rdflib.Dataset | rdflib.ConjunctiveGraph):
+        return data.quads((None, None, None, None))
+    return data
+
+
+_IMPLIED = {str(link): str(cls) for link, cls in IMPLIED_CLASSES.items()}
+_START, _END, _QUOTE = str(MKG.startOffset), str(MKG.endOffset), str(MKG.quote)
+_DESCRIPTION = str(namespace.DCTERMS.description)
+_HAS_DIRECTIVE = str(MKG.hasDirective)
+_INTEGER = str(namespace.XSD.integer)
+
+
+def _with_implied(rows) -> Iterable[tuple]:
+    """The rows as they come, then what the store leaves implied (``docs/rdf.md``), as rows of the
+    same library in the same graph: the class of a document's part that its link implies
+    (:data:`ontology.IMPLIED_CLASSES`), a fact's ``mkg:endOffset`` where it is the start plus the
+    quote's length (:func:`loaders.rdf.end_offset`), and a directive's ``dcterms:description`` where
+    it is its quote. Each per document graph, so a meeting two documents record gets each one's end.
+    """
+    spans: dict[tuple, list] = {}
+    directives: set[tuple] = set()
+    for row in rows:
+        yield row
+        p = _name_of(row[1])
+        if p in _IMPLIED:
+            yield _row(row, row[2], TYPE, _IMPLIED[p])
+            if p == _HAS_DIRECTIVE:
+                directives.add((_graph_name(row), row[2]))
+        elif p in _SPAN_PARTS:
+            span = spans.setdefault((_graph_name(row), row[0]), [None, None, False, False, row])
+            index = _SPAN_PARTS[p]
+            span[index] = True if index > 1 else row[2]
+    for (graph, subject), (start, quote, has_end, has_description, row) in spans.items():
+        text = None if quote is None else _name_of(quote)
+        if start is not None and not has_end:
+            yield _row(row, subject, _END, end_offset(int(_name_of(start)), text), _INTEGER)
+        if quote is not None and not has_description and (graph, subject) in directives:
+            yield _row(row, subject, _DESCRIPTION, quote)
+
+
+_SPAN_PARTS = {_START: 0, _QUOTE: 1, _END: 2, _DESCRIPTION: 3}
+
+
+def _row(like, subject, predicate: str, value, datatype: str | None = None) -> tuple:
+    """A row of the library and graph of ``like``: ``value`` an IRI (a ``str``), a term of that
+    library as it is (``datatype`` None), or the text of a literal of ``datatype``."""
+    ox = isinstance(like[1], pyoxigraph.NamedNode)
+    if datatype is not None:
+        value = (pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(datatype)) if ox
+                 else rdflib.Literal(str(value), datatype=rdflib.URIRef(datatype)))  # fmt: skip
+    elif type(value) is str:
+        value = pyoxigraph.NamedNode(value) if ox else rdflib.URIRef(value)
+    predicate = pyoxigraph.NamedNode(predicate) if ox else rdflib.URIRef(predicate)
+    return (subject, predicate, value) + ((like[3],) if len(like) > 3 else ())
 
 
 def _graph_name(row) -> str | None:

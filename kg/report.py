@@ -74,7 +74,7 @@ SELECT ?person ?name ?government ("chair" AS ?role) (COUNT(DISTINCT ?meeting) AS
 PENDING = q.query("""
 SELECT DISTINCT ?d ?government ?meeting_name ?item ?document ?document_status ?next_step
        ?date ?source ?quote ?_start ?_doc WHERE {
-  ?d a mkg:Decision ; mkg:nextStep ?next_step . ?i mkg:hasDecision ?d . $item_context
+  ?d mkg:nextStep ?next_step . ?i mkg:hasDecision ?d . $item_context
   OPTIONAL { ?d mkg:aboutDocument ?_doc . ?_doc rdfs:label ?document }
   OPTIONAL { ?d mkg:documentStatus ?document_status }
   $provenance $meeting_context
@@ -91,7 +91,7 @@ SELECT ?doc (MAX(?day) AS ?last) WHERE {
 compared every decision on a document with every other (minutes on a thousand documents)."""
 
 OUTCOMES = q.query("""
-SELECT ?outcome (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a mkg:Decision ; mkg:outcome ?outcome }
+SELECT ?outcome (COUNT(DISTINCT ?d) AS ?n) WHERE { [] mkg:hasDecision ?d . ?d mkg:outcome ?outcome }
 GROUP BY ?outcome""")
 
 

@@ -9,6 +9,8 @@ which becomes ``ATTENDED``) with a Cypher query that follows it.
 >>> rows = schema()
 >>> next(r for r in rows if r["name"] == "mkg:Person")["example"]
 'SELECT (COUNT(?x) AS ?n) WHERE { ?x a mkg:Person }'
+>>> next(r for r in rows if r["name"] == "mkg:Directive")["example"]  # its class follows from its link
+'SELECT (COUNT(?x) AS ?n) WHERE { [] mkg:hasDirective ?x }'
 >>> next(r for r in rows if r["name"] == "HAS_ITEM")["example"]
 'MATCH (a)-[r:HAS_ITEM]->(b) RETURN a.name, b.name LIMIT 5'
 """
@@ -20,7 +22,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.names import local_name
 from kg.projection import QUALIFIED, VALUE_CLASSES, edge_type, ontology_graph
-from ontology import MKG
+from ontology import IMPLIED_CLASSES, MKG
 
 COLUMNS = ["kind", "name", "label", "example"]
 
@@ -31,10 +33,14 @@ def schema() -> list[dict]:
     """Rows ``{kind, name, label, example}``: classes, then properties, then edge types."""
     graph = ontology_graph()
     rows = []
+    implied = {cls: link for link, cls in IMPLIED_CLASSES.items()}
     for cls in _terms(graph, OWL.Class):
-        rows.append(
-            _row(graph, "class", cls, f"SELECT (COUNT(?x) AS ?n) WHERE {{ ?x a mkg:{local_name(str(cls))} }}")
+        pattern = (
+            f"[] mkg:{local_name(str(implied[cls]))} ?x"
+            if cls in implied
+            else f"?x a mkg:{local_name(str(cls))}"
         )
+        rows.append(_row(graph, "class", cls, f"SELECT (COUNT(?x) AS ?n) WHERE {{ {pattern} }}"))
     properties = _terms(graph, OWL.ObjectProperty) + _terms(graph, OWL.DatatypeProperty)
     for prop in sorted(properties, key=str):
         example = f"SELECT ?s ?o WHERE {{ ?s mkg:{local_name(str(prop))} ?o }} LIMIT 5"

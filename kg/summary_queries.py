@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from string import Template
 
-from ontology import MKG
+from ontology import IMPLIED_CLASSES, MKG
 
 PREFIXES = f"""PREFIX mkg: <{MKG._NS}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -31,6 +31,11 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX role: <https://w3id.org/minutes-kg/ns/role/>
 """
+
+STATED = "(" + "|".join(["a", *(f"^mkg:{link.fragment}" for link in IMPLIED_CLASSES)]) + ")"
+"""A property path from a fact to a statement in its document's graph (``GRAPH ?doc { ?d $STATED
+?x }``): its class where it has one (a meeting), else the link from its meeting or item, which
+implies its class (``ontology.IMPLIED_CLASSES``)."""
 
 FRAGMENTS = {
     # the meeting's name and date, for every row about it
@@ -43,16 +48,16 @@ FRAGMENTS = {
   OPTIONAL { ?i rdfs:label ?title } OPTIONAL { ?i mkg:itemKind ?kind }""",
     # where the fact in ?d came from
     "provenance": """
-  OPTIONAL { ?d mkg:quote ?quote } OPTIONAL { GRAPH ?d_doc { ?d a ?d_class } ?d_doc mkg:sourceFile ?source }
+  OPTIONAL { ?d mkg:quote ?quote } OPTIONAL { GRAPH ?d_doc { ?d $stated ?_of } ?d_doc mkg:sourceFile ?source }
   OPTIONAL { ?d mkg:startOffset ?_start }""",
     # where the item ?i came from
     "item_provenance": """
-  OPTIONAL { ?i mkg:quote ?quote } OPTIONAL { GRAPH ?i_doc { ?i a ?i_class } ?i_doc mkg:sourceFile ?source }
+  OPTIONAL { ?i mkg:quote ?quote } OPTIONAL { GRAPH ?i_doc { ?i $stated ?_of } ?i_doc mkg:sourceFile ?source }
   OPTIONAL { ?i mkg:startOffset ?_start }""",
     # a directive's sentence: its quote, else its text
     "directive_quote": """
   OPTIONAL { ?d mkg:quote ?q } OPTIONAL { ?d dcterms:description ?text } BIND(COALESCE(?q, ?text) AS ?quote)
-  OPTIONAL { GRAPH ?d_doc { ?d a ?d_class } ?d_doc mkg:sourceFile ?source }
+  OPTIONAL { GRAPH ?d_doc { ?d $stated ?_of } ?d_doc mkg:sourceFile ?source }
   OPTIONAL { ?d mkg:startOffset ?_start }""",
 }
 
@@ -67,8 +72,8 @@ def in_room(who: str, n: int, meeting: str = "?meeting") -> str:
 
 def query(text: str, meeting: str = "?meeting") -> str:
     """A full query: the prefixes, then ``text`` with its fragments filled in."""
-    fragments = {k: Template(v).substitute(meeting=meeting) for k, v in FRAGMENTS.items()}
-    return PREFIXES + Template(text).substitute(fragments, meeting=meeting)
+    fragments = {k: Template(v).substitute(meeting=meeting, stated=STATED) for k, v in FRAGMENTS.items()}
+    return PREFIXES + Template(text).substitute(fragments, meeting=meeting, stated=STATED)
 
 
 # ---------------------------------------------------------------- finding names
@@ -152,7 +157,7 @@ PERSON_MEMBERSHIPS = query("""
 SELECT DISTINCT ?target ?unit ?day ?file WHERE {
   ?target org:memberOf ?u . ?u rdfs:label ?unit .
   OPTIONAL { ?meeting mkg:hasAttendance ?a . ?a mkg:attendee ?target .
-             GRAPH ?a_doc { ?a a mkg:Attendance } ?a_doc mkg:sourceFile ?file .
+             GRAPH ?a_doc { ?meeting mkg:hasAttendance ?a } ?a_doc mkg:sourceFile ?file .
              OPTIONAL { ?meeting dcterms:date ?day } }
 }""")
 """The units a person was listed with (列席 lists name a unit beside a person)."""

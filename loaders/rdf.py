@@ -96,6 +96,25 @@ def to_statements(
     return Statements(str(builder.source), list(dict.fromkeys(builder.triples)))
 
 
+def end_offset(start: int, quote: str | None, end: int | None = None) -> int:
+    """A fact's end offset: ``mkg:endOffset`` where the graph has one, else the start plus the length
+    of ``mkg:quote`` (which it is wherever normalisation did not change the text's length).
+
+    >>> end_offset(10, "会议要求"), end_offset(10, "会议要求", 15), end_offset(10, None)
+    (14, 15, 10)
+    """
+    return end if end is not None else start + len(quote or "")
+
+
+def sparql_end_offset(end: str = "?_endOffset", start: str = "?_start", quote: str = "?quote") -> str:
+    """:func:`end_offset` as a SPARQL expression of the variables bound to the three properties.
+
+    >>> sparql_end_offset()
+    'COALESCE(?_endOffset, ?_start + STRLEN(COALESCE(?quote, "")))'
+    """
+    return f'COALESCE({end}, {start} + STRLEN(COALESCE({quote}, "")))'
+
+
 def rdflib_term(term):
     """A pyoxigraph term as an rdflib term (RDF 1.1: a literal without a tag is an xsd:string)."""
     if isinstance(term, ox.NamedNode):
@@ -210,7 +229,6 @@ class _Builder:
     def attendance(self, meeting: str, position: int, participant) -> None:
         node = _part(meeting, "attendance", position)
         self.add(meeting, _mkg.hasAttendance, node)
-        self.add(node, _rdf.type, _mkg.Attendance)
         person = self.person(participant.name)
         self.add(node, _mkg.attendee, person)
         self.add(node, _mkg.role, getattr(_role, participant.role))
@@ -222,7 +240,6 @@ class _Builder:
     def item(self, meeting: str, position: int, item) -> None:
         node = _part(meeting, "item", position)
         self.add(meeting, _mkg.hasItem, node)
-        self.add(node, _rdf.type, _mkg.AgendaItem)
         self.add(node, _mkg.number, _integer(item.number))
         self.add(node, _mkg.itemKind, getattr(_item_kind, item.kind))
         self.add(node, _rdfs.label, _zh(item.title))
@@ -246,7 +263,6 @@ class _Builder:
     def decision(self, item: str, position: int, decision) -> None:
         node = _part(item, "decision", position)
         self.add(item, _mkg.hasDecision, node)
-        self.add(node, _rdf.type, _mkg.Decision)
         self.add(node, _mkg.outcome, getattr(_outcome, decision.outcome))
         if decision.document:
             self.add(node, _mkg.aboutDocument, self.document(decision.document))
@@ -263,7 +279,6 @@ class _Builder:
             (d.document_status for d in decisions if d.document == mention.name and d.document_status), None
         )
         self.add(item, _mkg.hasStage, node)
-        self.add(node, _rdf.type, _mkg.DocumentStage)
         self.add(node, _mkg.stageOf, document)
         self.add(node, _mkg.documentStatus, _text(status))
         self.add(node, _dcterms.date, _date(self.minutes.meeting.date))
@@ -273,8 +288,8 @@ class _Builder:
     def directive(self, item: str, position: int, directive) -> None:
         node = _part(item, "directive", position)
         self.add(item, _mkg.hasDirective, node)
-        self.add(node, _rdf.type, _mkg.Directive)
-        self.add(node, _dcterms.description, _text(directive.text))
+        if directive.span is None or directive.text != directive.span.text:
+            self.add(node, _dcterms.description, _text(directive.text))
         self.add(node, _mkg.directiveVerb, _text(directive.verb))
         for unit in directive.addressees:
             self.add(node, _mkg.addressee, self.organization(unit))
@@ -286,11 +301,13 @@ class _Builder:
 
     def provenance(self, node: str, span: Span | None) -> None:
         """What only the fact knows of where it came from: the sentence and its offsets. The document
-        it came from is the graph it is in (layout 3), so it is not repeated on every fact."""
+        it came from is the graph it is in (layout 3), so it is not repeated on every fact; the end
+        offset is written only where it is not the start plus the quote's length (:func:`end_offset`)."""
         if span is not None:
             self.add(node, _mkg.quote, _text(span.text))
             self.add(node, _mkg.startOffset, _integer(span.start))
-            self.add(node, _mkg.endOffset, _integer(span.end))
+            if span.end != span.start + len(span.text):
+                self.add(node, _mkg.endOffset, _integer(span.end))
 
     def named(self, kind: str, mint, cls: str, name: str) -> str:
         """The node of a name, minted from what it resolves to: rdfs:label the preferred name,

@@ -156,3 +156,31 @@ class OUTCOME(DefinedNamespace):
     approved_in_principle: URIRef  # 原则同意
     approved: URIRef  # 同意, 通过
     decided: URIRef  # 会议确定, 议定
+
+
+IMPLIED_CLASSES = {
+    MKG.hasAttendance: MKG.Attendance,
+    MKG.hasItem: MKG.AgendaItem,
+    MKG.hasDecision: MKG.Decision,
+    MKG.hasDirective: MKG.Directive,
+    MKG.hasStage: MKG.DocumentStage,
+}
+"""The parts of a document whose class the property linking them to their meeting or item implies
+(its ``rdfs:range`` in ``minutes.ttl``, RDFS entailment): the data says ``?i mkg:hasDecision ?d``
+and not ``?d a mkg:Decision``; whatever reads the class (the projection, ``kg stats``, the shapes,
+the explorer) takes it from the link. A test checks each against the Turtle.
+
+>>> IMPLIED_CLASSES[MKG.hasDirective] == MKG.Directive
+True
+"""
+
+
+def implied_class_values(link: str = "?_link", cls: str = "?_implied") -> str:
+    """A SPARQL ``VALUES`` block pairing each linking property with the class it implies, for a
+    query that reads a part's class: ``?parent ?_link ?x`` then gives ``?_implied``.
+
+    >>> "mkg:hasItem mkg:AgendaItem" in implied_class_values()
+    True
+    """
+    pairs = " ".join(f"(mkg:{link_.fragment} mkg:{c.fragment})" for link_, c in IMPLIED_CLASSES.items())
+    return f"VALUES ({link} {cls}) {{ {pairs} }}"

@@ -4,7 +4,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from loaders.record import ITEM_KINDS, OUTCOMES, ROLES
-from ontology import ITEM_KIND, MKG, ONTOLOGY_TTL, OUTCOME, ROLE, SHAPES_TTL
+from ontology import IMPLIED_CLASSES, ITEM_KIND, MKG, ONTOLOGY_TTL, OUTCOME, ROLE, SHAPES_TTL
 
 NAMESPACES = (MKG, ROLE, ITEM_KIND, OUTCOME)
 
@@ -65,4 +65,15 @@ def test_shapes_parse_and_target_our_classes():
     shapes = Graph().parse(SHAPES_TTL)
     sh = "http://www.w3.org/ns/shacl#"
     targets = set(shapes.objects(predicate=URIRef(sh + "targetClass")))
-    assert {MKG.Meeting, MKG.Attendance, MKG.Decision, MKG.Directive} <= targets
+    assert {MKG.Meeting, MKG.SourceDocument, MKG.PostHolding, MKG.Person} <= targets
+    # a part whose class its link implies has no rdf:type to target: the shape targets the link's objects
+    assert not targets & set(IMPLIED_CLASSES.values())
+    links = set(shapes.objects(predicate=URIRef(sh + "targetObjectsOf")))
+    assert links == set(IMPLIED_CLASSES)
+
+
+def test_each_implied_class_is_the_range_of_its_link():
+    graph = ontology()
+    for link, cls in IMPLIED_CLASSES.items():
+        assert list(graph.objects(link, RDFS.range)) == [cls], link
+        assert (cls, RDF.type, OWL.Class) in graph

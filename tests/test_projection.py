@@ -145,7 +145,8 @@ def test_the_corpus_projects_every_attendance_as_an_edge(corpus_store):
     with opened(corpus_store) as st:
         pg = project(st.quads())
     count = (
-        "PREFIX mkg: <https://w3id.org/minutes-kg/ns#> SELECT (COUNT(?a) AS ?n) WHERE { ?a a mkg:Attendance }"
+        "PREFIX mkg: <https://w3id.org/minutes-kg/ns#> "
+        "SELECT (COUNT(?a) AS ?n) WHERE { [] mkg:hasAttendance ?a }"
     )
     attendances = sparql(count, corpus_store).rows
     attended = [e for e in pg.edges if e.type == "ATTENDED"]

@@ -32,6 +32,7 @@ import pyoxigraph as ox
 
 from kg.neo4j.connection import Connection, driver, translated
 from kg.projection import PropertyGraph, project
+from ontology import IMPLIED_CLASSES
 
 RESOURCE = "Resource"
 """The label every node of the graph has besides its classes, so that one uniqueness constraint on
@@ -43,6 +44,7 @@ GRAPH_LABEL = "KGGraph"
 
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_IMPLYING = frozenset(ox.NamedNode(str(link)) for link in IMPLIED_CLASSES)
 
 _SOURCES = "old + [g IN row.graphs WHERE NOT g IN old]"
 
@@ -142,8 +144,11 @@ class StoreView:
             self.quads[graph].append(q)
             if q.predicate == _TYPE:
                 self.graphs_of[q.subject.value].add(graph)
+            elif q.predicate in _IMPLYING:  # a part whose class its link implies
+                self.graphs_of[q.object.value].add(graph)
         self.digests = {graph: digest(quads) for graph, quads in self.quads.items()}
         self._by_subject: dict[str, list] | None = None
+        self._links_to: dict[str, list] = {}
 
     def project(self, graphs: list[str]) -> dict[str, PropertyGraph]:
         """Documents' nodes and edges; shared nodes with the properties of the whole store (worked
@@ -160,18 +165,21 @@ class StoreView:
         return projected
 
     def props(self, uris: list[str]) -> dict[str, dict]:
-        """Properties of ``uris`` over all documents: their triples, and the types of their objects."""
+        """Properties of ``uris`` over all documents: their triples, the types of their objects, and
+        the links that imply their class (an agenda item two documents of one meeting record)."""
         if not uris:
             return {}
         if self._by_subject is None:
-            self._by_subject = defaultdict(list)
+            self._by_subject, self._links_to = defaultdict(list), defaultdict(list)
             for quads in self.quads.values():
                 for q in quads:
                     self._by_subject[q.subject.value].append(q)
+                    if q.predicate in _IMPLYING:
+                        self._links_to[q.object.value].append(q)
         picked = []
         for uri in uris:
             own = self._by_subject.get(uri, [])
-            picked += own
+            picked += own + self._links_to.get(uri, [])
             for q in own:
                 picked += (
                     t

@@ -109,12 +109,15 @@ OUTGOING = (
     PREFIXES
     + """
 SELECT DISTINCT ?target ?relation ?value WHERE {
-  ?target ?relation ?value .
-  FILTER(?relation NOT IN (rdf:type, rdfs:label, skos:altLabel, skos:hiddenLabel, mkg:contentHash,
-                           mkg:startOffset, mkg:endOffset, prov:wasDerivedFrom, mkg:hasAttendance))
+  { ?target ?relation ?value .
+    FILTER(?relation NOT IN (rdf:type, rdfs:label, skos:altLabel, skos:hiddenLabel, mkg:contentHash,
+                             mkg:startOffset, mkg:endOffset, prov:wasDerivedFrom, mkg:hasAttendance)) }
+  UNION { ?_item mkg:hasDirective ?target . ?target mkg:quote ?value .
+          FILTER NOT EXISTS { ?target dcterms:description ?_text } BIND(dcterms:description AS ?relation) }
 }"""
 )
-"""Every statement about the node (its links with their targets' names), for the facts panel."""
+"""Every statement about the node (its links with their targets' names), for the facts panel; a
+directive's text, which the graph leaves to its quote, as its ``dcterms:description``."""
 
 INCOMING = (
     PREFIXES

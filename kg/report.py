@@ -77,7 +77,7 @@ SELECT DISTINCT ?d ?government ?meeting_name ?item ?document ?document_status ?n
   ?d mkg:nextStep ?next_step . ?i mkg:hasDecision ?d . $item_context
   OPTIONAL { ?d mkg:aboutDocument ?_doc . ?_doc rdfs:label ?document }
   OPTIONAL { ?d mkg:documentStatus ?document_status }
-  $provenance $meeting_context
+  $decision_provenance $meeting_context
   OPTIONAL { ?meeting mkg:body ?b . ?b rdfs:label ?government }
 }""")
 """Decisions that name a next step (提请县委审议, 印发 …); :data:`LAST_TAKEN_UP` leaves out those whose

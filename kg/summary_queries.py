@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from string import Template
 
-from ontology import IMPLIED_CLASSES, MKG
+from ontology import MKG
 
 PREFIXES = f"""PREFIX mkg: <{MKG._NS}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -32,10 +32,11 @@ PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX role: <https://w3id.org/minutes-kg/ns/role/>
 """
 
-STATED = "(" + "|".join(["a", *(f"^mkg:{link.fragment}" for link in IMPLIED_CLASSES)]) + ")"
-"""A property path from a fact to a statement in its document's graph (``GRAPH ?doc { ?d $STATED
-?x }``): its class where it has one (a meeting), else the link from its meeting or item, which
-implies its class (``ontology.IMPLIED_CLASSES``)."""
+STATED = "?_stated ?_of"
+"""What a fact's document graph says of it (``GRAPH ?doc { ?d $STATED }``): the graphs that say
+anything of a fact are those of the documents that record it, as the graphs that gave its class
+were. Where a query knows what the fact is, the link to it is faster (``GRAPH ?doc { ?_of
+mkg:hasItem ?i }``); a path to either, ``(a|^mkg:hasDecision|…)``, is five times slower."""
 
 FRAGMENTS = {
     # the meeting's name and date, for every row about it
@@ -48,16 +49,27 @@ FRAGMENTS = {
   OPTIONAL { ?i rdfs:label ?title } OPTIONAL { ?i mkg:itemKind ?kind }""",
     # where the fact in ?d came from
     "provenance": """
-  OPTIONAL { ?d mkg:quote ?quote } OPTIONAL { GRAPH ?d_doc { ?d $stated ?_of } ?d_doc mkg:sourceFile ?source }
+  OPTIONAL { ?d mkg:quote ?quote } OPTIONAL { GRAPH ?d_doc { ?d $stated } ?d_doc mkg:sourceFile ?source }
+  OPTIONAL { ?d mkg:startOffset ?_start }""",
+    # where the decision ?d came from (the link to it finds its graph faster than any statement)
+    "decision_provenance": """
+  OPTIONAL { ?d mkg:quote ?quote }
+  OPTIONAL { GRAPH ?d_doc { ?_of mkg:hasDecision ?d } ?d_doc mkg:sourceFile ?source }
+  OPTIONAL { ?d mkg:startOffset ?_start }""",
+    # where the attendance ?d came from
+    "attendance_provenance": """
+  OPTIONAL { ?d mkg:quote ?quote }
+  OPTIONAL { GRAPH ?d_doc { ?_of mkg:hasAttendance ?d } ?d_doc mkg:sourceFile ?source }
   OPTIONAL { ?d mkg:startOffset ?_start }""",
     # where the item ?i came from
     "item_provenance": """
-  OPTIONAL { ?i mkg:quote ?quote } OPTIONAL { GRAPH ?i_doc { ?i $stated ?_of } ?i_doc mkg:sourceFile ?source }
+  OPTIONAL { ?i mkg:quote ?quote }
+  OPTIONAL { GRAPH ?i_doc { ?_of mkg:hasItem ?i } ?i_doc mkg:sourceFile ?source }
   OPTIONAL { ?i mkg:startOffset ?_start }""",
     # a directive's sentence: its quote, else its text
     "directive_quote": """
   OPTIONAL { ?d mkg:quote ?q } OPTIONAL { ?d dcterms:description ?text } BIND(COALESCE(?q, ?text) AS ?quote)
-  OPTIONAL { GRAPH ?d_doc { ?d $stated ?_of } ?d_doc mkg:sourceFile ?source }
+  OPTIONAL { GRAPH ?d_doc { ?_of mkg:hasDirective ?d } ?d_doc mkg:sourceFile ?source }
   OPTIONAL { ?d mkg:startOffset ?_start }""",
 }
 
@@ -176,7 +188,7 @@ SELECT DISTINCT ?target ?meeting_name ?item ?outcome ?document ?document_status 
   ?i mkg:presenter ?target ; mkg:hasDecision ?d . ?d mkg:outcome ?outcome . $item_context
   OPTIONAL { ?d mkg:aboutDocument ?doc . ?doc rdfs:label ?document }
   OPTIONAL { ?d mkg:documentStatus ?document_status } OPTIONAL { ?d mkg:nextStep ?next_step }
-  $provenance $meeting_context
+  $decision_provenance $meeting_context
 }""")
 
 UNIT_DIRECTIVES = query("""
@@ -232,7 +244,7 @@ MEETING_ATTENDANCE = query(
     """
 SELECT DISTINCT ?target ?role ?person ?note ?date ?source ?quote ?_start WHERE {
   ?target mkg:hasAttendance ?d . ?d mkg:attendee ?p ; mkg:role ?role . ?p rdfs:label ?person .
-  OPTIONAL { ?d mkg:note ?note } $provenance $meeting_context
+  OPTIONAL { ?d mkg:note ?note } $attendance_provenance $meeting_context
 }""",
     meeting="?target",
 )
@@ -256,7 +268,7 @@ SELECT DISTINCT ?target ?item ?outcome ?document ?document_status ?next_step
   $item_context ?i mkg:hasDecision ?d . ?d mkg:outcome ?outcome .
   OPTIONAL { ?d mkg:aboutDocument ?doc . ?doc rdfs:label ?document }
   OPTIONAL { ?d mkg:documentStatus ?document_status } OPTIONAL { ?d mkg:nextStep ?next_step }
-  $provenance $meeting_context
+  $decision_provenance $meeting_context
 }""",
     meeting="?target",
 )
@@ -291,7 +303,7 @@ SELECT DISTINCT ?target ?government ?meeting_name ?item ?event ?kind ?outcome ?d
     BIND("decision" AS ?event)
     OPTIONAL { ?d mkg:aboutDocument ?doc . ?doc rdfs:label ?document }
     OPTIONAL { ?d mkg:documentStatus ?document_status } OPTIONAL { ?d mkg:nextStep ?next_step }
-    $provenance }
+    $decision_provenance }
   $meeting_context
   OPTIONAL { ?meeting mkg:body ?body . ?body rdfs:label ?government }
 } GROUP BY ?target ?government ?meeting_name ?item ?event ?kind ?outcome ?document ?document_status

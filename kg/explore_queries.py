@@ -2,8 +2,9 @@
 
 The node a page is about is bound as ``?target`` (the text searched for as ``?q``) through the
 store's substitutions, never written into the text; a bound variable is selected, as Oxigraph
-requires. No query names a ``GRAPH`` but to find the document a fact came from (:data:`PROV`,
-:data:`SOURCE_FACTS`: the graph a fact is in is its document, layout 3): they read the union of the
+requires. No query names a ``GRAPH`` but to find the document a fact came from, and the quote of
+that document that gives an implied end offset (:func:`prov`, :data:`SOURCE_FACTS`: the graph a fact
+is in is its document, layout 3): they read the union of the
 store's graphs, so they hold whether a name is stated in every document that uses it or once in a
 graph of its own, and they are ``DISTINCT`` because the union may repeat such facts.
 

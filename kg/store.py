@@ -33,6 +33,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
+from kg.parameters import fold
 from loaders import iris
 from loaders.errors import KGError
 from loaders.rdf import Statements
@@ -364,14 +365,18 @@ class Store:
 
         ``params`` binds variables (``{"name": "陈明远"}`` binds ``?name``) through Oxigraph's
         substitutions, so user text never becomes part of the query. Plain strings bind as
-        literals; rdflib terms keep their kind.
+        literals; rdflib terms keep their kind. The test of an optional filter whose parameter is
+        bound is written as the constant it is (:func:`kg.parameters.fold`).
         """
         try:
-            substitutions = {ox.Variable(k): _param(v) for k, v in (params or {}).items()}
+            terms = {k: _param(v) for k, v in (params or {}).items()}
         except ValueError as error:
             raise QueryError(f"a query parameter is not a valid term: {_first_line(error)}") from None
+        substitutions = {ox.Variable(k): term for k, term in terms.items()}
         try:
-            return self._ox.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+            return self._ox.query(
+                fold(sparql, terms), use_default_graph_as_union=True, substitutions=substitutions
+            )
         except SyntaxError as error:
             raise QueryError(f"the SPARQL query does not parse: {_first_line(error)}") from None
         except (OSError, RuntimeError, ValueError) as error:

@@ -24,6 +24,8 @@ folds ``true || …`` and skips the rest, where it evaluates ``"" = "" || EXISTS
 'SELECT ?x WHERE { ?x <urn:p> "?who" } # ?who'
 >>> bind('SELECT * { ?d <urn:p> 1 FILTER(COALESCE(?on, "") = "" || ?d >= ?on) }', {"on": ox.Literal("")})
 'SELECT * { ?d <urn:p> 1 FILTER(true || ?d >= "") }'
+>>> bind('SELECT ?p { BIND(STRLANG(?who, "zh") AS ?l) ?p <urn:name> ?l }', {"who": ox.Literal('王"五')})
+'SELECT ?p { BIND("王\\\\"五"@zh AS ?l) ?p <urn:name> ?l }'
 """
 
 from __future__ import annotations
@@ -68,9 +70,7 @@ def bind(query: str, params: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
     if not params:
         return query
     values = {name.lstrip("?$"): str(term) for name, term in params.items()}
-    query = _UNSET.sub(
-        lambda m: m.group() if m[1] not in values else str(values[m[1]] == '""').lower(), query
-    )
+    query = fold(query, params)
     out, at, clause, depth, braces = [], 0, None, 0, 0
     for token in _TOKENS.finditer(query):
         kind, text = token.lastgroup, token.group()
@@ -84,9 +84,22 @@ def bind(query: str, params: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
             depth, braces = depth - 1, braces - (text == "}")
             clause = None if text == "}" else clause
         elif kind == "var" and text[1:] in values:
-            out.append(query[at : token.start()] + _written(values[text[1:]], text[1:], clause, depth))
+            before, value = query[at : token.start()], values[text[1:]]
+            tagged = _TAGGING.search(before) and _TAG.match(query, token.end())
+            if tagged and value.endswith('"'):
+                out.append(before[: _TAGGING.search(before).start()] + f"{value}@{tagged[1]}")
+                at = tagged.end()
+                continue
+            out.append(before + _written(value, text[1:], clause, depth))
             at = token.end()
     return "".join(out) + query[at:]
+
+
+_TAGGING = re.compile(r"STRLANG\(\s*$", re.IGNORECASE)
+_TAG = re.compile(r'\s*,\s*"([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)"\s*\)')
+"""``STRLANG(?name, "zh")`` around a bound variable, written as the tagged literal it makes: Oxigraph
+looks a constant literal up in its index, but evaluates ``STRLANG`` of a constant against every
+label of the store (1.2 s instead of 2 ms at 100,000 minutes)."""
 
 
 def _written(value: str, name: str, clause: str | None, depth: int) -> str:

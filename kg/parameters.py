@@ -10,6 +10,11 @@ grammar takes a variable and no value - the projection of a SELECT, an ORDER BY 
 value goes in as ``(value AS ?name)`` or ``(value)``, so the answer has the same columns as the
 embedded store's; a subquery no longer projects it (the value is in it already).
 
+The saved questions' optional filters read ``FILTER(COALESCE(?since, "") = "" || …)``: bound, the
+test is a constant, and it is written as one (``true`` or ``false``), because a server's optimiser
+folds ``true || …`` and skips the rest, where it evaluates ``"" = "" || EXISTS {…}`` for every row
+(Oxigraph's server answered five questions 17-56 times slower than the embedded store that way).
+
 >>> import pyoxigraph as ox
 >>> bind('SELECT ?who WHERE { ?p <urn:name> ?who } ORDER BY ?who', {"who": ox.Literal('李"四')})
 'SELECT ("李\\\\"四" AS ?who) WHERE { ?p <urn:name> "李\\\\"四" } ORDER BY ("李\\\\"四")'
@@ -17,6 +22,10 @@ embedded store's; a subquery no longer projects it (the value is in it already).
 'SELECT ?p ("x" AS ?who) WHERE { { SELECT ?p  WHERE { ?p <urn:name> "x" } } }'
 >>> bind('SELECT ?x WHERE { ?x <urn:p> "?who" } # ?who', {"who": ox.Literal("x")})
 'SELECT ?x WHERE { ?x <urn:p> "?who" } # ?who'
+>>> bind('SELECT * { ?d <urn:p> 1 FILTER(COALESCE(?on, "") = "" || ?d >= ?on) }', {"on": ox.Literal("")})
+'SELECT * { ?d <urn:p> 1 FILTER(true || ?d >= "") }'
+>>> bind('SELECT ?p { BIND(STRLANG(?who, "zh") AS ?l) ?p <urn:name> ?l }', {"who": ox.Literal('王"五')})
+'SELECT ?p { BIND("王\\\\"五"@zh AS ?l) ?p <urn:name> ?l }'
 """
 
 from __future__ import annotations
@@ -38,11 +47,30 @@ _TOKENS = re.compile(
 that open and close a projection or a solution modifier, and brackets."""
 
 
+_UNSET = re.compile(r'COALESCE\(\s*[?$](\w+)\s*,\s*""\s*\)\s*=\s*""')
+"""The test of an optional filter's parameter, which binding makes a constant."""
+
+
+def fold(query: str, params: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """``query`` with the test of each optional filter whose parameter ``params`` binds written as
+    the constant it is; the embedded store's substitutions gain from it as much as a server.
+
+    >>> fold('FILTER(COALESCE(?since, "") = "" || ?d >= ?since)', {"since": ox.Literal("2024")})
+    'FILTER(false || ?d >= ?since)'
+    """
+    values = {name.lstrip("?$"): term for name, term in params.items()}
+    return _UNSET.sub(lambda m: m[0] if m[1] not in values else str(values[m[1]] == _EMPTY).lower(), query)
+
+
+_EMPTY = ox.Literal("")
+
+
 def bind(query: str, params: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
     """``query`` with each variable of ``params`` replaced by its value (see the module's doc)."""
     if not params:
         return query
     values = {name.lstrip("?$"): str(term) for name, term in params.items()}
+    query = fold(query, params)
     out, at, clause, depth, braces = [], 0, None, 0, 0
     for token in _TOKENS.finditer(query):
         kind, text = token.lastgroup, token.group()
@@ -56,9 +84,22 @@ def bind(query: str, params: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
             depth, braces = depth - 1, braces - (text == "}")
             clause = None if text == "}" else clause
         elif kind == "var" and text[1:] in values:
-            out.append(query[at : token.start()] + _written(values[text[1:]], text[1:], clause, depth))
+            before, value = query[at : token.start()], values[text[1:]]
+            tagged = _TAGGING.search(before) and _TAG.match(query, token.end())
+            if tagged and value.endswith('"'):
+                out.append(before[: _TAGGING.search(before).start()] + f"{value}@{tagged[1]}")
+                at = tagged.end()
+                continue
+            out.append(before + _written(value, text[1:], clause, depth))
             at = token.end()
     return "".join(out) + query[at:]
+
+
+_TAGGING = re.compile(r"STRLANG\(\s*$", re.IGNORECASE)
+_TAG = re.compile(r'\s*,\s*"([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)"\s*\)')
+"""``STRLANG(?name, "zh")`` around a bound variable, written as the tagged literal it makes: Oxigraph
+looks a constant literal up in its index, but evaluates ``STRLANG`` of a constant against every
+label of the store (1.2 s instead of 2 ms at 100,000 minutes)."""
 
 
 def _written(value: str, name: str, clause: str | None, depth: int) -> str:

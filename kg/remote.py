@@ -40,6 +40,7 @@ from kg.sparqlserver import credentials_for
 from kg.store import (
     _BOOKKEEPING,
     _DOCUMENTS,
+    _ENTITY_VALUES,
     _LAYOUT_QUAD,
     _STATES,
     ALIASES_FILE,
@@ -58,6 +59,7 @@ from kg.store import (
     _statements,
     _statements_name,
 )
+from loaders.iris import is_shared
 from ontology import BOOKKEEPING, ENTITIES, MKG
 
 ENDPOINT_VARIABLES = {"query": "KG_STORE_QUERY", "update": "KG_STORE_UPDATE", "data": "KG_STORE_DATA"}
@@ -324,27 +326,31 @@ class RemoteStore:
 
     def document_quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """What each document (or one) says, all of it, as quads in the document's graph: its own
-        facts and the shared facts it states (see :meth:`kg.store.Store.document_quads`)."""
+        facts, the shared facts it states, and what the IRIs of the shared things it names
+        determine (see :meth:`kg.store.Store.document_quads`)."""
         which = "" if graph is None else f"VALUES ?g {{ {ox.NamedNode(graph)} }}"
-        for row in self._select(f"SELECT ?s ?p ?o ?g WHERE {{ {which} GRAPH ?g {{ ?s ?p ?o }} {_OWN} }}"):
+        query = f"""SELECT ?s ?p ?o ?g WHERE {{ {which}
+            {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN} }}
+            UNION
+            {{ {{ SELECT DISTINCT ?g ?s WHERE {{ GRAPH ?g {{ ?x ?y ?s }} FILTER(isIRI(?s)) {_OWN} }} }}
+              VALUES ?p {{ {_ENTITY_VALUES} }} GRAPH <{ENTITIES}> {{ ?s ?p ?o }} }} }}"""
+        for row in self._select(query):
             obj = row["o"]
-            if row["p"].value == str(MKG.states) and isinstance(obj, ox.Triple):
-                yield ox.Quad(obj.subject, obj.predicate, obj.object, row["g"])
-            else:
+            if row["p"].value != str(MKG.states):
                 yield ox.Quad(row["s"], row["p"], obj, row["g"])
+            elif isinstance(obj, ox.Triple):
+                yield ox.Quad(obj.subject, obj.predicate, obj.object, row["g"])
 
     def _subset_quads(self, graphs: list[str]) -> Iterator[ox.Quad]:
         entities = ox.NamedNode(str(ENTITIES))
         yield ox.Quad(*next(ox.parse(_LAYOUT_QUAD, ox.RdfFormat.N_QUADS)))
-        if not graphs:
-            return
-        names = " ".join(str(ox.NamedNode(g)) for g in graphs)
-        query = f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-        for row in self._select(query):
-            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
-            if isinstance(row["o"], ox.Triple) and row["p"].value == str(MKG.states):
-                fact = row["o"]
-                yield ox.Quad(fact.subject, fact.predicate, fact.object, entities)
+        for graph in graphs:
+            name = ox.NamedNode(graph)
+            query = f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"
+            yield from (ox.Quad(row["s"], row["p"], row["o"], name) for row in self._select(query))
+            for quad in self.document_quads(graph):
+                if is_shared(quad.subject.value):
+                    yield ox.Quad(quad.subject, quad.predicate, quad.object, entities)
 
     def __len__(self) -> int:
         """The number of quads in the named graphs, the bookkeeping included."""

@@ -33,6 +33,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
+from kg.parameters import bind
 from loaders import iris
 from loaders.errors import KGError
 from loaders.rdf import Statements
@@ -45,10 +46,12 @@ DECISIONS_FILE = "resolution.json"
 ALIASES_FILE = "aliases.ttl"
 """A government's own unit aliases, in the store's folder (optional)."""
 
-LAYOUT = 3
-"""The layout this kg writes: 3 keeps the provenance of a fact in the name of its document's graph
-instead of on every fact (issue 13); 2 kept shared entities once (issue 9); 1 repeated them in
-every document's graph. A store of another layout is refused with a word on how to reload it."""
+LAYOUT = 4
+"""The layout this kg writes: 4 keeps what the IRI of a shared thing determines (its classes and
+labels) with the thing, not a reference to each of those facts in every document that names it;
+3 kept the provenance of a fact in the name of its document's graph instead of on every fact
+(issue 13); 2 kept shared entities once (issue 9); 1 repeated them in every document's graph. A
+store of another layout is refused with a word on how to reload it."""
 
 Document = Statements | rdflib.Graph
 """What the store writes: :class:`loaders.rdf.Statements` (what ``kg load`` builds) or an rdflib graph
@@ -299,19 +302,32 @@ class Store:
                     yield quad
 
     def document_quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        """What each document (or one) says, all of it, as quads in the document's graph: its own
-        facts and the shared facts it states. The Neo4j sync and the resolution work per document."""
-        states = ox.NamedNode(str(MKG.states))
-        name = None if graph is None else ox.NamedNode(graph)
+        """What each document (or one) says, all of it, as quads in the document's graph, document
+        by document: its own facts, the shared facts it states, and what the IRIs of the shared
+        things it names determine. The Neo4j sync and the resolution work per document."""
+        if graph is not None:
+            names = [ox.NamedNode(graph)]
+        else:
+            names = [g for g in self._ox.named_graphs() if g.value not in _OWN_GRAPHS]
+        for name in names:
+            yield from self._document(name)
+
+    def _document(self, name: ox.NamedNode) -> Iterator[ox.Quad]:
+        states, entities = ox.NamedNode(str(MKG.states)), ox.NamedNode(str(ENTITIES))
+        things: dict[ox.NamedNode, None] = {}
         for quad in self._ox.quads_for_pattern(None, None, None, name):
-            g = quad.graph_name
-            if isinstance(g, ox.DefaultGraph) or g.value in _OWN_GRAPHS:
-                continue
-            if quad.predicate == states:
-                fact = quad.object
-                yield ox.Quad(fact.subject, fact.predicate, fact.object, g)
-            else:
+            fact = quad.object
+            if quad.predicate != states:
                 yield quad
+            elif isinstance(fact, ox.Triple):
+                yield ox.Quad(fact.subject, fact.predicate, fact.object, name)
+                continue
+            if isinstance(fact, ox.NamedNode) and iris.is_shared(fact.value):
+                things[fact] = None
+        for thing in things:
+            for predicate in _ENTITY_TERMS:
+                for quad in self._ox.quads_for_pattern(thing, predicate, None, entities):
+                    yield ox.Quad(thing, predicate, quad.object, name)
 
     def fact_count(self) -> int:
         """The number of facts in the knowledge graph (what :meth:`quads` yields), counted by the
@@ -328,15 +344,16 @@ class Store:
         return copy
 
     def _subset_quads(self, graphs: list[str]) -> Iterator[ox.Quad]:
-        states, entities = ox.NamedNode(str(MKG.states)), ox.NamedNode(str(ENTITIES))
-        book = ox.NamedNode(str(BOOKKEEPING))
+        """The documents' graphs as they are, and the shared facts they state or imply, in the
+        entities graph (what :meth:`subset` copies)."""
+        entities, book = ox.NamedNode(str(ENTITIES)), ox.NamedNode(str(BOOKKEEPING))
         yield from self._ox.quads_for_pattern(None, ox.NamedNode(str(MKG.layout)), None, book)
         for graph in graphs:
-            for quad in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
-                yield quad
-                if quad.predicate == states:
-                    fact = quad.object
-                    yield ox.Quad(fact.subject, fact.predicate, fact.object, entities)
+            name = ox.NamedNode(graph)
+            yield from self._ox.quads_for_pattern(None, None, None, name)
+            for quad in self._document(name):
+                if iris.is_shared(quad.subject.value):
+                    yield ox.Quad(quad.subject, quad.predicate, quad.object, entities)
 
     def __len__(self) -> int:
         """The number of quads, the references of documents to shared facts and the bookkeeping
@@ -346,16 +363,19 @@ class Store:
     def query(self, sparql: str, params: Mapping[str, object] | None = None):
         """Run a SPARQL query over the union of all graphs (shared entities once).
 
-        ``params`` binds variables (``{"name": "陈明远"}`` binds ``?name``) through Oxigraph's
-        substitutions, so user text never becomes part of the query. Plain strings bind as
-        literals; rdflib terms keep their kind.
+        ``params`` binds variables (``{"name": "陈明远"}`` binds ``?name``): each value is written
+        by pyoxigraph (which escapes it) in place of its variable's tokens (:func:`kg.parameters.bind`,
+        as a SPARQL server gets them), so user text never becomes part of the query. Not Oxigraph's
+        substitutions: it joins them after evaluating the pattern, so a look-up of a name read every
+        label of the store (1.2 s at 100,000 minutes), where a constant uses the index (2 ms).
+        Plain strings bind as literals; rdflib terms keep their kind.
         """
         try:
-            substitutions = {ox.Variable(k): _param(v) for k, v in (params or {}).items()}
+            terms = {k: _param(v) for k, v in (params or {}).items()}
         except ValueError as error:
             raise QueryError(f"a query parameter is not a valid term: {_first_line(error)}") from None
         try:
-            return self._ox.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+            return self._ox.query(bind(sparql, terms), use_default_graph_as_union=True)
         except SyntaxError as error:
             raise QueryError(f"the SPARQL query does not parse: {_first_line(error)}") from None
         except (OSError, RuntimeError, ValueError) as error:
@@ -410,21 +430,39 @@ def _quad_terms(line: str) -> tuple:
     return tuple(next(ox.parse(line, ox.RdfFormat.N_QUADS)))
 
 
+_ENTITY_PREDICATES = frozenset(
+    f"<{p}>" for p in (rdflib.RDF.type, rdflib.RDFS.label, rdflib.SKOS.hiddenLabel)
+)
+"""What a shared thing's IRI determines (every document that names the thing says the same): kept
+with the thing while any document links to it, instead of a reference per fact and document."""
+
+_ENTITY_VALUES = " ".join(sorted(_ENTITY_PREDICATES))
+_ENTITY_TERMS = [ox.NamedNode(p[1:-1]) for p in sorted(_ENTITY_PREDICATES)]
+
 _ORPHANS = f"""
 DELETE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }} }}
-WHERE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?d {_STATES} <<( ?s ?p ?o )>> }} }} }}
+WHERE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }} FILTER(?p NOT IN ({", ".join(sorted(_ENTITY_PREDICATES))}))
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?d {_STATES} <<( ?s ?p ?o )>> }} }} }} ;
+DELETE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }} }}
+WHERE {{ VALUES ?p {{ {_ENTITY_VALUES} }} GRAPH {_ENTITIES} {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?y ?s }} FILTER(?g != {_ENTITIES} && ?g != {_BOOKKEEPING}) }} }}
 """
 
 
 def _retraction(graph: str) -> str:
-    """The update that withdraws one document: the shared facts only it states, then its graph."""
+    """The update that withdraws one document: the shared facts only it states, what the IRIs of the
+    shared things only it links to determine, then its graph."""
     g = f"<{graph}>"
     return (
         f"DELETE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }} }}\n"
         f"WHERE {{ GRAPH {g} {{ {g} {_STATES} <<( ?s ?p ?o )>> }}\n"
         f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?d {_STATES} <<( ?s ?p ?o )>> }}\n"
         f"    FILTER(?other != {g}) }} }} ;\n"
+        f"DELETE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }} }}\n"
+        f"WHERE {{ {{ SELECT DISTINCT ?s {{ GRAPH {g} {{ ?x ?y ?s }} FILTER(isIRI(?s)) }} }}\n"
+        f"  VALUES ?p {{ {_ENTITY_VALUES} }} GRAPH {_ENTITIES} {{ ?s ?p ?o }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?z ?w ?s }}\n"
+        f"    FILTER(?other != {g} && ?other != {_ENTITIES} && ?other != {_BOOKKEEPING}) }} }} ;\n"
         f"DROP SILENT GRAPH {g}"
     )
 
@@ -452,16 +490,27 @@ def _statements_name(document: Document) -> str:
 
 
 def _split(document: Statements) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """A document's triples for its own graph (its own facts, and a reference to each shared fact
-    it states) and, as N-Triples lines, for the entities graph (the shared facts)."""
-    own, shared = [], []
+    """A document's triples for its own graph and, as N-Triples lines, for the entities graph (the
+    shared facts).
+
+    Its own graph holds its own facts and a reference to each shared fact it states: a triple term
+    for a fact only some documents state (a title, a name as written, a membership), and nothing for
+    what a shared thing's IRI determines (:data:`ENTITY_PREDICATES`: its classes, preferred and
+    hidden labels), which stays while any document's own facts link to the thing; a thing none of
+    them links to (the unit of a membership) gets ``<doc> mkg:states <thing>``."""
+    own, shared, things, linked = [], [], {}, set()
     source = f"<{document.graph}>"
     for s, p, o in document.triples:
         if s[0] == "<" and iris.is_shared(s[1:-1]):
             shared.append(f"{s} {p} {o}")
-            own.append((source, _STATES, f"<<( {s} {p} {o} )>>"))
+            if p in _ENTITY_PREDICATES:
+                things[s] = None
+            else:
+                own.append((source, _STATES, f"<<( {s} {p} {o} )>>"))
         else:
             own.append((s, p, o))
+            linked.add(o)
+    own.extend((source, _STATES, thing) for thing in things if thing not in linked)
     return own, shared
 
 

@@ -145,8 +145,10 @@ def test_a_store_of_the_earlier_layout_is_refused(tmp_path):
     assert "kg load --rebuild" in result.output and "Traceback" not in result.output
 
 
-def test_a_store_of_layout_2_is_refused(tmp_path):
-    """A store whose facts each repeat their document (layout 2) is refused with the way to reload."""
+@pytest.mark.parametrize("layout", ["2", "3"])
+def test_a_store_of_an_earlier_layout_is_refused(tmp_path, layout):
+    """A store whose facts each repeat their document (layout 2), or whose documents each refer to
+    every class and label of what they name (layout 3), is refused with the way to reload it."""
     import pyoxigraph as ox
 
     from ontology import BOOKKEEPING, MKG
@@ -154,13 +156,13 @@ def test_a_store_of_layout_2_is_refused(tmp_path):
     path = tmp_path / "old"
     old = ox.Store(str(path))
     book = ox.NamedNode(str(BOOKKEEPING))
-    two = ox.Literal("2", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-    old.add(ox.Quad(book, ox.NamedNode(str(MKG.layout)), two, book))
+    number = ox.Literal(layout, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    old.add(ox.Quad(book, ox.NamedNode(str(MKG.layout)), number, book))
     old.flush()
     del old
     result = CliRunner().invoke(main, ["stats", "--store", str(path)])
     assert result.exit_code != 0
-    assert "layout 2" in result.output and "kg load --rebuild" in result.output
+    assert f"layout {layout}" in result.output and "kg load --rebuild" in result.output
     assert "Traceback" not in result.output
 
 

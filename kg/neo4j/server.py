@@ -85,7 +85,7 @@ def start(home=None, port: int = DEFAULT_PORT, password: str | None = None, jars
         never_started = not (home / "data" / "databases").exists()
         _configure(home, port)
         if never_started and not (home / "data" / "dbms" / "auth.ini").exists():
-            _admin(home, lib, "dbms", "set-initial-password", chosen)
+            _admin(home, lib, "dbms", "set-initial-password", "--", chosen)  # "--": it may start with "-"
         pid = _launch(home, lib)
         _wait_until_ready(home, pid, port, chosen)
         if password is None:

@@ -1,12 +1,12 @@
 """The SPARQL behind ``kg serve``: every query the explorer runs, in one place, each parameterised.
 
 The node a page is about is bound as ``?target`` (the text searched for as ``?q``) through the
-store's substitutions, never written into the text; a bound variable is selected, as Oxigraph
-requires. No query names a ``GRAPH`` but to find the document a fact came from, and the quote of
-that document that gives an implied end offset (:func:`prov`, :data:`SOURCE_FACTS`: the graph a fact
-is in is its document, layout 3): they read the union of the
-store's graphs, so they hold whether a name is stated in every document that uses it or once in a
-graph of its own, and they are ``DISTINCT`` because the union may repeat such facts.
+store's parameters (:func:`kg.parameters.bind`: a term written by pyoxigraph), never pasted; a bound
+variable is selected, so it comes back as a column. No query names a ``GRAPH`` but to find the
+document a fact came from, and the quote of that document that gives an implied end offset
+(:func:`prov`, :data:`SOURCE_FACTS`: the graph a fact is in is its document, layout 3): they read
+the union of the store's graphs, so they hold whether a name is stated in every document that uses
+it or once in a graph of its own, and they are ``DISTINCT`` because the union may repeat such facts.
 
 That repetition multiplies rows before ``DISTINCT`` removes them: a pattern on a person's type or
 name matches once per document that names the person, and two such patterns joined match the

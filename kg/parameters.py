@@ -1,8 +1,8 @@
-"""Query parameters bound into SPARQL text, for a server that has no way to bind them.
+"""Query parameters bound into SPARQL text, for a server and the embedded store alike.
 
-The embedded store binds ``?name`` through Oxigraph's substitutions: the variable takes the value
-everywhere in the query, subqueries included, and a projected one still comes back as a column. A
-SPARQL server takes only the query's text, so :func:`bind` writes each value in place of its
+A SPARQL server takes only the query's text; Oxigraph's own substitutions join the values after
+the whole pattern is evaluated (a name looked up that way read every label of the store). So
+:func:`bind` writes each value in place of its
 variable, as Jena's ``ParameterizedSparqlString`` does: a token of the query that is the variable
 (never one inside a string, an IRI or a comment) becomes the value written by pyoxigraph, whose
 terms escape what they hold (a quote or a newline in a name cannot end the literal). Where the
@@ -53,7 +53,7 @@ _UNSET = re.compile(r'COALESCE\(\s*[?$](\w+)\s*,\s*""\s*\)\s*=\s*""')
 
 def fold(query: str, params: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
     """``query`` with the test of each optional filter whose parameter ``params`` binds written as
-    the constant it is; the embedded store's substitutions gain from it as much as a server.
+    the constant it is, which an optimiser folds (``true || ...``) where it evaluated the test per row.
 
     >>> fold('FILTER(COALESCE(?since, "") = "" || ?d >= ?since)', {"since": ox.Literal("2024")})
     'FILTER(false || ?d >= ?since)'

@@ -1,11 +1,11 @@
 """Saved questions that both engines answer: ``kg/queries/NAME.rq`` and ``NAME.cypher``.
 
 Each question is a pair of files with the same name: SPARQL over the embedded store, Cypher over
-Neo4j. Their first line says what the question asks; ``param:`` lines name its parameters
-(``param: step=`` gives one a default). Parameters are bound by the engines (Oxigraph
-substitutions, Cypher ``$name``), never pasted into the text. Both files select the same columns,
-so the answers can be compared row for row: ``kg ask --all --compare`` runs every question for
-every value of its parameters found in the store, on both engines, and lists where they differ
+Neo4j. Their first line says what the question asks; ``param:`` lines name its parameters (``param:
+step=`` gives one a default). Parameters are bound, never pasted: a term written by pyoxigraph in
+place of the variable (:func:`kg.parameters.bind`), Cypher ``$name``. Both files select the same
+columns, so the answers can be compared row for row: ``kg ask --all --compare`` runs every question
+for every value of its parameters found in the store, on both engines, and lists where they differ
 (``--against STORE`` compares the store with another store instead: a folder or a server's URL).
 
 An answer is a set of rows: every question selects DISTINCT on both engines. The store's default

@@ -1,7 +1,7 @@
 """The SPARQL behind ``kg summary``: one SELECT per section, about the node bound as ``?target``.
 
-The IRI of the thing summarised is bound through the store's substitutions, never written into the
-text. Oxigraph binds a substituted variable in the results rather than before a ``BIND``, so each
+The IRI of the thing summarised is bound by the store's parameters (:func:`kg.parameters.bind`),
+never pasted. Oxigraph binds a substituted variable in the results rather than before a ``BIND``, so each
 query names ``?target`` in its patterns and selects it. Every query is ``DISTINCT``: the store's
 default graph is the union of the per-document graphs, so a label stated in two documents would
 otherwise come back twice.

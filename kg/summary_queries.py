@@ -38,6 +38,16 @@ anything of a fact are those of the documents that record it, as the graphs that
 were. Where a query knows what the fact is, the link to it is faster (``GRAPH ?doc { ?_of
 mkg:hasItem ?i }``); a path to either, ``(a|^mkg:hasDecision|…)``, is five times slower."""
 
+
+def _linked_provenance(node: str, link: str) -> str:
+    """Where the fact ``?node`` came from: its quote and start, and the file of its graph, which the
+    link to it (``mkg:hasDecision`` …) finds faster than any statement about it."""
+    return f"""
+  OPTIONAL {{ ?{node} mkg:quote ?quote }}
+  OPTIONAL {{ GRAPH ?{node}_doc {{ ?_of mkg:{link} ?{node} }} ?{node}_doc mkg:sourceFile ?source }}
+  OPTIONAL {{ ?{node} mkg:startOffset ?_start }}"""
+
+
 FRAGMENTS = {
     # the meeting's name and date, for every row about it
     "meeting_context": """
@@ -51,21 +61,9 @@ FRAGMENTS = {
     "provenance": """
   OPTIONAL { ?d mkg:quote ?quote } OPTIONAL { GRAPH ?d_doc { ?d $stated } ?d_doc mkg:sourceFile ?source }
   OPTIONAL { ?d mkg:startOffset ?_start }""",
-    # where the decision ?d came from (the link to it finds its graph faster than any statement)
-    "decision_provenance": """
-  OPTIONAL { ?d mkg:quote ?quote }
-  OPTIONAL { GRAPH ?d_doc { ?_of mkg:hasDecision ?d } ?d_doc mkg:sourceFile ?source }
-  OPTIONAL { ?d mkg:startOffset ?_start }""",
-    # where the attendance ?d came from
-    "attendance_provenance": """
-  OPTIONAL { ?d mkg:quote ?quote }
-  OPTIONAL { GRAPH ?d_doc { ?_of mkg:hasAttendance ?d } ?d_doc mkg:sourceFile ?source }
-  OPTIONAL { ?d mkg:startOffset ?_start }""",
-    # where the item ?i came from
-    "item_provenance": """
-  OPTIONAL { ?i mkg:quote ?quote }
-  OPTIONAL { GRAPH ?i_doc { ?_of mkg:hasItem ?i } ?i_doc mkg:sourceFile ?source }
-  OPTIONAL { ?i mkg:startOffset ?_start }""",
+    "decision_provenance": _linked_provenance("d", "hasDecision"),
+    "attendance_provenance": _linked_provenance("d", "hasAttendance"),
+    "item_provenance": _linked_provenance("i", "hasItem"),
     # a directive's sentence: its quote, else its text
     "directive_quote": """
   OPTIONAL { ?d mkg:quote ?q } OPTIONAL { ?d dcterms:description ?text } BIND(COALESCE(?q, ?text) AS ?quote)

@@ -51,15 +51,23 @@ def write(name: str, servers: dict) -> Path:
     """Write the file ``name`` owner-only from its first byte (created 0600, replaced by a rename)."""
     folder = config_dir()
     path = folder / name
-    temporary = folder / f".{name}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(folder, 0o700)
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-            json.dump({"servers": servers}, out, indent=1)
-        os.replace(temporary, path)
+        write_owner_only(path, json.dumps({"servers": servers}, indent=1))
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise CredentialsError(f"{path}: cannot keep the password ({error.strerror})") from None
     return path
+
+
+def write_owner_only(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in a file that is the owner's only from its first byte
+    (created 0600 beside it, then renamed over it), so no reader ever sees a secret in it."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

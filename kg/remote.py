@@ -328,6 +328,27 @@ class RemoteStore:
         """What each document (or one) says, all of it, as quads in the document's graph: its own
         facts, the shared facts it states, and what the IRIs of the shared things it names
         determine (see :meth:`kg.store.Store.document_quads`)."""
+        for s, p, o, g in self._document_rows(graph):
+            if p.value != str(MKG.states):
+                yield ox.Quad(s, p, o, g)
+            elif isinstance(o, ox.Triple):
+                yield ox.Quad(o.subject, o.predicate, o.object, g)
+
+    def _subset_quads(self, graphs: list[str]) -> Iterator[ox.Quad]:
+        entities = ox.NamedNode(str(ENTITIES))
+        yield ox.Quad(*next(ox.parse(_LAYOUT_QUAD, ox.RdfFormat.N_QUADS)))
+        for graph in graphs:
+            for s, p, o, g in self._document_rows(graph):
+                if is_shared(s.value):  # what a shared thing's IRI determines: no graph holds it
+                    yield ox.Quad(s, p, o, entities)
+                    continue
+                yield ox.Quad(s, p, o, g)
+                if p.value == str(MKG.states) and isinstance(o, ox.Triple):
+                    yield ox.Quad(o.subject, o.predicate, o.object, entities)
+
+    def _document_rows(self, graph: str | None) -> Iterator[tuple]:
+        """The quads of each document's graph (or one) as they are, references included, and the
+        facts the IRIs of the shared things it links to determine, in one query."""
         which = "" if graph is None else f"VALUES ?g {{ {ox.NamedNode(graph)} }}"
         query = f"""SELECT ?s ?p ?o ?g WHERE {{ {which}
             {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN} }}
@@ -335,22 +356,7 @@ class RemoteStore:
             {{ {{ SELECT DISTINCT ?g ?s WHERE {{ GRAPH ?g {{ ?x ?y ?s }} FILTER(isIRI(?s)) {_OWN} }} }}
               VALUES ?p {{ {_ENTITY_VALUES} }} GRAPH <{ENTITIES}> {{ ?s ?p ?o }} }} }}"""
         for row in self._select(query):
-            obj = row["o"]
-            if row["p"].value != str(MKG.states):
-                yield ox.Quad(row["s"], row["p"], obj, row["g"])
-            elif isinstance(obj, ox.Triple):
-                yield ox.Quad(obj.subject, obj.predicate, obj.object, row["g"])
-
-    def _subset_quads(self, graphs: list[str]) -> Iterator[ox.Quad]:
-        entities = ox.NamedNode(str(ENTITIES))
-        yield ox.Quad(*next(ox.parse(_LAYOUT_QUAD, ox.RdfFormat.N_QUADS)))
-        for graph in graphs:
-            name = ox.NamedNode(graph)
-            query = f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"
-            yield from (ox.Quad(row["s"], row["p"], row["o"], name) for row in self._select(query))
-            for quad in self.document_quads(graph):
-                if is_shared(quad.subject.value):
-                    yield ox.Quad(quad.subject, quad.predicate, quad.object, entities)
+            yield row["s"], row["p"], row["o"], row["g"]
 
     def __len__(self) -> int:
         """The number of quads in the named graphs, the bookkeeping included."""

@@ -312,10 +312,11 @@ class Store:
         for name in names:
             yield from self._document(name)
 
-    def _document(self, name: ox.NamedNode) -> Iterator[ox.Quad]:
+    def _document(self, name: ox.NamedNode, quads=None) -> Iterator[ox.Quad]:
+        """:meth:`document_quads` of one graph, from its ``quads`` when they are read already."""
         states, entities = ox.NamedNode(str(MKG.states)), ox.NamedNode(str(ENTITIES))
         things: dict[ox.NamedNode, None] = {}
-        for quad in self._ox.quads_for_pattern(None, None, None, name):
+        for quad in self._ox.quads_for_pattern(None, None, None, name) if quads is None else quads:
             fact = quad.object
             if quad.predicate != states:
                 yield quad
@@ -325,9 +326,9 @@ class Store:
             if isinstance(fact, ox.NamedNode) and iris.is_shared(fact.value):
                 things[fact] = None
         for thing in things:
-            for predicate in _ENTITY_TERMS:
-                for quad in self._ox.quads_for_pattern(thing, predicate, None, entities):
-                    yield ox.Quad(thing, predicate, quad.object, name)
+            for quad in self._ox.quads_for_pattern(thing, None, None, entities):
+                if quad.predicate in _ENTITY_TERMS:
+                    yield ox.Quad(thing, quad.predicate, quad.object, name)
 
     def fact_count(self) -> int:
         """The number of facts in the knowledge graph (what :meth:`quads` yields), counted by the
@@ -350,8 +351,9 @@ class Store:
         yield from self._ox.quads_for_pattern(None, ox.NamedNode(str(MKG.layout)), None, book)
         for graph in graphs:
             name = ox.NamedNode(graph)
-            yield from self._ox.quads_for_pattern(None, None, None, name)
-            for quad in self._document(name):
+            quads = list(self._ox.quads_for_pattern(None, None, None, name))
+            yield from quads
+            for quad in self._document(name, quads):
                 if iris.is_shared(quad.subject.value):
                     yield ox.Quad(quad.subject, quad.predicate, quad.object, entities)
 
@@ -437,7 +439,7 @@ _ENTITY_PREDICATES = frozenset(
 with the thing while any document links to it, instead of a reference per fact and document."""
 
 _ENTITY_VALUES = " ".join(sorted(_ENTITY_PREDICATES))
-_ENTITY_TERMS = [ox.NamedNode(p[1:-1]) for p in sorted(_ENTITY_PREDICATES)]
+_ENTITY_TERMS = frozenset(ox.NamedNode(p[1:-1]) for p in _ENTITY_PREDICATES)
 
 _ORPHANS = f"""
 DELETE {{ GRAPH {_ENTITIES} {{ ?s ?p ?o }} }}

@@ -18,7 +18,7 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
-from kg import processes
+from kg import passwords, processes
 
 POM = Path(str(files("kg.sparqlserver"))) / "pom.xml"
 VERSION = re.search(r"<fuseki.version>([^<]+)</fuseki.version>", POM.read_text(encoding="utf-8")).group(1)
@@ -78,7 +78,7 @@ def prepare(data: Path, port: int, password: str, error) -> list[str]:
     (data / "db").mkdir(parents=True, exist_ok=True)
     location = str(data / "db").replace("\\", "\\\\").replace('"', '\\"')
     (data / "config.ttl").write_text(CONFIG.format(user=USER, location=location), encoding="utf-8")
-    _write_owner_only(data / "passwd", realm_line(password))
+    passwords.write_owner_only(data / "passwd", realm_line(password))
     main = "org.apache.jena.fuseki.main.cmds.FusekiMainCmd"
     return ["java", f"-Xmx{HEAP}", "-cp", f"{lib}/*", main, marker(data), "--localhost", f"--port={port}",
             "--auth=basic", f"--passwd={data / 'passwd'}"]  # fmt: skip
@@ -111,10 +111,3 @@ def endpoints(url: str) -> dict:
     'http://127.0.0.1:3030/kg/data'
     """
     return {"query": f"{url}/query", "update": f"{url}/update", "store": f"{url}/data"}
-
-
-def _write_owner_only(path: Path, text: str) -> None:
-    path.unlink(missing_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-        out.write(text)

@@ -85,13 +85,14 @@ def bind(query: str, params: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
             clause = None if text == "}" else clause
         elif kind == "var" and text[1:] in values:
             before, value = query[at : token.start()], values[text[1:]]
-            tagged = _TAGGING.search(before) and _TAG.match(query, token.end())
-            if tagged and value.endswith('"'):
-                out.append(before[: _TAGGING.search(before).start()] + f"{value}@{tagged[1]}")
-                at = tagged.end()
-                continue
-            out.append(before + _written(value, text[1:], clause, depth))
-            at = token.end()
+            tagging = _TAGGING.search(before)
+            tag = tagging and value.endswith('"') and _TAG.match(query, token.end())
+            if tag:
+                out.append(before[: tagging.start()] + f"{value}@{tag[1]}")
+                at = tag.end()
+            else:
+                out.append(before + _written(value, text[1:], clause, depth))
+                at = token.end()
     return "".join(out) + query[at:]
 
 
